@@ -1,0 +1,97 @@
+// Step: precompiled validators, one standalone ESM module a contract (ajv 2020 + ajv-formats).
+// No compilation and no `new Function` at run time: the code is written here, once.
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { BANNER_LINES } from '../lib/contract-schemas.mjs';
+
+/** Annotation keywords of this project; they carry data for tools and never validate. */
+export const ANNOTATION_KEYWORDS = ['x-sourceos-rule', 'x-sourceos-contract'];
+
+export function createAjv({ source = false } = {}) {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    code: source ? { source: true, esm: true, lines: true } : undefined,
+  });
+  addFormats(ajv, ['date-time']);
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'object' });
+  return ajv;
+}
+
+/**
+ * ajv's ESM standalone output still calls `require()` for its runtime helpers, and a default import
+ * of ajv's CommonJS helpers means `exports.default` to a bundler but `module.exports` to Node.
+ * So: `require("x").name` becomes a named import (Node and bundlers agree on those), and a helper
+ * used as `require("x").default` is inlined from its source (it must be self-contained); anything
+ * else stops the generator.
+ */
+export async function requiresToImports(code) {
+  const imports = [];
+  const inlined = [];
+  const names = new Map();
+  const pattern = /require\("([^"]+)"\)\.([A-Za-z_$][\w$]*)/g;
+  const body = code.replace(pattern, (whole, spec, member) => {
+    const key = `${spec}#${member}`;
+    if (!names.has(key)) names.set(key, { spec, member, local: `__runtime${names.size}` });
+    return names.get(key).local;
+  });
+  if (/require\(/.test(body)) throw new Error('generated validator has a require() this generator cannot rewrite');
+  for (const { spec, member, local } of names.values()) {
+    const path = spec.endsWith('.js') ? spec : `${spec}.js`;
+    if (member !== 'default') {
+      imports.push(`import { ${member} as ${local} } from ${JSON.stringify(path)};`);
+      continue;
+    }
+    const helper = (await import(path)).default.default;
+    const source = typeof helper === 'function' ? helper.toString() : '';
+    if (!/^function \w+\(/.test(source) || /require\(|import\(/.test(source)) throw new Error(`cannot inline ${spec}`);
+    inlined.push(`// inlined from ${spec} (ajv, MIT)\nconst ${local} = ${source};`);
+  }
+  return { imports, body: `${inlined.join('\n')}\n${body}` };
+}
+
+export default async function validators({ defs, contracts }) {
+  const banner = ['// @ts-nocheck', ...BANNER_LINES.map((l) => `// ${l}`)].join('\n');
+  const files = [];
+  for (const c of contracts) {
+    const ajv = createAjv({ source: true });
+    ajv.addSchema(defs);
+    ajv.addSchema(c.schema);
+    const { imports, body } = await requiresToImports(standaloneCode(ajv, { [`validate${c.name}`]: c.schema.$id }));
+    const code = body.replace(/"use strict";\n?/, '');
+    files.push({ path: `generated/validators/${c.slug}.js`, content: `${banner}\n${imports.join('\n')}\n${code.trimEnd()}\n` });
+    files.push({
+      path: `generated/validators/${c.slug}.d.ts`,
+      content: [
+        ...BANNER_LINES.map((l) => `// ${l}`),
+        "import type { CompiledValidator } from './compiled-validator.js';",
+        `export declare const validate${c.name}: CompiledValidator;`,
+        '',
+      ].join('\n'),
+    });
+  }
+  files.push({
+    path: 'generated/validators/compiled-validator.d.ts',
+    content: [
+      ...BANNER_LINES.map((l) => `// ${l}`),
+      '/** One error as ajv reports it (the fields this project reads). */',
+      'export interface CompiledValidatorError {',
+      '  readonly keyword: string;',
+      '  readonly instancePath: string;',
+      '  readonly schemaPath: string;',
+      '  readonly params: Record<string, unknown>;',
+      '  readonly message?: string;',
+      '}',
+      '/** A precompiled ajv validator: true when valid; otherwise its errors are on `.errors`. */',
+      'export interface CompiledValidator {',
+      '  (data: unknown): boolean;',
+      '  errors?: CompiledValidatorError[] | null;',
+      '}',
+      '',
+    ].join('\n'),
+  });
+  return files;
+}

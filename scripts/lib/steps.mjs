@@ -1,0 +1,18 @@
+// The generator's steps, in order. Each step takes the loaded schemas (and the repository root)
+// and returns the files it owns as { path, content }; nothing else writes them.
+import { loadSchemas } from './contract-schemas.mjs';
+import types from '../generate/types.mjs';
+import validators from '../generate/validators.mjs';
+import definitions from '../generate/definitions.mjs';
+
+export const STEPS = [types, validators, definitions];
+
+/** Folders wholly owned by the generator: a file there that no step writes is stale. */
+export const OWNED_DIRS = ['generated'];
+
+export async function runSteps(root) {
+  const ctx = { root, ...loadSchemas(root) };
+  const files = [];
+  for (const step of STEPS) files.push(...(await step(ctx)));
+  return files;
+}

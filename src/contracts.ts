@@ -1,0 +1,38 @@
+import {
+  browserAutomationReceiptDefinition,
+  capabilityLedgerDefinition,
+  gitWorkspaceStateDefinition,
+  leaseDefinition,
+  orphanEventReceiptDefinition,
+  runtimeInstallReceiptDefinition,
+  signalDefinition,
+} from '../generated/definitions/index.js';
+import type { ContractName } from '../generated/types/index.js';
+import { defineContract, type Contract } from './contract.js';
+import { browserAutomationReceiptRules } from './rules/browser-automation-receipt.js';
+import { capabilityLedgerRules } from './rules/capability-ledger.js';
+import { gitWorkspaceStateRules } from './rules/git-workspace-state.js';
+import { leaseRules } from './rules/lease.js';
+import { orphanEventReceiptRules } from './rules/orphan-event-receipt.js';
+import { runtimeInstallReceiptRules } from './rules/runtime-install-receipt.js';
+import { signalRules } from './rules/signal.js';
+
+// One export a contract, so an app that imports one contract bundles that contract alone.
+export const CapabilityLedger = /* @__PURE__ */ defineContract(capabilityLedgerDefinition, capabilityLedgerRules);
+export const BrowserAutomationReceipt = /* @__PURE__ */ defineContract(browserAutomationReceiptDefinition, browserAutomationReceiptRules);
+export const GitWorkspaceState = /* @__PURE__ */ defineContract(gitWorkspaceStateDefinition, gitWorkspaceStateRules);
+export const OrphanEventReceipt = /* @__PURE__ */ defineContract(orphanEventReceiptDefinition, orphanEventReceiptRules);
+export const RuntimeInstallReceipt = /* @__PURE__ */ defineContract(runtimeInstallReceiptDefinition, runtimeInstallReceiptRules);
+export const Lease = /* @__PURE__ */ defineContract(leaseDefinition, leaseRules);
+export const Signal = /* @__PURE__ */ defineContract(signalDefinition, signalRules);
+
+/** Every contract, keyed by name. The type makes this list complete: a schema without an entry fails to compile. */
+export const contracts: { readonly [Name in ContractName]: Contract<Name> } = {
+  BrowserAutomationReceipt,
+  CapabilityLedger,
+  GitWorkspaceState,
+  Lease,
+  OrphanEventReceipt,
+  RuntimeInstallReceipt,
+  Signal,
+};

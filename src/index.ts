@@ -1,0 +1,11 @@
+// @sourceos/contracts: the browser-safe core. No Node built-ins, no eval, no clock or randomness.
+export * from '../generated/types/index.js';
+export { contracts, CapabilityLedger, BrowserAutomationReceipt, GitWorkspaceState, OrphanEventReceipt, RuntimeInstallReceipt, Lease, Signal } from './contracts.js';
+export { ContractValidationError, defineContract, type Contract, type ContractValidateOptions } from './contract.js';
+export { validate, type ValidateOptions } from './validate.js';
+export { detectContract, detectionOf, type ContractDetection } from './detect.js';
+export { hasError, type Issue, type Severity, type ValidationResult } from './issue.js';
+export { escapeToken, pointerTokens, resolvePointer, toPointer } from './json-pointer.js';
+export { ruleAnnotations, type RuleAnnotation } from './rule-annotations.js';
+export { STANDARD_VENDOR, type StandardSchemaV1 } from './standard-schema.js';
+export type { Rule, RuleContext, RuleFinding } from './rules/rule.js';
