@@ -4,8 +4,9 @@ import { loadSchemas } from './contract-schemas.mjs';
 import types from '../generate/types.mjs';
 import validators from '../generate/validators.mjs';
 import definitions from '../generate/definitions.mjs';
+import examplesManifest from '../generate/examples-manifest.mjs';
 
-export const STEPS = [types, validators, definitions];
+export const STEPS = [types, validators, definitions, examplesManifest];
 
 /** Folders wholly owned by the generator: a file there that no step writes is stale. */
 export const OWNED_DIRS = ['generated'];
