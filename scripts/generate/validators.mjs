@@ -1,12 +1,17 @@
-// Step: precompiled validators, one standalone ESM module a contract (ajv 2020 + ajv-formats).
+// Step: precompiled validators, one standalone ESM module a contract (ajv 2020, our strict RFC 3339 date-time).
 // No compilation and no `new Function` at run time: the code is written here, once.
 import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { BANNER_LINES } from '../lib/contract-schemas.mjs';
 
 /** Annotation keywords of this project; they carry data for tools and never validate. */
 export const ANNOTATION_KEYWORDS = ['x-sourceos-rule', 'x-sourceos-contract'];
+
+const FORMATS_SOURCE = new URL('./runtime/formats.js', import.meta.url);
+const { formats } = await import(FORMATS_SOURCE.href);
+const isDateTime = formats['date-time'];
 
 export function createAjv({ source = false } = {}) {
   const ajv = new Ajv2020({
@@ -14,9 +19,9 @@ export function createAjv({ source = false } = {}) {
     strict: true,
     strictTypes: false,
     strictRequired: false,
-    code: source ? { source: true, esm: true, lines: true } : undefined,
+    code: source ? { source: true, esm: true, lines: true, formats: _`require("./formats").formats` } : undefined,
   });
-  addFormats(ajv, ['date-time']);
+  ajv.addFormat('date-time', isDateTime);
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'object' });
   return ajv;
 }
@@ -73,6 +78,10 @@ export default async function validators({ defs, contracts }) {
       ].join('\n'),
     });
   }
+  files.push({
+    path: 'generated/validators/formats.js',
+    content: `${banner}\n${readFileSync(FORMATS_SOURCE, 'utf8')}`,
+  });
   files.push({
     path: 'generated/validators/compiled-validator.d.ts',
     content: [
