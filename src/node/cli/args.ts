@@ -1,0 +1,105 @@
+/**
+ * The command line, parsed apart from running it. Usage errors are thrown as UsageError (exit 2).
+ */
+import { parseArgs } from 'node:util';
+import { formatNames, isFormatName, type FormatName } from '../report/registry.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan.js';
+
+export class UsageError extends Error {}
+
+export type CliCommand =
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'list-contracts' }
+  | ({ command: 'scan' } & ScanArgs);
+
+export interface ScanArgs {
+  paths: string[];
+  format: FormatName;
+  ignore: string[];
+  maxFileSize: number;
+  maxWarnings: number | undefined;
+  now: number | undefined;
+  quiet: boolean;
+  /** true/false when --color/--no-color was given, undefined to decide from the terminal. */
+  color: boolean | undefined;
+  stdinFilename: string | undefined;
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** `1048576`, `512k`, `10MiB`, `1.5M` → bytes. */
+export function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match ? UNITS[(match[2] as string).toLowerCase()] : undefined;
+  if (!match || unit === undefined) throw new UsageError(`--max-file-size: expected a size such as 1048576, 512KiB or 10MiB, not ${JSON.stringify(text)}`);
+  return Math.floor(Number(match[1]) * unit);
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export function parseNow(text: string): number {
+  const ms = RFC3339.test(text) ? Date.parse(text.replace(' ', 'T')) : Number.NaN;
+  if (Number.isNaN(ms)) throw new UsageError(`--now: expected an RFC 3339 date-time such as 2026-01-30T07:00:00Z, not ${JSON.stringify(text)}`);
+  return ms;
+}
+
+function parseCount(text: string, option: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${option}: expected a whole number, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  // --no-color is read by hand: node:util parseArgs of Node 20 has no negative options.
+  let color: boolean | undefined;
+  const rest: string[] = [];
+  let afterTerminator = false;
+  for (const arg of argv) {
+    if (!afterTerminator && arg === '--no-color') color = false;
+    else if (!afterTerminator && arg === '--color') color = true;
+    else {
+      if (arg === '--') afterTerminator = true;
+      rest.push(arg);
+    }
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        ignore: { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        now: { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        'list-contracts': { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return { command: 'help' };
+  if (v.version) return { command: 'version' };
+  if (v['list-contracts']) return { command: 'list-contracts' };
+  const format = v.format ?? 'pretty';
+  if (!isFormatName(format)) throw new UsageError(`--format: expected one of ${formatNames.join(', ')}, not ${JSON.stringify(format)}`);
+  return {
+    command: 'scan',
+    paths: parsed.positionals,
+    format,
+    ignore: v.ignore ?? [],
+    maxFileSize: v['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(v['max-file-size']),
+    maxWarnings: v['max-warnings'] === undefined ? undefined : parseCount(v['max-warnings'], '--max-warnings'),
+    now: v.now === undefined ? undefined : parseNow(v.now),
+    quiet: v.quiet ?? false,
+    color,
+    stdinFilename: v['stdin-filename'],
+  };
+}

@@ -1,0 +1,36 @@
+/** The texts of --help and --list-contracts. */
+import { contractNames, contracts, detectionOf } from '../../index.js';
+import { formatNames } from '../report/registry.js';
+
+export const HELP = `Usage: validate-contracts [options] [path ...]
+
+Finds every SourceOS contract document in the given files and folders (default: .) and
+validates it. Folders are walked (.git and node_modules never entered; .gitignore files,
+a .contractsignore and --ignore honoured). Documents: .json files, and .jsonl / .ndjson
+files with one document a line. "-" reads standard input.
+
+Options:
+  -f, --format <name>      output: ${formatNames.join(', ')} (default: pretty)
+      --ignore <glob>      leave out paths matching this gitignore-style pattern (repeatable)
+      --max-file-size <n>  refuse larger files unread, e.g. 1048576, 512KiB, 10MiB (default: 10MiB)
+      --max-warnings <n>   exit 1 when there are more than n warnings
+      --now <date-time>    judge leases at this RFC 3339 time (default: now)
+      --stdin-filename <p> the path standard input stands for (its format and its place)
+  -q, --quiet              report errors only
+      --color, --no-color  force colour on or off (default: on a terminal, unless NO_COLOR is set)
+      --list-contracts     list the contracts this version knows, and how each is recognised
+  -h, --help               show this help
+  -v, --version            show the version
+
+Exit codes: 0 no document has an error; 1 a document has an error (or warnings exceed
+--max-warnings); 2 usage error, a path that does not exist, or an internal failure.
+`;
+
+export function listContracts(): string {
+  const lines = contractNames.map((name) => {
+    const detection = detectionOf(name);
+    const how = detection.detect === 'type' ? `"type": "${name}"` : `by shape${detection.location ? `, or any file at ${detection.location}` : ''}`;
+    return `${name.padEnd(26)} ${how}\n${' '.repeat(27)}${String(contracts[name].schema.$id ?? '')}`;
+  });
+  return `${lines.join('\n')}\n`;
+}

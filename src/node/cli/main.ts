@@ -1,0 +1,90 @@
+/**
+ * The command: parse the arguments, scan, render with the chosen reporter, and decide the exit
+ * code. 0 when no document has an error; 1 when one has, or when warnings exceed --max-warnings;
+ * 2 for a usage error, a path that does not exist, or an internal failure (one line, no stack).
+ */
+import pkg from '../../../package.json' with { type: 'json' };
+import { loadReporter } from '../report/registry.js';
+import { createProgress, type ProgressStream } from '../report/progress.js';
+import { InputError } from '../walk/inputs.js';
+import { scan } from '../scan/scan.js';
+import { parseCliArgs, UsageError, type ScanArgs } from './args.js';
+import { HELP, listContracts } from './help.js';
+
+export const VERSION: string = pkg.version;
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_FAILURE = 2;
+
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: ProgressStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+const defaultIo = (): CliIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+
+function useColor(args: ScanArgs, io: CliIo): boolean {
+  if (args.color !== undefined) return args.color;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}
+
+async function run(args: ScanArgs, io: CliIo): Promise<number> {
+  const reporter = await loadReporter(args.format);
+  const progress = createProgress(io.stderr);
+  let result;
+  try {
+    result = await scan({
+      paths: args.paths,
+      cwd: io.cwd,
+      ignore: args.ignore,
+      maxFileSize: args.maxFileSize,
+      now: args.now,
+      stdinFilename: args.stdinFilename,
+      retention: reporter.retention,
+      onFile: progress.onFile,
+    });
+  } finally {
+    progress.done();
+  }
+  io.stdout.write(reporter.render(result, { color: useColor(args, io), quiet: args.quiet, version: VERSION, cwd: io.cwd }));
+  const { errors, warnings } = result.summary;
+  if (errors > 0) return EXIT_INVALID;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr.write(`validate-contracts: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    return EXIT_INVALID;
+  }
+  return EXIT_OK;
+}
+
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  try {
+    const command = parseCliArgs(argv);
+    switch (command.command) {
+      case 'help':
+        io.stdout.write(HELP);
+        return EXIT_OK;
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return EXIT_OK;
+      case 'list-contracts':
+        io.stdout.write(listContracts());
+        return EXIT_OK;
+      case 'scan':
+        return await run(command, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`validate-contracts: ${error.message}\nRun validate-contracts --help for usage.\n`);
+    } else if (error instanceof InputError) {
+      io.stderr.write(`validate-contracts: ${error.message}\n`);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr.write(`validate-contracts: internal error: ${message.split('\n')[0]}\n`);
+    }
+    return EXIT_FAILURE;
+  }
+}

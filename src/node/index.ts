@@ -1,0 +1,21 @@
+/**
+ * @sourceos/contracts/node: the Node-only entry. Scans files and folders for contract documents
+ * and reports on them, as the `validate-contracts` command does. Built on the browser-safe core.
+ */
+export { scan, toDisplayPath, DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './scan/scan.js';
+export type { DocumentReport, LocatedIssue, ScanResult, ScanSummary, SkippedEntry } from './scan/types.js';
+export { scanFile, type FileTarget, type FileScanOptions } from './scan/scan-file.js';
+export { maxDocumentDepth, deepestContractNesting } from './scan/depth-limit.js';
+export { contractAtLocation } from './scan/contract-locations.js';
+export { resolveInputs, InputError, type Input } from './walk/inputs.js';
+export { walkInputs, type WalkItem, type WalkOptions } from './walk/walk.js';
+export { parseJson, type ParsedJson, type ParseProblem } from './parse/parse-json.js';
+export { locateJson, type JsonLayout } from './parse/json-locator.js';
+export { decodeUtf8 } from './parse/decode.js';
+export { LineIndex, type Position } from './parse/line-index.js';
+export { reporters, formatNames, loadReporter, type FormatName } from './report/registry.js';
+export { summaryLine, type Reporter, type ReportOptions } from './report/reporter.js';
+export { toJsonReport, REPORT_VERSION } from './report/json.js';
+export { toSarif } from './report/sarif.js';
+export { describeCode } from './report/code-descriptions.js';
+export { main, VERSION, type CliIo } from './cli/main.js';

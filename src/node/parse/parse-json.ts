@@ -1,0 +1,87 @@
+/**
+ * Parses one JSON document, fast when the text is clean: JSON.parse builds the value, a cheap count
+ * proves that no object repeats a key, and a depth measure guards nesting. Only when one of those
+ * fails does the position-keeping reader run, to say what went wrong and where.
+ */
+import { locateJson, type JsonLayout } from './json-locator.js';
+import { countKeyColons, measureTree } from './tree-shape.js';
+
+export type ParseCode = 'parse/syntax' | 'parse/duplicate-key' | 'parse/too-deep' | 'parse/empty';
+
+export interface ParseProblem {
+  code: ParseCode;
+  pointer: string;
+  offset: number;
+  message: string;
+  /** For a duplicate key: where the key first appeared. */
+  firstOffset?: number;
+}
+
+export interface ParsedJson {
+  /** True when a value was built (possibly with duplicate keys, whose last value JSON.parse kept). */
+  parsed: boolean;
+  value: unknown;
+  problems: ParseProblem[];
+  /** Set when the position-keeping reader already ran; reuse it to locate issues. */
+  layout: JsonLayout | undefined;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
+}
+
+export function parseJson(text: string, maxDepth: number, start = 0, end = text.length): ParsedJson {
+  if (isBlank(text, start, end)) {
+    return {
+      parsed: false,
+      value: undefined,
+      problems: [{ code: 'parse/empty', pointer: '', offset: start, message: 'the document is empty: expected a JSON value' }],
+      layout: undefined,
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+  } catch (error) {
+    return slowPath(text, maxDepth, start, end, String((error as Error).message));
+  }
+  const shape = measureTree(value, maxDepth);
+  if (shape.depth > maxDepth) return slowPath(text, maxDepth, start, end, undefined, value);
+  if (shape.members !== 0 && countKeyColons(text, start, end) !== shape.members) {
+    return slowPath(text, maxDepth, start, end, undefined, value);
+  }
+  return { parsed: true, value, problems: [], layout: undefined };
+}
+
+function slowPath(text: string, maxDepth: number, start: number, end: number, jsonError?: string, value?: unknown): ParsedJson {
+  const layout = locateJson(text, maxDepth, start, end);
+  const problems: ParseProblem[] = [];
+  for (const d of layout.duplicates) {
+    problems.push({
+      code: 'parse/duplicate-key',
+      pointer: d.pointer,
+      offset: d.offset,
+      firstOffset: d.firstOffset,
+      message: `duplicate key "${d.key}": JSON.parse keeps the last value, other parsers may keep the first`,
+    });
+  }
+  if (layout.tooDeep) {
+    problems.push({
+      code: 'parse/too-deep',
+      pointer: layout.tooDeep.pointer,
+      offset: layout.tooDeep.offset,
+      message: `the document nests deeper than ${maxDepth} levels, more than any contract allows`,
+    });
+  } else if (layout.syntax) {
+    problems.push({ code: 'parse/syntax', pointer: layout.syntax.pointer, offset: layout.syntax.offset, message: layout.syntax.message });
+  } else if (jsonError !== undefined) {
+    // JSON.parse refused what the locator accepted: trust JSON.parse, report at the start.
+    problems.push({ code: 'parse/syntax', pointer: '', offset: start, message: `invalid JSON: ${jsonError}` });
+  }
+  const broken = layout.tooDeep !== undefined || jsonError !== undefined;
+  return { parsed: !broken, value: broken ? undefined : value, problems, layout };
+}

@@ -1,0 +1,51 @@
+/**
+ * Measures a value built by JSON.parse: how many object members it holds and how deep it nests
+ * (an object or array is one level). Stops descending past `maxDepth`, so it is cheap and safe.
+ */
+export interface TreeShape {
+  members: number;
+  depth: number;
+}
+
+export function measureTree(value: unknown, maxDepth: number): TreeShape {
+  const shape: TreeShape = { members: 0, depth: 0 };
+  visit(value, 1, maxDepth, shape);
+  return shape;
+}
+
+function visit(value: unknown, level: number, maxDepth: number, shape: TreeShape): void {
+  if (value === null || typeof value !== 'object') return;
+  if (level > shape.depth) shape.depth = level;
+  if (level > maxDepth) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') visit(item, level + 1, maxDepth, shape);
+    }
+    return;
+  }
+  for (const key in value) {
+    shape.members++;
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== null && typeof item === 'object') visit(item, level + 1, maxDepth, shape);
+  }
+}
+
+/**
+ * Counts the places in raw JSON text where a `"` is followed (after optional whitespace) by `:`.
+ * Every object key ends that way; inside a string the only matches are an escaped quote or an
+ * opening quote followed by `:`, which can only make the count larger. So when the count equals
+ * the member count of the parsed tree, no key was repeated: duplicates would make the tree smaller.
+ */
+export function countKeyColons(text: string, start: number, end: number): number {
+  let count = 0;
+  let i = text.indexOf('"', start);
+  while (i !== -1 && i < end) {
+    let j = i + 1;
+    let c = text.charCodeAt(j);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++j);
+    if (c === 58 && j < end) count++;
+    i = text.indexOf('"', i + 1);
+  }
+  return count;
+}

@@ -1,0 +1,70 @@
+/**
+ * What each issue code means, in one sentence, for SARIF rules and `--list-codes`-style help.
+ * Rule codes are described by the core's rule registry and the schemas' rule annotations; the
+ * codes of the CLI itself and the schema keywords are described here.
+ */
+import { contractNames, contracts, ruleAnnotations } from '../../index.js';
+
+export const CLI_CODES: Readonly<Record<string, string>> = {
+  'parse/syntax': 'The file is not valid JSON (RFC 8259); the issue says what was expected where.',
+  'parse/duplicate-key':
+    'An object repeats a key. JSON.parse keeps the last value and other parsers may keep the first, so the document can mean two things (this is how a `revocable: false` hides).',
+  'parse/too-deep': 'The document nests deeper than any contract allows; it is refused before validation.',
+  'parse/empty': 'The file or line holds no JSON value.',
+  'parse/encoding': 'The file is not valid UTF-8.',
+  'file/too-large': 'The file is larger than --max-file-size; it was refused without being read.',
+  'file/unreadable': 'The file or folder could not be read (permissions or an I/O error).',
+  'file/is-directory': 'A folder was given where a file was expected.',
+  'file/not-regular': 'The path is not a regular file (a device, a FIFO or a socket).',
+  'contract/unknown': 'The document is not a contract of this package: it has a SourceOS (urn:srcos:) id but a `type` this package does not know.',
+  'scan/duplicate-id': 'Two SourceOS documents of the scan carry the same `id` with different content.',
+  'scan/repeated-signal-id': 'Two signals of the scan carry the same header id.',
+  'scan/expired-lease': 'A lease that has expired (at --now) is still on disk: lease hoarding.',
+  'scan/lease-budget': 'A domain holds more unexpired leases than `max_leases_per_domain` in .substrate/constants/budgets.yaml (default 2).',
+  'scan/unknown-ledger': 'A `capabilityLedgerRef` names no CapabilityLedger of the scan, while the scan holds ledgers.',
+};
+
+const SCHEMA_KEYWORDS: Readonly<Record<string, string>> = {
+  required: 'A required property is missing.',
+  additionalProperties: 'A property the contract does not define is present.',
+  type: 'A value has the wrong JSON type.',
+  enum: 'A value is not one of the allowed values.',
+  const: 'A value differs from the one value the contract allows.',
+  pattern: 'A string does not have the required form (a typed urn:srcos: URN, a sha256: digest, ...).',
+  format: 'A string is not in the required format (an RFC 3339 date-time).',
+  minItems: 'A list has fewer items than required.',
+  maxItems: 'A list has more items than allowed.',
+  minLength: 'A string is shorter than allowed (usually: it must not be empty).',
+  maxLength: 'A string is longer than allowed.',
+  minimum: 'A number is below the minimum.',
+  maximum: 'A number is above the maximum.',
+  uniqueItems: 'A list repeats an item.',
+  contains: 'A list lacks an item it must contain.',
+  not: 'A value is one the contract forbids.',
+  dependentRequired: 'A property requires another one that is missing.',
+};
+
+let ruleTable: Map<string, string> | undefined;
+
+function rules(): Map<string, string> {
+  if (ruleTable) return ruleTable;
+  ruleTable = new Map();
+  for (const name of contractNames) {
+    const contract = contracts[name];
+    for (const rule of contract.rules) ruleTable.set(rule.code, `${name}: ${rule.statement} ${rule.why}`.trim());
+    for (const a of ruleAnnotations(contract.schema)) if (!ruleTable.has(a.code)) ruleTable.set(a.code, `${name}: ${a.statement} ${a.why}`.trim());
+  }
+  return ruleTable;
+}
+
+/** One sentence (or two) on what an issue code means. */
+export function describeCode(code: string): string {
+  const own = CLI_CODES[code];
+  if (own) return own;
+  if (code.startsWith('schema/')) {
+    const keyword = code.slice('schema/'.length);
+    return SCHEMA_KEYWORDS[keyword] ?? `The document fails the JSON Schema keyword \`${keyword}\` of its contract.`;
+  }
+  if (code.startsWith('rule/')) return rules().get(code) ?? `The document breaks the contract rule ${code}.`;
+  return `Issue ${code}.`;
+}

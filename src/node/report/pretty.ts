@@ -1,0 +1,58 @@
+/**
+ * The default, for people: issues grouped by file (a blank line between files), each as
+ * `file:line:column  severity  code  message  pointer` (the place is clickable in most terminals and editors), the skipped entries
+ * worth knowing about, and a summary line. Colour only when asked (the CLI decides: a TTY and no
+ * NO_COLOR).
+ */
+import type { DocumentReport, ScanResult } from '../scan/types.js';
+import type { ReportOptions, Reporter } from './reporter.js';
+import { summaryLine } from './reporter.js';
+
+type Paint = (code: string, text: string) => string;
+
+const painter = (color: boolean): Paint => (color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text);
+
+function renderFile(docs: DocumentReport[], paint: Paint, quiet: boolean): string[] {
+  const lines: string[] = [];
+  for (const doc of docs) {
+    for (const issue of doc.issues) {
+      if (quiet && issue.severity !== 'error') continue;
+      const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
+      const place = `${doc.file}:${issue.line}:${issue.column}`;
+      const pointer = issue.pointer === '' ? '' : `  ${paint('2', issue.pointer)}`;
+      lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${issue.message}${pointer}`);
+    }
+  }
+  return lines;
+}
+
+export const prettyReporter: Reporter = {
+  retention: 'problems',
+  render(result: ScanResult, options: ReportOptions): string {
+    const paint = painter(options.color);
+    const out: string[] = [];
+    let group: DocumentReport[] = [];
+    const flush = (): void => {
+      if (group.length === 0) return;
+      const lines = renderFile(group, paint, options.quiet);
+      if (lines.length > 0) out.push(...lines, '');
+      group = [];
+    };
+    for (const doc of result.documents) {
+      if (group.length > 0 && group[0]?.file !== doc.file) flush();
+      group.push(doc);
+    }
+    flush();
+    if (!options.quiet && result.skipped.length > 0) {
+      out.push(paint('2', 'Skipped:'));
+      for (const entry of result.skipped) out.push(paint('2', `  ${entry.file}: ${entry.reason}`));
+      out.push('');
+    }
+    const { summary } = result;
+    if (!options.quiet || summary.errors > 0) {
+      const mark = summary.errors > 0 ? paint('31', '✖') : summary.warnings > 0 ? paint('33', '⚠') : paint('32', '✔');
+      out.push(`${mark} ${summaryLine(summary)}`);
+    }
+    return out.length > 0 ? `${out.join('\n')}\n` : '';
+  },
+};

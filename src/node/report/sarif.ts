@@ -1,0 +1,73 @@
+/**
+ * SARIF 2.1.0, for code scanning (GitHub's upload-sarif and other viewers): one run, one rule per
+ * issue code that occurs (with its description), one result per issue with its file (relative to
+ * the working folder, resolved against %SRCROOT%), line and column.
+ */
+import { pathToFileURL } from 'node:url';
+import type { ScanResult } from '../scan/types.js';
+import { describeCode } from './code-descriptions.js';
+import type { Reporter, ReportOptions } from './reporter.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TOOL = 'validate-contracts';
+const INFORMATION_URI = 'https://www.npmjs.com/package/@sourceos/contracts';
+
+/** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
+export const toUriReference = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
+
+export function toSarif(result: ScanResult, options: Pick<ReportOptions, 'version' | 'cwd'>): object {
+  const ruleIndex = new Map<string, number>();
+  const rules: object[] = [];
+  const results: object[] = [];
+  for (const doc of result.documents) {
+    for (const issue of doc.issues) {
+      let index = ruleIndex.get(issue.code);
+      if (index === undefined) {
+        index = rules.length;
+        ruleIndex.set(issue.code, index);
+        const description = describeCode(issue.code);
+        rules.push({
+          id: issue.code,
+          name: issue.code.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+          shortDescription: { text: description.split(/(?<=\.)\s/)[0] ?? description },
+          fullDescription: { text: description },
+          defaultConfiguration: { level: issue.severity },
+        });
+      }
+      results.push({
+        ruleId: issue.code,
+        ruleIndex: index,
+        level: issue.severity,
+        message: { text: issue.pointer === '' ? issue.message : `${issue.message} (at ${issue.pointer})` },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: toUriReference(doc.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: issue.line, startColumn: issue.column },
+            },
+          },
+        ],
+        properties: { pointer: issue.pointer, contract: doc.contract, documentLine: doc.line },
+      });
+    }
+  }
+  const base = pathToFileURL(options.cwd).href;
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL, version: options.version, semanticVersion: options.version, informationUri: INFORMATION_URI, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: base.endsWith('/') ? base : `${base}/` } },
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: { summary: result.summary },
+      },
+    ],
+  };
+}
+
+export const sarifReporter: Reporter = {
+  retention: 'problems',
+  render: (result, options) => `${JSON.stringify(toSarif(result, options), null, 2)}\n`,
+};

@@ -1,0 +1,77 @@
+/**
+ * Gathers what reporters need, and no more: the documents with issues (every document when the
+ * report lists them all, as the JSON report does), the skipped entries worth showing, and the
+ * counts of the summary. A valid document is otherwise only counted.
+ */
+import type { DeferredIssue, DocumentRef } from './cross-checks.js';
+import type { DocumentReport, FileScan, ScanResult, ScanSummary, SkippedEntry } from './types.js';
+
+export type Retention = 'all' | 'problems';
+
+/** The one skip reason too common to list unless every entry is asked for. */
+export const NOT_A_CONTRACT = 'not a contract document';
+
+export class ResultCollector {
+  private readonly kept: { seq: number; report: DocumentReport }[] = [];
+  private readonly bySeq = new Map<number, DocumentReport>();
+  private readonly skipped: SkippedEntry[] = [];
+  private readonly summary: ScanSummary = { files: 0, documents: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, warnings: 0 };
+
+  constructor(private readonly retention: Retention) {}
+
+  addSkipped(entry: SkippedEntry): void {
+    this.summary.skipped++;
+    if (this.retention === 'all' || entry.reason !== NOT_A_CONTRACT) this.skipped.push(entry);
+  }
+
+  /** Adds a scanned file whose documents are numbered from `firstSeq` on. */
+  addFile(scan: FileScan, firstSeq: number): void {
+    this.summary.files++;
+    for (const entry of scan.skipped) this.addSkipped(entry);
+    scan.documents.forEach((doc, i) => {
+      this.summary.documents++;
+      if (doc.ok) this.summary.valid++;
+      else this.summary.invalid++;
+      for (const issue of doc.issues) {
+        if (issue.severity === 'error') this.summary.errors++;
+        else this.summary.warnings++;
+      }
+      if (this.retention === 'all' || doc.issues.length > 0) {
+        const report: DocumentReport = { file: scan.file, line: doc.line, contract: doc.contract, ok: doc.ok, issues: doc.issues };
+        this.kept.push({ seq: firstSeq + i, report });
+        this.bySeq.set(firstSeq + i, report);
+      }
+    });
+  }
+
+  /** Adds issues decided at the end of the scan to documents already counted. */
+  addDeferred(deferred: readonly DeferredIssue[], display: (ref: DocumentRef) => string): void {
+    let reordered = false;
+    for (const { ref, issue } of deferred) {
+      let report = this.bySeq.get(ref.seq);
+      if (!report) {
+        report = { file: display(ref), line: ref.line, contract: ref.contract, ok: true, issues: [] };
+        this.bySeq.set(ref.seq, report);
+        this.kept.push({ seq: ref.seq, report });
+        reordered = true;
+      }
+      report.issues.push(issue);
+      if (issue.severity === 'error') {
+        this.summary.errors++;
+        if (report.ok) {
+          report.ok = false;
+          this.summary.valid--;
+          this.summary.invalid++;
+        }
+      } else this.summary.warnings++;
+    }
+    if (reordered) this.kept.sort((a, b) => a.seq - b.seq);
+  }
+
+  result(): ScanResult {
+    for (const { report } of this.kept) {
+      if (report.issues.length > 1) report.issues.sort((a, b) => a.line - b.line || a.column - b.column);
+    }
+    return { documents: this.kept.map((k) => k.report), skipped: this.skipped, summary: { ...this.summary } };
+  }
+}

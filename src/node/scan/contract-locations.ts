@@ -1,0 +1,52 @@
+/**
+ * Where the estate keeps documents of a contract, read from the schemas' `x-sourceos-contract`
+ * annotation (`.substrate/state/leases/*.json` for leases, `.bridges/signals/*.json` for signals).
+ * A file at such a place is that contract, whatever it holds: if it is not a valid lease, it is
+ * an invalid one, not a file to skip.
+ */
+import { contractNames, detectionOf, type ContractName } from '../../index.js';
+
+export interface LocationMatch {
+  contract: ContractName;
+  /** The folder that holds the location, e.g. the repository with `.substrate/` in it. */
+  root: string;
+}
+
+interface Location {
+  contract: ContractName;
+  pattern: RegExp;
+}
+
+function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string;
+    if (c === '*' && glob[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // anchored at a folder boundary and at the end: `<root>/.substrate/state/leases/x.json`
+  return new RegExp(`(^|/)${source}$`);
+}
+
+let locations: Location[] | undefined;
+
+export function contractLocations(): readonly Location[] {
+  locations ??= contractNames.flatMap((contract) => {
+    const location = detectionOf(contract)?.location;
+    return location ? [{ contract, pattern: globToRegExp(location) }] : [];
+  });
+  return locations;
+}
+
+/** The contract a file's place implies, if any. `file` uses `/` separators. */
+export function contractAtLocation(file: string): LocationMatch | undefined {
+  for (const location of contractLocations()) {
+    const match = location.pattern.exec(file);
+    if (match) return { contract: location.contract, root: file.slice(0, match.index) || '.' };
+  }
+  return undefined;
+}

@@ -1,0 +1,22 @@
+/**
+ * Puts line and column on issues. A pointer to a value that is not in the document (a missing
+ * property) is placed at the nearest value that is: the object that lacks it.
+ */
+import type { Issue } from '../../index.js';
+import type { JsonLayout } from '../parse/json-locator.js';
+import { parentPointer } from '../parse/pointer.js';
+import type { SourceText } from '../parse/source-text.js';
+import type { LocatedIssue } from './types.js';
+
+export function offsetOfPointer(layout: JsonLayout, pointer: string, fallback: number): number {
+  for (let p = pointer; ; p = parentPointer(p)) {
+    const offset = layout.positions.get(p);
+    if (offset !== undefined) return offset;
+    if (p === '') return fallback;
+  }
+}
+
+export function locateIssue(issue: Issue, layout: JsonLayout, source: SourceText, fallback: number): LocatedIssue {
+  const { line, column } = source.positionOf(offsetOfPointer(layout, issue.pointer, fallback));
+  return { code: issue.code, severity: issue.severity, pointer: issue.pointer, message: issue.message, line, column };
+}

@@ -1,0 +1,88 @@
+/**
+ * Reads a document file without ever writing to it: opened read-only, measured with fstat first,
+ * and refused unread when it is larger than the limit, a folder, or not a regular file.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+// Non-blocking, so that opening a FIFO named like a document cannot hang the walk.
+const READ_ONLY = constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK;
+
+export type FileRead =
+  | { ok: true; bytes: Buffer }
+  | { ok: false; code: 'file/too-large' | 'file/unreadable' | 'file/is-directory' | 'file/not-regular'; message: string };
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+function failure(error: unknown): FileRead {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+  return { ok: false, code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
+}
+
+/** Reads standard input to its end, refusing it once it grows past the limit. */
+export function readStandardInput(maxBytes: number): FileRead {
+  try {
+    const stat = fstatSync(0);
+    if (stat.isDirectory()) return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+    if (stat.isFile() && stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+        throw error;
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) return tooLarge(total, maxBytes, 'more than ');
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function tooLarge(size: number, maxBytes: number, qualifier = ''): FileRead {
+  return {
+    ok: false,
+    code: 'file/too-large',
+    message: `the file is ${qualifier}${formatBytes(size)}, over the --max-file-size limit of ${formatBytes(maxBytes)}: not read`,
+  };
+}
+
+export function readDocumentFile(file: string, maxBytes: number): FileRead {
+  let fd: number;
+  try {
+    fd = openSync(file, READ_ONLY);
+  } catch (error) {
+    return failure(error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+    if (!stat.isFile()) return { ok: false, code: 'file/not-regular', message: 'not a regular file' };
+    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let filled = 0;
+    while (filled < stat.size) {
+      const n = readSync(fd, bytes, filled, stat.size - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    return { ok: true, bytes: filled === stat.size ? bytes : bytes.subarray(0, filled) };
+  } catch (error) {
+    return failure(error);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Checks one document of a file: parse (fast path first), choose the contract (by the file's
+ * place, then by `type` or shape), validate with the core, and place every issue at its line
+ * and column. A document that is no contract is skipped; one with a urn:srcos: id and an unknown
+ * `type` gets a warning.
+ */
+import { detectContract, validate, type ContractName, type Issue } from '../../index.js';
+import type { DocumentSpan } from '../parse/documents.js';
+import { locateJson, type JsonLayout } from '../parse/json-locator.js';
+import { parseJson, type ParseProblem } from '../parse/parse-json.js';
+import type { SourceText } from '../parse/source-text.js';
+import { documentFacts } from './document-facts.js';
+import { locateIssue } from './locate.js';
+import type { LocatedIssue, ScannedDocument } from './types.js';
+
+export interface DocumentContext {
+  source: SourceText;
+  maxDepth: number;
+  /** The contract the file's place implies (leases, signals), if any. */
+  forced: ContractName | undefined;
+  /** Folder whose `.substrate/constants/budgets.yaml` governs a lease of this file. */
+  leaseRoot: string;
+  /** The base name, for rules about file names; only for `.json` files. */
+  filename: string | undefined;
+  /** The time leases are judged at (ms since the epoch). */
+  now: number;
+}
+
+export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function locateProblem(problem: ParseProblem, source: SourceText): LocatedIssue {
+  const { line, column } = source.positionOf(problem.offset);
+  let message = problem.message;
+  if (problem.firstOffset !== undefined) {
+    const first = source.positionOf(problem.firstOffset);
+    message = `${message} (first at line ${first.line}, column ${first.column})`;
+  }
+  return { code: problem.code, severity: 'error', pointer: problem.pointer, message, line, column };
+}
+
+function unknownTypeWarning(value: Record<string, unknown>): Issue | undefined {
+  if (typeof value.type !== 'string' || typeof value.id !== 'string' || !value.id.startsWith('urn:srcos:')) return undefined;
+  return {
+    code: 'contract/unknown',
+    severity: 'warning',
+    pointer: '/type',
+    message: `"type" is ${JSON.stringify(value.type)}, which is not a contract of this package, on a document with the SourceOS id ${JSON.stringify(value.id)}`,
+  };
+}
+
+function expiredLease(lease: Record<string, unknown>, now: number): Issue {
+  return {
+    code: 'scan/expired-lease',
+    severity: 'warning',
+    pointer: '/expires_at',
+    message: `the lease expired at ${String(lease.expires_at)}, before ${new Date(now).toISOString()}, and is still on disk (lease hoarding): release it`,
+  };
+}
+
+export function scanDocument(context: DocumentContext, span: DocumentSpan): DocumentOutcome {
+  const { source, maxDepth } = context;
+  const parsed = parseJson(source.text, maxDepth, span.start, span.end);
+  const parseIssues = parsed.problems.map((p) => locateProblem(p, source));
+  if (!parsed.parsed) {
+    return { kind: 'document', document: { line: span.line, contract: context.forced ?? null, ok: false, issues: parseIssues } };
+  }
+  const value = parsed.value;
+  let contract: ContractName | null = context.forced ?? detectContract(value);
+  let issues: readonly Issue[];
+  if (contract) {
+    const result = validate(value, { contract, filename: context.filename });
+    contract = result.contract;
+    issues = result.issues;
+  } else {
+    const warning = isRecord(value) ? unknownTypeWarning(value) : undefined;
+    if (!warning && parseIssues.length === 0) return { kind: 'skipped', reason: 'not a contract document' };
+    issues = warning ? [warning] : [];
+  }
+  const facts = documentFacts(value, contract, context.leaseRoot);
+  if (facts?.lease && facts.lease.expiresAt <= context.now) issues = [...issues, expiredLease(value as Record<string, unknown>, context.now)];
+  let located = parseIssues;
+  if (issues.length > 0) {
+    const layout: JsonLayout = parsed.layout ?? locateJson(source.text, maxDepth, span.start, span.end);
+    located = parseIssues.concat(issues.map((issue) => locateIssue(issue, layout, source, span.start)));
+  }
+  const document: ScannedDocument = {
+    line: span.line,
+    contract,
+    ok: !located.some((i) => i.severity === 'error'),
+    issues: located,
+  };
+  if (facts) document.facts = facts;
+  return { kind: 'document', document };
+}

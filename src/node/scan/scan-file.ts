@@ -1,0 +1,89 @@
+/**
+ * Scans one file (or standard input): read it without writing, decode it strictly, split it into
+ * documents, and check each. Whatever goes wrong with the file itself (too large, unreadable, a
+ * folder, not UTF-8, empty) becomes one invalid document with a clear issue, never an exception.
+ */
+import path from 'node:path';
+import { decodeUtf8 } from '../parse/decode.js';
+import { documentSpans, formatOfFile, type DocumentFormat } from '../parse/documents.js';
+import { SourceText } from '../parse/source-text.js';
+import { contractAtLocation } from './contract-locations.js';
+import { readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
+import { scanDocument, type DocumentContext } from './scan-document.js';
+import type { FileScan, LocatedIssue, ScannedDocument } from './types.js';
+
+export interface FileScanOptions {
+  maxFileSize: number;
+  maxDepth: number;
+  /** The time leases are judged at (ms since the epoch). */
+  now: number;
+}
+
+export interface FileTarget {
+  /** An absolute path, or `-` for standard input. */
+  source: string;
+  /** The path as shown in reports. */
+  file: string;
+  /** For standard input: the name it stands for (`--stdin-filename`), which sets its format and place. */
+  name?: string;
+}
+
+export const STDIN_SOURCE = '-';
+
+/** Files that are JSON with comments by convention: when they do not parse, they are skipped, not failed. */
+const JSON_WITH_COMMENTS = /(^|\/)(tsconfig(\.[^/]*)?\.json|jsconfig(\.[^/]*)?\.json|\.vscode\/.*\.json|\.devcontainer(\/.*)?\.json)$/;
+
+function fileProblem(code: string, message: string, line = 1, column = 1): ScannedDocument {
+  const issue: LocatedIssue = { code, severity: 'error', pointer: '', message, line, column };
+  return { line, contract: null, ok: false, issues: [issue] };
+}
+
+function describeLines(lines: number[]): string {
+  const shown = lines.slice(0, 10).join(', ');
+  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
+  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
+}
+
+export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
+  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize);
+}
+
+export function scanFile(target: FileTarget, options: FileScanOptions, read: FileRead = readTarget(target, options.maxFileSize)): FileScan {
+  const scan: FileScan = { file: target.file, source: target.source, documents: [], skipped: [] };
+  if (!read.ok) {
+    scan.documents.push(fileProblem(read.code, read.message));
+    return scan;
+  }
+  const decoded = decodeUtf8(read.bytes);
+  if (!decoded.ok) {
+    scan.documents.push(fileProblem('parse/encoding', decoded.message, decoded.position.line, decoded.position.column));
+    return scan;
+  }
+  const name = (target.name ?? (target.source === STDIN_SOURCE ? 'stdin.json' : target.source)).split(path.sep).join('/');
+  const format: DocumentFormat = formatOfFile(name) ?? 'json';
+  const location = format === 'json' ? contractAtLocation(name) : undefined;
+  const context: DocumentContext = {
+    source: new SourceText(decoded.text),
+    maxDepth: options.maxDepth,
+    forced: location?.contract,
+    leaseRoot: location?.root ?? path.posix.dirname(name),
+    filename: format === 'json' ? path.posix.basename(name) : undefined,
+    now: options.now,
+  };
+  let count = 0;
+  const skippedLines: number[] = [];
+  for (const span of documentSpans(decoded.text, format)) {
+    count++;
+    const outcome = scanDocument(context, span);
+    if (outcome.kind === 'document') {
+      const syntaxOnly = outcome.document.issues.every((i) => i.code === 'parse/syntax');
+      if (!outcome.document.ok && syntaxOnly && !location && JSON_WITH_COMMENTS.test(name)) {
+        scan.skipped.push({ file: target.file, reason: 'JSON with comments by convention (not a contract document), and it does not parse as JSON' });
+      } else scan.documents.push(outcome.document);
+    } else if (format === 'jsonl') skippedLines.push(span.line);
+    else scan.skipped.push({ file: target.file, reason: outcome.reason });
+  }
+  if (skippedLines.length > 0) scan.skipped.push({ file: target.file, reason: `not contract documents: ${describeLines(skippedLines)}` });
+  if (count === 0) scan.documents.push(fileProblem('parse/empty', 'the file is empty: expected one JSON document a line'));
+  return scan;
+}

@@ -1,0 +1,76 @@
+/** What a scan finds: documents with located issues, skipped entries, and the facts cross-document checks need. */
+import type { ContractName, Severity } from '../../index.js';
+
+/** An issue with the place in the file where it is: 1-based line and column (UTF-16 code units). */
+export interface LocatedIssue {
+  code: string;
+  severity: Severity;
+  pointer: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** The small facts of a document that checks across documents need; nothing else is kept. */
+export interface DocumentFacts {
+  /** The `id` of a SourceOS document (or of one with an unknown type and a urn:srcos: id). */
+  id?: string;
+  /** The `id` of a CapabilityLedger. */
+  ledgerId?: string;
+  /** The `capabilityLedgerRef` a document names. */
+  ledgerRef?: string;
+  /** A signal's `header.id`. */
+  signalId?: string;
+  /** A lease's domain, expiry (ms since the epoch) and override flag, with the folder its budget is read from. */
+  lease?: { domain: string; expiresAt: number; override: boolean; root: string };
+}
+
+export interface ScannedDocument {
+  /** 1-based line where the document starts. */
+  line: number;
+  contract: ContractName | null;
+  ok: boolean;
+  issues: LocatedIssue[];
+  facts?: DocumentFacts;
+}
+
+export interface SkippedEntry {
+  file: string;
+  reason: string;
+}
+
+/** Everything found in one file (or standard input). */
+export interface FileScan {
+  /** The path as shown: relative to the working folder, `/`-separated. */
+  file: string;
+  /** Where to read it again: an absolute path, or `-` for standard input. */
+  source: string;
+  documents: ScannedDocument[];
+  skipped: SkippedEntry[];
+}
+
+/** A document as reporters see it. */
+export interface DocumentReport {
+  file: string;
+  line: number;
+  contract: ContractName | null;
+  ok: boolean;
+  issues: LocatedIssue[];
+}
+
+export interface ScanSummary {
+  files: number;
+  documents: number;
+  valid: number;
+  invalid: number;
+  skipped: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ScanResult {
+  /** Documents in the order they were found: all of them, or only those with issues when asked so. */
+  documents: DocumentReport[];
+  skipped: SkippedEntry[];
+  summary: ScanSummary;
+}

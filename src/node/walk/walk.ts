@@ -1,0 +1,132 @@
+/**
+ * Walks the inputs in a stable order (names sorted by code point, depth first) and yields the
+ * document files to read and the entries left out, with a reason. `.git` and `node_modules` are
+ * never entered; ignore rules prune folders before they are read; symbolic links are followed
+ * only when they stay inside the scanned folder, and never round a loop.
+ */
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { formatOfFile } from '../parse/documents.js';
+import { IgnorePolicy, GITIGNORE, type GitignoreFrame } from './ignore-policy.js';
+import type { Input } from './inputs.js';
+
+export type WalkItem =
+  | { kind: 'file'; path: string }
+  | { kind: 'stdin' }
+  | { kind: 'skipped'; path: string; reason: string }
+  | { kind: 'unreadable'; path: string; message: string };
+
+export interface WalkOptions {
+  cwd: string;
+  ignore: readonly string[];
+}
+
+const NEVER_ENTER = new Set(['.git', 'node_modules']);
+
+interface Folder {
+  path: string;
+  real: string;
+  git: GitignoreFrame | undefined;
+}
+
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+function isInside(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+}
+
+export function* walkInputs(inputs: readonly Input[], options: WalkOptions): Generator<WalkItem> {
+  for (const input of inputs) {
+    if (input.kind === 'stdin') yield { kind: 'stdin' };
+    else if (input.kind === 'file') yield* explicitFile(input.path, options);
+    else yield* walkFolder(input.path, options);
+  }
+}
+
+function* explicitFile(file: string, options: WalkOptions): Generator<WalkItem> {
+  const policy = new IgnorePolicy(options.cwd, options.ignore, undefined);
+  const folder = path.dirname(file);
+  const reason = policy.reasonToIgnore(file, false, policy.withGitignore(folder, policy.ancestorGitignores(folder)));
+  if (reason) return yield { kind: 'skipped', path: file, reason };
+  if (!formatOfFile(file)) return yield { kind: 'skipped', path: file, reason: 'not a .json, .jsonl or .ndjson file' };
+  yield { kind: 'file', path: file };
+}
+
+function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
+  const policy = new IgnorePolicy(options.cwd, options.ignore, root);
+  const ancestors = policy.ancestorGitignores(root);
+  const rootReason = policy.reasonToIgnore(root, true, ancestors);
+  if (rootReason) return yield { kind: 'skipped', path: root, reason: rootReason };
+  const rootReal = realpathSync(root);
+  const entered = new Set<string>([rootReal]);
+  const stack: Folder[] = [{ path: root, real: rootReal, git: ancestors }];
+  while (stack.length > 0) {
+    const folder = stack.pop() as Folder;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder.path, { withFileTypes: true });
+    } catch (error) {
+      yield { kind: 'unreadable', path: folder.path, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+      continue;
+    }
+    entries.sort(byName);
+    const git = entries.some((e) => e.name === GITIGNORE) ? policy.withGitignore(folder.path, folder.git) : folder.git;
+    const subfolders: Folder[] = [];
+    for (const entry of entries) {
+      if (NEVER_ENTER.has(entry.name)) continue;
+      const full = path.join(folder.path, entry.name);
+      if (entry.isDirectory()) {
+        if (!policy.reasonToIgnore(full, true, git)) subfolders.push({ path: full, real: path.join(folder.real, entry.name), git });
+      } else if (entry.isFile()) {
+        if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full };
+      } else if (entry.isSymbolicLink()) {
+        const item = followLink(full, folder.real, rootReal, entered, policy, git);
+        if (item && 'real' in item) subfolders.push(item);
+        else if (item) yield item;
+      } else if (formatOfFile(entry.name)) {
+        yield { kind: 'skipped', path: full, reason: 'not a regular file' };
+      }
+    }
+    // depth first in name order: push in reverse so the first name is walked first
+    for (let i = subfolders.length - 1; i >= 0; i--) {
+      const sub = subfolders[i] as Folder;
+      entered.add(sub.real);
+      stack.push(sub);
+    }
+  }
+}
+
+function followLink(
+  link: string,
+  folderReal: string,
+  rootReal: string,
+  entered: Set<string>,
+  policy: IgnorePolicy,
+  git: GitignoreFrame | undefined,
+): WalkItem | Folder | undefined {
+  let real: string;
+  try {
+    real = realpathSync(link);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ELOOP' ? 'symbolic link loop: not followed' : `broken symbolic link (${code ?? 'unresolvable'}): not followed`;
+    return { kind: 'skipped', path: link, reason };
+  }
+  if (!isInside(real, rootReal)) {
+    return { kind: 'skipped', path: link, reason: 'symbolic link to outside the scanned folder: not followed' };
+  }
+  let isFolder: boolean;
+  try {
+    const stat = statSync(real);
+    if (!stat.isDirectory() && !stat.isFile()) return formatOfFile(link) ? { kind: 'skipped', path: link, reason: 'not a regular file' } : undefined;
+    isFolder = stat.isDirectory();
+  } catch (error) {
+    return { kind: 'unreadable', path: link, message: `cannot read the link's target: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+  }
+  if (policy.reasonToIgnore(link, isFolder, git)) return undefined;
+  if (!isFolder) return formatOfFile(link) ? { kind: 'file', path: link } : undefined;
+  if (entered.has(real) || isInside(folderReal, real)) {
+    return { kind: 'skipped', path: link, reason: 'symbolic link loop: the folder it points to is already scanned' };
+  }
+  return { path: link, real, git };
+}
