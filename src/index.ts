@@ -9,3 +9,4 @@ export { escapeToken, pointerTokens, resolvePointer, toPointer } from './json-po
 export { ruleAnnotations, type RuleAnnotation } from './rule-annotations.js';
 export { STANDARD_VENDOR, type StandardSchemaV1 } from './standard-schema.js';
 export type { Rule, RuleContext, RuleFinding } from './rules/rule.js';
+export { codeRules, ruleRegistry, schemaRules, type AnyRule, type RuleInfo, type RuleLocation } from './rules/index.js';

@@ -33,6 +33,7 @@ function describe(error: CompiledValidatorError, value: unknown): string {
     case 'minItems': return `must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}`;
     case 'maxItems': return p.limit === 0 ? 'must be empty' : `must have at most ${String(p.limit)} items`;
     case 'minLength': return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`;
+    case 'maxLength': return p.limit === 0 ? `must be empty, not ${show(value)}` : `must be at most ${String(p.limit)} characters`;
     case 'minimum': return `must be at least ${String(p.limit)}, not ${show(value)}`;
     case 'uniqueItems': return `items ${String(p.j)} and ${String(p.i)} are the same; each item may appear once`;
     case 'contains': return 'does not contain the required item';
@@ -49,6 +50,9 @@ function pointerOf(error: CompiledValidatorError): string {
   return error.instancePath;
 }
 
+/** A schema path inside a `contains` subschema (not a property that happens to be named "contains"). */
+const TRIED_BY_CONTAINS = /(?<!\/properties)\/contains\//;
+
 function ruleFor(schemaPath: string, annotations: readonly RuleAnnotation[]): RuleAnnotation | undefined {
   let best: RuleAnnotation | undefined;
   for (const a of annotations) {
@@ -60,14 +64,15 @@ function ruleFor(schemaPath: string, annotations: readonly RuleAnnotation[]): Ru
 /**
  * Turns a precompiled validator's errors into issues: `schema/<keyword>` for structure, or the
  * rule's own code when the error comes from a rule the schema states (an `x-sourceos-rule` branch).
- * `if` errors are dropped: the errors of their `then` branch say what is wrong.
+ * `if` errors are dropped: the errors of their `then` branch say what is wrong. So are the errors of
+ * the items a `contains` tried (one match is enough): the `contains` error itself says what is missing.
  */
 export function schemaIssues(errors: readonly CompiledValidatorError[], doc: unknown, schema: object): Issue[] {
   const annotations = ruleAnnotations(schema);
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if (error.keyword === 'if') continue;
+    if (error.keyword === 'if' || TRIED_BY_CONTAINS.test(error.schemaPath)) continue;
     const pointer = pointerOf(error);
     const rule = ruleFor(error.schemaPath, annotations);
     const code = rule ? rule.code : `schema/${error.keyword}`;

@@ -21,7 +21,7 @@ const __runtime0 = function ucs2length(str) {
     return length;
 };
 export const validateBrowserAutomationReceipt = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.sourceos.dev/contracts/v0/browser-automation-receipt.schema.json","title":"BrowserAutomationReceipt","description":"A browser automation session that is visible to the user, owned by a named agent or person, and revocable at any time.","x-sourceos-contract":{"detect":"type"},"type":"object","additionalProperties":false,"required":["id","type","specVersion","sessionRef","capabilityLedgerRef","ownerRef","transport","permissionScope","origin","userVisible","revocable","startedAt","policyDecisionRef","evidenceRefs","capturedAt"],"properties":{"id":{"description":"This receipt's identity, a urn:srcos:receipt:browser-automation: URN.","type":"string","pattern":"^urn:srcos:receipt:browser-automation:\\S+$"},"type":{"description":"The contract name; always BrowserAutomationReceipt.","const":"BrowserAutomationReceipt"},"specVersion":{"description":"The SourceOS spec version (semver) the document was written against.","$ref":"defs.schema.json#/$defs/specVersion"},"sessionRef":{"description":"The session the automation runs in.","$ref":"defs.schema.json#/$defs/sessionRef"},"capabilityLedgerRef":{"description":"The CapabilityLedger entry that enabled browser automation for this session.","$ref":"defs.schema.json#/$defs/capabilityLedgerRef"},"ownerRef":{"description":"Who owns (and answers for) the session: a urn:srcos: URN of an agent or person.","type":"string","minLength":1},"transport":{"description":"How the automation drives the browser.","type":"string","enum":["native_pipe","cdp","webdriver","extension","accessibility"]},"permissionScope":{"description":"What the automation may do, at least one permission, each once.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"BrowserPermission","type":"string","enum":["read_page","activate_control","enter_text","download_file","upload_file","observe_network_metadata","managed_identity_delegate","capture_screenshot","navigate","clipboard_read","clipboard_write"]}},"origin":{"description":"Where the automating agent runs relative to the browser.","type":"string","enum":["local","remote","workspace"]},"controlledScope":{"title":"ControlledScope","description":"What the automation controls (window, tab, URL origin, workspace), or null when not narrowed.","type":["object","null"],"additionalProperties":false,"properties":{"windowRef":{"description":"The browser window under control (URN), or null.","$ref":"defs.schema.json#/$defs/nullableString"},"tabRef":{"description":"The browser tab under control (URN), or null.","$ref":"defs.schema.json#/$defs/nullableString"},"urlOrigin":{"description":"The web origin (scheme://host[:port]) the automation is confined to, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"workspaceRef":{"description":"The workspace the automation belongs to, or null.","$ref":"defs.schema.json#/$defs/nullableWorkspaceRef"}}},"userVisible":{"description":"The session is shown to the user; always true (hidden automation is not a SourceOS session).","const":true},"revocable":{"description":"The user can revoke the session at any time; always true.","const":true},"startedAt":{"description":"When the session started, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"},"revokedAt":{"description":"When the session was revoked, or null if it was not; non-null exactly when terminalState is revoked.","$ref":"defs.schema.json#/$defs/nullableDateTime"},"terminalState":{"description":"Where the session stands: active, or how it ended.","type":"string","enum":["active","revoked","completed","failed","denied"]},"causalRefs":{"description":"URNs of the events or documents that caused this receipt.","$ref":"defs.schema.json#/$defs/causalRefs"},"policyDecisionRef":{"description":"The policy decision that allowed (or denied) the session, a urn:srcos:decision: URN.","$ref":"defs.schema.json#/$defs/policyDecisionRef"},"evidenceRefs":{"description":"Evidence that the session is visible and owned (URNs or sha256 digests), at least one.","$ref":"defs.schema.json#/$defs/evidenceRefs"},"capturedAt":{"description":"When this receipt was written, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"}},"allOf":[{"x-sourceos-rule":{"code":"rule/browser-owner-is-urn","statement":"ownerRef is a urn:srcos: URN.","why":"An owner that names no one is ambiguous ownership: nobody can be asked to stop the session."},"properties":{"ownerRef":{"pattern":"^urn:srcos:[a-z][a-z0-9-]*:\\S+$"}}},{"x-sourceos-rule":{"code":"rule/browser-revoked-iff-revoked-at","statement":"terminalState is revoked if and only if revokedAt is non-null.","why":"A revocation without a time, or a time without a revocation, leaves apps disagreeing on whether the session still runs."},"allOf":[{"if":{"required":["terminalState"],"properties":{"terminalState":{"const":"revoked"}}},"then":{"required":["revokedAt"],"properties":{"revokedAt":{"type":"string"}}}},{"if":{"required":["revokedAt"],"properties":{"revokedAt":{"type":"string"}}},"then":{"required":["terminalState"],"properties":{"terminalState":{"const":"revoked"}}}}]}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.sourceos.dev/contracts/v0/browser-automation-receipt.schema.json","title":"BrowserAutomationReceipt","description":"A browser automation session that is visible to the user, owned by a named agent or person, and revocable at any time.","x-sourceos-contract":{"detect":"type"},"type":"object","additionalProperties":false,"required":["id","type","specVersion","sessionRef","capabilityLedgerRef","ownerRef","transport","permissionScope","origin","userVisible","revocable","startedAt","policyDecisionRef","evidenceRefs","capturedAt"],"properties":{"id":{"description":"This receipt's identity, a urn:srcos:receipt:browser-automation: URN.","type":"string","pattern":"^urn:srcos:receipt:browser-automation:\\S+$"},"type":{"description":"The contract name; always BrowserAutomationReceipt.","const":"BrowserAutomationReceipt"},"specVersion":{"description":"The SourceOS spec version (semver) the document was written against.","$ref":"defs.schema.json#/$defs/specVersion"},"sessionRef":{"description":"The session the automation runs in.","$ref":"defs.schema.json#/$defs/sessionRef"},"capabilityLedgerRef":{"description":"The CapabilityLedger entry that enabled browser automation for this session.","$ref":"defs.schema.json#/$defs/capabilityLedgerRef"},"ownerRef":{"description":"Who owns (and answers for) the session: a urn:srcos: URN of an agent or person.","type":"string","minLength":1},"transport":{"description":"How the automation drives the browser.","type":"string","enum":["native_pipe","cdp","webdriver","extension","accessibility"]},"permissionScope":{"description":"What the automation may do, at least one permission, each once.","type":"array","minItems":1,"uniqueItems":true,"items":{"title":"BrowserPermission","type":"string","enum":["read_page","activate_control","enter_text","download_file","upload_file","observe_network_metadata","managed_identity_delegate","capture_screenshot","navigate","clipboard_read","clipboard_write"]}},"origin":{"description":"Where the automating agent runs relative to the browser.","type":"string","enum":["local","remote","workspace"]},"controlledScope":{"title":"ControlledScope","description":"What the automation controls (window, tab, URL origin, workspace), or null when not narrowed.","type":["object","null"],"additionalProperties":false,"properties":{"windowRef":{"description":"The browser window under control (URN), or null.","$ref":"defs.schema.json#/$defs/nullableString"},"tabRef":{"description":"The browser tab under control (URN), or null.","$ref":"defs.schema.json#/$defs/nullableString"},"urlOrigin":{"description":"The web origin (scheme://host[:port]) the automation is confined to, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"workspaceRef":{"description":"The workspace the automation belongs to, or null.","$ref":"defs.schema.json#/$defs/nullableWorkspaceRef"}}},"userVisible":{"description":"The session is shown to the user; always true (hidden automation is not a SourceOS session).","const":true},"revocable":{"description":"The user can revoke the session at any time; always true.","const":true},"startedAt":{"description":"When the session started, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"},"revokedAt":{"description":"When the session was revoked, or null if it was not; non-null exactly when terminalState is revoked.","$ref":"defs.schema.json#/$defs/nullableDateTime"},"terminalState":{"description":"Where the session stands: active, or how it ended.","type":"string","enum":["active","revoked","completed","failed","denied"]},"causalRefs":{"description":"URNs of the events or documents that caused this receipt.","$ref":"defs.schema.json#/$defs/causalRefs"},"policyDecisionRef":{"description":"The policy decision that allowed (or denied) the session, a urn:srcos:decision: URN.","$ref":"defs.schema.json#/$defs/policyDecisionRef"},"evidenceRefs":{"description":"Evidence that the session is visible and owned (URNs or sha256 digests), at least one.","$ref":"defs.schema.json#/$defs/evidenceRefs"},"capturedAt":{"description":"When this receipt was written, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"}},"allOf":[{"x-sourceos-rule":{"code":"rule/browser-owner-is-urn","statement":"ownerRef is a urn:srcos: URN.","why":"An owner that names no one is ambiguous ownership: nobody can be asked to stop the session."},"properties":{"ownerRef":{"pattern":"^urn:srcos:[a-z][a-z0-9-]*:\\S+$"}}},{"x-sourceos-rule":{"code":"rule/browser-revoked-iff-revoked-at","statement":"terminalState is revoked if and only if revokedAt is non-null; a contradiction is reported at both fields.","why":"A revocation without a time, or a time without a revocation, leaves apps disagreeing on whether the session still runs."},"allOf":[{"if":{"required":["terminalState"],"properties":{"terminalState":{"const":"revoked"},"revokedAt":{"type":"null"}}},"then":{"required":["revokedAt"],"properties":{"terminalState":{"not":{"const":"revoked"}},"revokedAt":{"type":"string"}}}},{"if":{"required":["revokedAt"],"properties":{"revokedAt":{"type":"string"},"terminalState":{"not":{"const":"revoked"}}}},"then":{"required":["terminalState"],"properties":{"terminalState":{"const":"revoked"},"revokedAt":{"type":"null"}}}}]}]};
 const schema33 = {"type":"string","pattern":"^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"};
 const schema38 = {"type":["string","null"]};
 const schema43 = {"type":"string","format":"date-time"};
@@ -244,6 +244,7 @@ errors++;
 }
 else {
 if(data.terminalState !== undefined){
+const _errs8 = errors;
 if("revoked" !== data.terminalState){
 const err2 = {};
 if(vErrors === null){
@@ -253,6 +254,29 @@ else {
 vErrors.push(err2);
 }
 errors++;
+}
+var valid4 = _errs8 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data.revokedAt !== undefined){
+const _errs9 = errors;
+if(data.revokedAt !== null){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid4 = _errs9 === errors;
+}
+else {
+var valid4 = true;
 }
 }
 }
@@ -268,21 +292,10 @@ vErrors = null;
 }
 }
 if(_valid0){
-const _errs9 = errors;
+const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.revokedAt === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/1/allOf/0/then/required",keyword:"required",params:{missingProperty: "revokedAt"},message:"must have required property '"+"revokedAt"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.revokedAt !== undefined){
-if(typeof data.revokedAt !== "string"){
-const err4 = {instancePath:instancePath+"/revokedAt",schemaPath:"#/allOf/1/allOf/0/then/properties/revokedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath,schemaPath:"#/allOf/1/allOf/0/then/required",keyword:"required",params:{missingProperty: "revokedAt"},message:"must have required property '"+"revokedAt"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -291,18 +304,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-}
-var _valid0 = _errs9 === errors;
-valid3 = _valid0;
-if(valid3){
-var props0 = {};
-props0.revokedAt = true;
-props0.terminalState = true;
-}
-}
-if(!valid3){
-const err5 = {instancePath,schemaPath:"#/allOf/1/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data.terminalState !== undefined){
+const _errs13 = errors;
+const _errs14 = errors;
+if("revoked" !== data.terminalState){
+const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -311,13 +317,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs13 = errors;
-let valid6 = true;
-const _errs14 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.revokedAt === undefined) && (missing1 = "revokedAt")){
-const err6 = {};
+var valid6 = _errs14 === errors;
+if(valid6){
+const err6 = {instancePath:instancePath+"/terminalState",schemaPath:"#/allOf/1/allOf/0/then/properties/terminalState/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -327,9 +329,20 @@ vErrors.push(err6);
 errors++;
 }
 else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
 if(data.revokedAt !== undefined){
 if(typeof data.revokedAt !== "string"){
-const err7 = {};
+const err7 = {instancePath:instancePath+"/revokedAt",schemaPath:"#/allOf/1/allOf/0/then/properties/revokedAt/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -340,22 +353,16 @@ errors++;
 }
 }
 }
-}
-var _valid1 = _errs14 === errors;
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
+var _valid0 = _errs11 === errors;
+valid3 = _valid0;
+if(valid3){
+var props0 = {};
+props0.terminalState = true;
+props0.revokedAt = true;
 }
 }
-if(_valid1){
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.terminalState === undefined){
-const err8 = {instancePath,schemaPath:"#/allOf/1/allOf/1/then/required",keyword:"required",params:{missingProperty: "terminalState"},message:"must have required property '"+"terminalState"+"'"};
+if(!valid3){
+const err8 = {instancePath,schemaPath:"#/allOf/1/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -364,9 +371,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.terminalState !== undefined){
-if("revoked" !== data.terminalState){
-const err9 = {instancePath:instancePath+"/terminalState",schemaPath:"#/allOf/1/allOf/1/then/properties/terminalState/const",keyword:"const",params:{allowedValue: "revoked"},message:"must be equal to constant"};
+const _errs18 = errors;
+let valid7 = true;
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.revokedAt === undefined) && (missing1 = "revokedAt")){
+const err9 = {};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -375,23 +386,132 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-var _valid1 = _errs17 === errors;
-valid6 = _valid1;
-if(valid6){
-var props1 = {};
-props1.terminalState = true;
-props1.revokedAt = true;
-}
-}
-if(!valid6){
-const err10 = {instancePath,schemaPath:"#/allOf/1/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+else {
+if(data.revokedAt !== undefined){
+const _errs20 = errors;
+if(typeof data.revokedAt !== "string"){
+const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
+}
+errors++;
+}
+var valid8 = _errs20 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data.terminalState !== undefined){
+const _errs22 = errors;
+const _errs23 = errors;
+const _errs24 = errors;
+if("revoked" !== data.terminalState){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var valid9 = _errs24 === errors;
+if(valid9){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid8 = _errs22 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+var _valid1 = _errs19 === errors;
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.terminalState === undefined){
+const err13 = {instancePath,schemaPath:"#/allOf/1/allOf/1/then/required",keyword:"required",params:{missingProperty: "terminalState"},message:"must have required property '"+"terminalState"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.terminalState !== undefined){
+if("revoked" !== data.terminalState){
+const err14 = {instancePath:instancePath+"/terminalState",schemaPath:"#/allOf/1/allOf/1/then/properties/terminalState/const",keyword:"const",params:{allowedValue: "revoked"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.revokedAt !== undefined){
+if(data.revokedAt !== null){
+const err15 = {instancePath:instancePath+"/revokedAt",schemaPath:"#/allOf/1/allOf/1/then/properties/revokedAt/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs25 === errors;
+valid7 = _valid1;
+if(valid7){
+var props1 = {};
+props1.terminalState = true;
+props1.revokedAt = true;
+}
+}
+if(!valid7){
+const err16 = {instancePath,schemaPath:"#/allOf/1/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -410,67 +530,7 @@ props0.ownerRef = true;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.type === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.specVersion === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "specVersion"},message:"must have required property '"+"specVersion"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.sessionRef === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sessionRef"},message:"must have required property '"+"sessionRef"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.capabilityLedgerRef === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capabilityLedgerRef"},message:"must have required property '"+"capabilityLedgerRef"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.ownerRef === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ownerRef"},message:"must have required property '"+"ownerRef"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.transport === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transport"},message:"must have required property '"+"transport"+"'"};
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -479,8 +539,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.permissionScope === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissionScope"},message:"must have required property '"+"permissionScope"+"'"};
+if(data.type === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -489,8 +549,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.origin === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "origin"},message:"must have required property '"+"origin"+"'"};
+if(data.specVersion === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "specVersion"},message:"must have required property '"+"specVersion"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -499,8 +559,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.userVisible === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userVisible"},message:"must have required property '"+"userVisible"+"'"};
+if(data.sessionRef === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sessionRef"},message:"must have required property '"+"sessionRef"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -509,8 +569,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data.revocable === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revocable"},message:"must have required property '"+"revocable"+"'"};
+if(data.capabilityLedgerRef === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capabilityLedgerRef"},message:"must have required property '"+"capabilityLedgerRef"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -519,8 +579,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data.startedAt === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'"};
+if(data.ownerRef === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ownerRef"},message:"must have required property '"+"ownerRef"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -529,8 +589,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.policyDecisionRef === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policyDecisionRef"},message:"must have required property '"+"policyDecisionRef"+"'"};
+if(data.transport === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transport"},message:"must have required property '"+"transport"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -539,8 +599,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.evidenceRefs === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidenceRefs"},message:"must have required property '"+"evidenceRefs"+"'"};
+if(data.permissionScope === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissionScope"},message:"must have required property '"+"permissionScope"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -549,8 +609,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data.capturedAt === undefined){
-const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capturedAt"},message:"must have required property '"+"capturedAt"+"'"};
+if(data.origin === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "origin"},message:"must have required property '"+"origin"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -559,9 +619,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.userVisible === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userVisible"},message:"must have required property '"+"userVisible"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -570,12 +629,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data5 = data.id;
-if(typeof data5 === "string"){
-if(!pattern5.test(data5)){
-const err27 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^urn:srcos:receipt:browser-automation:\\S+$"},message:"must match pattern \""+"^urn:srcos:receipt:browser-automation:\\S+$"+"\""};
+if(data.revocable === undefined){
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revocable"},message:"must have required property '"+"revocable"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -584,9 +639,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.startedAt === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "startedAt"},message:"must have required property '"+"startedAt"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -595,10 +649,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-if("BrowserAutomationReceipt" !== data.type){
-const err29 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "BrowserAutomationReceipt"},message:"must be equal to constant"};
+if(data.policyDecisionRef === undefined){
+const err29 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policyDecisionRef"},message:"must have required property '"+"policyDecisionRef"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -607,12 +659,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data.specVersion !== undefined){
-let data7 = data.specVersion;
-if(typeof data7 === "string"){
-if(!pattern6.test(data7)){
-const err30 = {instancePath:instancePath+"/specVersion",schemaPath:"defs.schema.json#/$defs/specVersion/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"+"\""};
+if(data.evidenceRefs === undefined){
+const err30 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidenceRefs"},message:"must have required property '"+"evidenceRefs"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -621,14 +669,86 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/specVersion",schemaPath:"defs.schema.json#/$defs/specVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.capturedAt === undefined){
+const err31 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "capturedAt"},message:"must have required property '"+"capturedAt"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err32 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data9 = data.id;
+if(typeof data9 === "string"){
+if(!pattern5.test(data9)){
+const err33 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^urn:srcos:receipt:browser-automation:\\S+$"},message:"must match pattern \""+"^urn:srcos:receipt:browser-automation:\\S+$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+if("BrowserAutomationReceipt" !== data.type){
+const err35 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "BrowserAutomationReceipt"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.specVersion !== undefined){
+let data11 = data.specVersion;
+if(typeof data11 === "string"){
+if(!pattern6.test(data11)){
+const err36 = {instancePath:instancePath+"/specVersion",schemaPath:"defs.schema.json#/$defs/specVersion/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/specVersion",schemaPath:"defs.schema.json#/$defs/specVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }
@@ -646,81 +766,10 @@ errors = vErrors.length;
 }
 }
 if(data.ownerRef !== undefined){
-let data10 = data.ownerRef;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err32 = {instancePath:instancePath+"/ownerRef",schemaPath:"#/properties/ownerRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/ownerRef",schemaPath:"#/properties/ownerRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.transport !== undefined){
-let data11 = data.transport;
-if(typeof data11 !== "string"){
-const err34 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(!(((((data11 === "native_pipe") || (data11 === "cdp")) || (data11 === "webdriver")) || (data11 === "extension")) || (data11 === "accessibility"))){
-const err35 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema31.properties.transport.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.permissionScope !== undefined){
-let data12 = data.permissionScope;
-if(Array.isArray(data12)){
-if(data12.length < 1){
-const err36 = {instancePath:instancePath+"/permissionScope",schemaPath:"#/properties/permissionScope/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-let data13 = data12[i0];
-if(typeof data13 !== "string"){
-const err37 = {instancePath:instancePath+"/permissionScope/" + i0,schemaPath:"#/properties/permissionScope/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(!(((((((((((data13 === "read_page") || (data13 === "activate_control")) || (data13 === "enter_text")) || (data13 === "download_file")) || (data13 === "upload_file")) || (data13 === "observe_network_metadata")) || (data13 === "managed_identity_delegate")) || (data13 === "capture_screenshot")) || (data13 === "navigate")) || (data13 === "clipboard_read")) || (data13 === "clipboard_write"))){
-const err38 = {instancePath:instancePath+"/permissionScope/" + i0,schemaPath:"#/properties/permissionScope/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.permissionScope.items.enum},message:"must be equal to one of the allowed values"};
+let data14 = data.ownerRef;
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err38 = {instancePath:instancePath+"/ownerRef",schemaPath:"#/properties/ownerRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -730,18 +779,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-let i1 = data12.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data12[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err39 = {instancePath:instancePath+"/permissionScope",schemaPath:"#/properties/permissionScope/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+else {
+const err39 = {instancePath:instancePath+"/ownerRef",schemaPath:"#/properties/ownerRef/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -749,14 +788,12 @@ else {
 vErrors.push(err39);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/permissionScope",schemaPath:"#/properties/permissionScope/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.transport !== undefined){
+let data15 = data.transport;
+if(typeof data15 !== "string"){
+const err40 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -765,11 +802,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data.origin !== undefined){
-let data14 = data.origin;
-if(typeof data14 !== "string"){
-const err41 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((data15 === "native_pipe") || (data15 === "cdp")) || (data15 === "webdriver")) || (data15 === "extension")) || (data15 === "accessibility"))){
+const err41 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema31.properties.transport.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -778,8 +812,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!(((data14 === "local") || (data14 === "remote")) || (data14 === "workspace"))){
-const err42 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/enum",keyword:"enum",params:{allowedValues: schema31.properties.origin.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.permissionScope !== undefined){
+let data16 = data.permissionScope;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err42 = {instancePath:instancePath+"/permissionScope",schemaPath:"#/properties/permissionScope/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -788,11 +826,11 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.controlledScope !== undefined){
-let data15 = data.controlledScope;
-if((!(data15 && typeof data15 == "object" && !Array.isArray(data15))) && (data15 !== null)){
-const err43 = {instancePath:instancePath+"/controlledScope",schemaPath:"#/properties/controlledScope/type",keyword:"type",params:{type: schema31.properties.controlledScope.type},message:"must be object,null"};
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(typeof data17 !== "string"){
+const err43 = {instancePath:instancePath+"/permissionScope/" + i0,schemaPath:"#/properties/permissionScope/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -801,10 +839,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key1 in data15){
-if(!((((key1 === "windowRef") || (key1 === "tabRef")) || (key1 === "urlOrigin")) || (key1 === "workspaceRef"))){
-const err44 = {instancePath:instancePath+"/controlledScope",schemaPath:"#/properties/controlledScope/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(!(((((((((((data17 === "read_page") || (data17 === "activate_control")) || (data17 === "enter_text")) || (data17 === "download_file")) || (data17 === "upload_file")) || (data17 === "observe_network_metadata")) || (data17 === "managed_identity_delegate")) || (data17 === "capture_screenshot")) || (data17 === "navigate")) || (data17 === "clipboard_read")) || (data17 === "clipboard_write"))){
+const err44 = {instancePath:instancePath+"/permissionScope/" + i0,schemaPath:"#/properties/permissionScope/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.permissionScope.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -814,10 +850,18 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data15.windowRef !== undefined){
-let data16 = data15.windowRef;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err45 = {instancePath:instancePath+"/controlledScope/windowRef",schemaPath:"defs.schema.json#/$defs/nullableString/type",keyword:"type",params:{type: schema38.type},message:"must be string,null"};
+let i1 = data16.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data16[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err45 = {instancePath:instancePath+"/permissionScope",schemaPath:"#/properties/permissionScope/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -825,12 +869,14 @@ else {
 vErrors.push(err45);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data15.tabRef !== undefined){
-let data17 = data15.tabRef;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err46 = {instancePath:instancePath+"/controlledScope/tabRef",schemaPath:"defs.schema.json#/$defs/nullableString/type",keyword:"type",params:{type: schema38.type},message:"must be string,null"};
+}
+else {
+const err46 = {instancePath:instancePath+"/permissionScope",schemaPath:"#/properties/permissionScope/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -840,10 +886,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data15.urlOrigin !== undefined){
-let data18 = data15.urlOrigin;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err47 = {instancePath:instancePath+"/controlledScope/urlOrigin",schemaPath:"defs.schema.json#/$defs/nullableString/type",keyword:"type",params:{type: schema38.type},message:"must be string,null"};
+if(data.origin !== undefined){
+let data18 = data.origin;
+if(typeof data18 !== "string"){
+const err47 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -852,18 +898,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data15.workspaceRef !== undefined){
-if(!(validate26(data15.workspaceRef, {instancePath:instancePath+"/controlledScope/workspaceRef",parentData:data15,parentDataProperty:"workspaceRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-}
-if(data.userVisible !== undefined){
-if(true !== data.userVisible){
-const err48 = {instancePath:instancePath+"/userVisible",schemaPath:"#/properties/userVisible/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(!(((data18 === "local") || (data18 === "remote")) || (data18 === "workspace"))){
+const err48 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/enum",keyword:"enum",params:{allowedValues: schema31.properties.origin.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -873,9 +909,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.revocable !== undefined){
-if(true !== data.revocable){
-const err49 = {instancePath:instancePath+"/revocable",schemaPath:"#/properties/revocable/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(data.controlledScope !== undefined){
+let data19 = data.controlledScope;
+if((!(data19 && typeof data19 == "object" && !Array.isArray(data19))) && (data19 !== null)){
+const err49 = {instancePath:instancePath+"/controlledScope",schemaPath:"#/properties/controlledScope/type",keyword:"type",params:{type: schema31.properties.controlledScope.type},message:"must be object,null"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -884,12 +921,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.startedAt !== undefined){
-let data22 = data.startedAt;
-if(typeof data22 === "string"){
-if(!(formats0(data22))){
-const err50 = {instancePath:instancePath+"/startedAt",schemaPath:"defs.schema.json#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key1 in data19){
+if(!((((key1 === "windowRef") || (key1 === "tabRef")) || (key1 === "urlOrigin")) || (key1 === "workspaceRef"))){
+const err50 = {instancePath:instancePath+"/controlledScope",schemaPath:"#/properties/controlledScope/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -899,8 +934,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/startedAt",schemaPath:"defs.schema.json#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data19.windowRef !== undefined){
+let data20 = data19.windowRef;
+if((typeof data20 !== "string") && (data20 !== null)){
+const err51 = {instancePath:instancePath+"/controlledScope/windowRef",schemaPath:"defs.schema.json#/$defs/nullableString/type",keyword:"type",params:{type: schema38.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -910,10 +947,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.revokedAt !== undefined){
-let data23 = data.revokedAt;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err52 = {instancePath:instancePath+"/revokedAt",schemaPath:"defs.schema.json#/$defs/nullableDateTime/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"};
+if(data19.tabRef !== undefined){
+let data21 = data19.tabRef;
+if((typeof data21 !== "string") && (data21 !== null)){
+const err52 = {instancePath:instancePath+"/controlledScope/tabRef",schemaPath:"defs.schema.json#/$defs/nullableString/type",keyword:"type",params:{type: schema38.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -922,9 +959,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(typeof data23 === "string"){
-if(!(formats0(data23))){
-const err53 = {instancePath:instancePath+"/revokedAt",schemaPath:"defs.schema.json#/$defs/nullableDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data19.urlOrigin !== undefined){
+let data22 = data19.urlOrigin;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err53 = {instancePath:instancePath+"/controlledScope/urlOrigin",schemaPath:"defs.schema.json#/$defs/nullableString/type",keyword:"type",params:{type: schema38.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -934,11 +973,17 @@ vErrors.push(err53);
 errors++;
 }
 }
+if(data19.workspaceRef !== undefined){
+if(!(validate26(data19.workspaceRef, {instancePath:instancePath+"/controlledScope/workspaceRef",parentData:data19,parentDataProperty:"workspaceRef",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
 }
-if(data.terminalState !== undefined){
-let data24 = data.terminalState;
-if(typeof data24 !== "string"){
-const err54 = {instancePath:instancePath+"/terminalState",schemaPath:"#/properties/terminalState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+if(data.userVisible !== undefined){
+if(true !== data.userVisible){
+const err54 = {instancePath:instancePath+"/userVisible",schemaPath:"#/properties/userVisible/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -947,8 +992,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(!(((((data24 === "active") || (data24 === "revoked")) || (data24 === "completed")) || (data24 === "failed")) || (data24 === "denied"))){
-const err55 = {instancePath:instancePath+"/terminalState",schemaPath:"#/properties/terminalState/enum",keyword:"enum",params:{allowedValues: schema31.properties.terminalState.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.revocable !== undefined){
+if(true !== data.revocable){
+const err55 = {instancePath:instancePath+"/revocable",schemaPath:"#/properties/revocable/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -958,15 +1005,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.causalRefs !== undefined){
-let data25 = data.causalRefs;
-if(Array.isArray(data25)){
-const len1 = data25.length;
-for(let i2=0; i2<len1; i2++){
-let data26 = data25[i2];
+if(data.startedAt !== undefined){
+let data26 = data.startedAt;
 if(typeof data26 === "string"){
-if(func2(data26) < 1){
-const err56 = {instancePath:instancePath+"/causalRefs/" + i2,schemaPath:"defs.schema.json#/$defs/causalRefs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(formats0(data26))){
+const err56 = {instancePath:instancePath+"/startedAt",schemaPath:"defs.schema.json#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -977,7 +1020,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/causalRefs/" + i2,schemaPath:"defs.schema.json#/$defs/causalRefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err57 = {instancePath:instancePath+"/startedAt",schemaPath:"defs.schema.json#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -987,14 +1030,91 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/causalRefs",schemaPath:"defs.schema.json#/$defs/causalRefs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.revokedAt !== undefined){
+let data27 = data.revokedAt;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err58 = {instancePath:instancePath+"/revokedAt",schemaPath:"defs.schema.json#/$defs/nullableDateTime/type",keyword:"type",params:{type: schema44.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+if(typeof data27 === "string"){
+if(!(formats0(data27))){
+const err59 = {instancePath:instancePath+"/revokedAt",schemaPath:"defs.schema.json#/$defs/nullableDateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+if(data.terminalState !== undefined){
+let data28 = data.terminalState;
+if(typeof data28 !== "string"){
+const err60 = {instancePath:instancePath+"/terminalState",schemaPath:"#/properties/terminalState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(!(((((data28 === "active") || (data28 === "revoked")) || (data28 === "completed")) || (data28 === "failed")) || (data28 === "denied"))){
+const err61 = {instancePath:instancePath+"/terminalState",schemaPath:"#/properties/terminalState/enum",keyword:"enum",params:{allowedValues: schema31.properties.terminalState.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.causalRefs !== undefined){
+let data29 = data.causalRefs;
+if(Array.isArray(data29)){
+const len1 = data29.length;
+for(let i2=0; i2<len1; i2++){
+let data30 = data29[i2];
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err62 = {instancePath:instancePath+"/causalRefs/" + i2,schemaPath:"defs.schema.json#/$defs/causalRefs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/causalRefs/" + i2,schemaPath:"defs.schema.json#/$defs/causalRefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/causalRefs",schemaPath:"defs.schema.json#/$defs/causalRefs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }
@@ -1006,89 +1126,89 @@ errors = vErrors.length;
 }
 }
 if(data.evidenceRefs !== undefined){
-let data28 = data.evidenceRefs;
-if(Array.isArray(data28)){
-if(data28.length < 1){
-const err59 = {instancePath:instancePath+"/evidenceRefs",schemaPath:"defs.schema.json#/$defs/evidenceRefs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-const len2 = data28.length;
-for(let i3=0; i3<len2; i3++){
-let data29 = data28[i3];
-if(typeof data29 === "string"){
-if(func2(data29) < 1){
-const err60 = {instancePath:instancePath+"/evidenceRefs/" + i3,schemaPath:"defs.schema.json#/$defs/evidenceRefs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/evidenceRefs/" + i3,schemaPath:"defs.schema.json#/$defs/evidenceRefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/evidenceRefs",schemaPath:"defs.schema.json#/$defs/evidenceRefs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data.capturedAt !== undefined){
-let data30 = data.capturedAt;
-if(typeof data30 === "string"){
-if(!(formats0(data30))){
-const err63 = {instancePath:instancePath+"/capturedAt",schemaPath:"defs.schema.json#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/capturedAt",schemaPath:"defs.schema.json#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-else {
-const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data32 = data.evidenceRefs;
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err65 = {instancePath:instancePath+"/evidenceRefs",schemaPath:"defs.schema.json#/$defs/evidenceRefs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err65];
 }
 else {
 vErrors.push(err65);
+}
+errors++;
+}
+const len2 = data32.length;
+for(let i3=0; i3<len2; i3++){
+let data33 = data32[i3];
+if(typeof data33 === "string"){
+if(func2(data33) < 1){
+const err66 = {instancePath:instancePath+"/evidenceRefs/" + i3,schemaPath:"defs.schema.json#/$defs/evidenceRefs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/evidenceRefs/" + i3,schemaPath:"defs.schema.json#/$defs/evidenceRefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/evidenceRefs",schemaPath:"defs.schema.json#/$defs/evidenceRefs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.capturedAt !== undefined){
+let data34 = data.capturedAt;
+if(typeof data34 === "string"){
+if(!(formats0(data34))){
+const err69 = {instancePath:instancePath+"/capturedAt",schemaPath:"defs.schema.json#/$defs/dateTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/capturedAt",schemaPath:"defs.schema.json#/$defs/dateTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
 }
 errors++;
 }

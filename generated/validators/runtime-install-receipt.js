@@ -21,7 +21,7 @@ const __runtime0 = function ucs2length(str) {
     return length;
 };
 export const validateRuntimeInstallReceipt = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.sourceos.dev/contracts/v0/runtime-install-receipt.schema.json","title":"RuntimeInstallReceipt","description":"A runtime install on a target: which manifest, which artifacts and how each was verified, how it ended, with a compact reference to its logs rather than the logs themselves.","x-sourceos-contract":{"detect":"type"},"type":"object","additionalProperties":false,"required":["id","type","specVersion","sessionRef","capabilityLedgerRef","runtimeRef","targetRef","platform","installState","manifest","artifacts","logMode","policyDecisionRef","evidenceRefs","startedAt","capturedAt"],"properties":{"id":{"description":"This receipt's identity, a urn:srcos:receipt:runtime-install: URN.","type":"string","pattern":"^urn:srcos:receipt:runtime-install:\\S+$"},"type":{"description":"The contract name; always RuntimeInstallReceipt.","const":"RuntimeInstallReceipt"},"specVersion":{"description":"The SourceOS spec version (semver) the document was written against.","$ref":"defs.schema.json#/$defs/specVersion"},"sessionRef":{"description":"The session that requested the install.","$ref":"defs.schema.json#/$defs/sessionRef"},"capabilityLedgerRef":{"description":"The CapabilityLedger entry that allowed runtime installs in this session.","$ref":"defs.schema.json#/$defs/capabilityLedgerRef"},"agentMachineReceiptRef":{"description":"The agent machine receipt of the installing agent, or null.","$ref":"defs.schema.json#/$defs/nullableAgentMachineReceiptRef"},"runtimeRef":{"description":"The runtime being installed, a urn:srcos:runtime: URN (may carry a version).","$ref":"defs.schema.json#/$defs/runtimeRef"},"runtimeName":{"description":"The runtime's plain name, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"runtimeVersion":{"description":"The runtime's version, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"targetRef":{"description":"The machine or environment installed to, a urn:srcos:target: URN.","$ref":"defs.schema.json#/$defs/targetRef"},"platform":{"description":"The target's operating system and CPU.","type":"string","enum":["darwin-arm64","darwin-x64","linux-x64","linux-arm64","win32-x64"]},"installState":{"description":"How far the install got: requested → manifest_resolved → artifact_verified → installing → installed, or how it stopped.","type":"string","enum":["requested","manifest_resolved","artifact_verified","installing","installed","failed","rolled_back","partial","denied","deferred"]},"manifest":{"title":"InstallManifest","description":"The resolved manifest that lists what to install.","type":"object","additionalProperties":false,"required":["manifestRef","manifestDigest","resolvedAt"],"properties":{"manifestRef":{"description":"The manifest's reference (URN).","$ref":"defs.schema.json#/$defs/nonEmptyString"},"manifestDigest":{"description":"sha256 digest of the manifest.","$ref":"defs.schema.json#/$defs/sha256Digest"},"bundleFormatVersion":{"description":"The version of the bundle format the manifest uses (string or integer), or null.","type":["string","integer","null"]},"resolvedAt":{"description":"When the manifest was resolved, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"}}},"artifacts":{"description":"The artifacts of the install with their digests and verification, at least one.","type":"array","minItems":1,"items":{"title":"InstallArtifact","description":"One artifact of the install.","type":"object","additionalProperties":false,"required":["artifactRef","digest","verificationState"],"properties":{"artifactRef":{"description":"The artifact's reference (URN).","$ref":"defs.schema.json#/$defs/nonEmptyString"},"digest":{"description":"sha256 digest of the artifact.","$ref":"defs.schema.json#/$defs/sha256Digest"},"sizeBytes":{"description":"The artifact's size in bytes, or null.","type":["integer","null"],"minimum":0},"verificationState":{"description":"Whether the digest was checked and matched.","type":"string","enum":["not_checked","verified","failed","skipped"]}}}},"rollbackRef":{"description":"The receipt or snapshot the install was rolled back to, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"failureReason":{"description":"Why the install did not complete, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"logMode":{"description":"How logs are kept: a compact receipt reference, or a full redacted debug log.","type":"string","enum":["compact_receipt_ref","full_debug_redacted"]},"causalRefs":{"description":"URNs of the events or documents that caused this install.","$ref":"defs.schema.json#/$defs/causalRefs"},"policyDecisionRef":{"description":"The policy decision that allowed (or denied) the install, a urn:srcos:decision: URN.","$ref":"defs.schema.json#/$defs/policyDecisionRef"},"evidenceRefs":{"description":"Evidence of the install and its verification (URNs or sha256 digests), at least one.","$ref":"defs.schema.json#/$defs/evidenceRefs"},"startedAt":{"description":"When the install started, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"},"finishedAt":{"description":"When the install finished, or null while it runs.","$ref":"defs.schema.json#/$defs/nullableDateTime"},"capturedAt":{"description":"When this receipt was written, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"}},"allOf":[{"x-sourceos-rule":{"code":"rule/install-failure-has-reason","statement":"A failed, partial, denied or deferred install carries a non-empty failureReason.","why":"A stopped install without a reason cannot be retried or explained."},"if":{"required":["installState"],"properties":{"installState":{"enum":["failed","partial","denied","deferred"]}}},"then":{"required":["failureReason"],"properties":{"failureReason":{"type":"string","minLength":1}}}},{"x-sourceos-rule":{"code":"rule/install-installed-is-clean","statement":"An installed runtime carries no failureReason and no artifact whose verification failed.","why":"Installed over a failed verification is a runtime nobody can trust, reported as fine."},"if":{"required":["installState"],"properties":{"installState":{"const":"installed"}}},"then":{"properties":{"failureReason":{"type":"null"},"artifacts":{"items":{"properties":{"verificationState":{"not":{"const":"failed"}}}}}}}},{"x-sourceos-rule":{"code":"rule/install-rollback-has-ref","statement":"A rolled_back install carries a rollbackRef.","why":"A rollback that does not say to what leaves the target's state unknown."},"if":{"required":["installState"],"properties":{"installState":{"const":"rolled_back"}}},"then":{"required":["rollbackRef"],"properties":{"rollbackRef":{"type":"string","minLength":1}}}}]};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://schemas.sourceos.dev/contracts/v0/runtime-install-receipt.schema.json","title":"RuntimeInstallReceipt","description":"A runtime install on a target: which manifest, which artifacts and how each was verified, how it ended, with a compact reference to its logs rather than the logs themselves.","x-sourceos-contract":{"detect":"type"},"type":"object","additionalProperties":false,"required":["id","type","specVersion","sessionRef","capabilityLedgerRef","runtimeRef","targetRef","platform","installState","manifest","artifacts","logMode","policyDecisionRef","evidenceRefs","startedAt","capturedAt"],"properties":{"id":{"description":"This receipt's identity, a urn:srcos:receipt:runtime-install: URN.","type":"string","pattern":"^urn:srcos:receipt:runtime-install:\\S+$"},"type":{"description":"The contract name; always RuntimeInstallReceipt.","const":"RuntimeInstallReceipt"},"specVersion":{"description":"The SourceOS spec version (semver) the document was written against.","$ref":"defs.schema.json#/$defs/specVersion"},"sessionRef":{"description":"The session that requested the install.","$ref":"defs.schema.json#/$defs/sessionRef"},"capabilityLedgerRef":{"description":"The CapabilityLedger entry that allowed runtime installs in this session.","$ref":"defs.schema.json#/$defs/capabilityLedgerRef"},"agentMachineReceiptRef":{"description":"The agent machine receipt of the installing agent, or null.","$ref":"defs.schema.json#/$defs/nullableAgentMachineReceiptRef"},"runtimeRef":{"description":"The runtime being installed, a urn:srcos:runtime: URN (may carry a version).","$ref":"defs.schema.json#/$defs/runtimeRef"},"runtimeName":{"description":"The runtime's plain name, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"runtimeVersion":{"description":"The runtime's version, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"targetRef":{"description":"The machine or environment installed to, a urn:srcos:target: URN.","$ref":"defs.schema.json#/$defs/targetRef"},"platform":{"description":"The target's operating system and CPU.","type":"string","enum":["darwin-arm64","darwin-x64","linux-x64","linux-arm64","win32-x64"]},"installState":{"description":"How far the install got: requested → manifest_resolved → artifact_verified → installing → installed, or how it stopped.","type":"string","enum":["requested","manifest_resolved","artifact_verified","installing","installed","failed","rolled_back","partial","denied","deferred"]},"manifest":{"title":"InstallManifest","description":"The resolved manifest that lists what to install.","type":"object","additionalProperties":false,"required":["manifestRef","manifestDigest","resolvedAt"],"properties":{"manifestRef":{"description":"The manifest's reference (URN).","$ref":"defs.schema.json#/$defs/nonEmptyString"},"manifestDigest":{"description":"sha256 digest of the manifest.","$ref":"defs.schema.json#/$defs/sha256Digest"},"bundleFormatVersion":{"description":"The version of the bundle format the manifest uses (string or integer), or null.","type":["string","integer","null"]},"resolvedAt":{"description":"When the manifest was resolved, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"}}},"artifacts":{"description":"The artifacts of the install with their digests and verification, at least one.","type":"array","minItems":1,"items":{"title":"InstallArtifact","description":"One artifact of the install.","type":"object","additionalProperties":false,"required":["artifactRef","digest","verificationState"],"properties":{"artifactRef":{"description":"The artifact's reference (URN).","$ref":"defs.schema.json#/$defs/nonEmptyString"},"digest":{"description":"sha256 digest of the artifact.","$ref":"defs.schema.json#/$defs/sha256Digest"},"sizeBytes":{"description":"The artifact's size in bytes, or null.","type":["integer","null"],"minimum":0},"verificationState":{"description":"Whether the digest was checked and matched.","type":"string","enum":["not_checked","verified","failed","skipped"]}}}},"rollbackRef":{"description":"The receipt or snapshot the install was rolled back to, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"failureReason":{"description":"Why the install did not complete, or null.","$ref":"defs.schema.json#/$defs/nullableString"},"logMode":{"description":"How logs are kept: a compact receipt reference, or a full redacted debug log.","type":"string","enum":["compact_receipt_ref","full_debug_redacted"]},"causalRefs":{"description":"URNs of the events or documents that caused this install.","$ref":"defs.schema.json#/$defs/causalRefs"},"policyDecisionRef":{"description":"The policy decision that allowed (or denied) the install, a urn:srcos:decision: URN.","$ref":"defs.schema.json#/$defs/policyDecisionRef"},"evidenceRefs":{"description":"Evidence of the install and its verification (URNs or sha256 digests), at least one.","$ref":"defs.schema.json#/$defs/evidenceRefs"},"startedAt":{"description":"When the install started, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"},"finishedAt":{"description":"When the install finished, or null while it runs.","$ref":"defs.schema.json#/$defs/nullableDateTime"},"capturedAt":{"description":"When this receipt was written, an RFC 3339 date-time.","$ref":"defs.schema.json#/$defs/dateTime"}},"allOf":[{"x-sourceos-rule":{"code":"rule/install-failure-has-reason","statement":"A failed, partial, denied or deferred install carries a non-empty failureReason.","why":"A stopped install without a reason cannot be retried or explained."},"if":{"required":["installState"],"properties":{"installState":{"enum":["failed","partial","denied","deferred"]}}},"then":{"required":["failureReason"],"properties":{"failureReason":{"type":"string","minLength":1}}}},{"x-sourceos-rule":{"code":"rule/install-installed-is-clean","statement":"An installed runtime carries no failureReason (absent, null or \"\") and no artifact whose verification failed.","why":"Installed over a failed verification is a runtime nobody can trust, reported as fine."},"if":{"required":["installState"],"properties":{"installState":{"const":"installed"}}},"then":{"properties":{"failureReason":{"maxLength":0},"artifacts":{"items":{"properties":{"verificationState":{"not":{"const":"failed"}}}}}}}},{"x-sourceos-rule":{"code":"rule/install-rollback-has-ref","statement":"A rolled_back install carries a rollbackRef.","why":"A rollback that does not say to what leaves the target's state unknown."},"if":{"required":["installState"],"properties":{"installState":{"const":"rolled_back"}}},"then":{"required":["rollbackRef"],"properties":{"rollbackRef":{"type":"string","minLength":1}}}}]};
 const schema33 = {"type":"string","pattern":"^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"};
 const schema42 = {"type":["string","null"]};
 const schema46 = {"type":"string","minLength":1};
@@ -30,7 +30,7 @@ const schema53 = {"type":"array","items":{"type":"string","minLength":1}};
 const schema56 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1}};
 const schema58 = {"type":["string","null"],"format":"date-time"};
 const func1 = __runtime0;
-const func3 = Object.prototype.hasOwnProperty;
+const func4 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^urn:srcos:receipt:runtime-install:\\S+$", "u");
 const pattern5 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
 const schema34 = {"type":"string","$ref":"#/$defs/sessionUrn"};
@@ -475,8 +475,10 @@ if(_valid1){
 const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.failureReason !== undefined){
-if(data.failureReason !== null){
-const err8 = {instancePath:instancePath+"/failureReason",schemaPath:"#/allOf/1/then/properties/failureReason/type",keyword:"type",params:{type: "null"},message:"must be null"};
+let data3 = data.failureReason;
+if(typeof data3 === "string"){
+if(func1(data3) > 0){
+const err8 = {instancePath:instancePath+"/failureReason",schemaPath:"#/allOf/1/then/properties/failureReason/maxLength",keyword:"maxLength",params:{limit: 0},message:"must NOT have more than 0 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -484,6 +486,7 @@ else {
 vErrors.push(err8);
 }
 errors++;
+}
 }
 }
 if(data.artifacts !== undefined){
@@ -494,8 +497,8 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.verificationState !== undefined){
+const _errs18 = errors;
 const _errs19 = errors;
-const _errs20 = errors;
 if("failed" !== data5.verificationState){
 const err9 = {};
 if(vErrors === null){
@@ -506,7 +509,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid10 = _errs20 === errors;
+var valid10 = _errs19 === errors;
 if(valid10){
 const err10 = {instancePath:instancePath+"/artifacts/" + i0+"/verificationState",schemaPath:"#/allOf/1/then/properties/artifacts/items/properties/verificationState/not",keyword:"not",params:{},message:"must NOT be valid"};
 if(vErrors === null){
@@ -518,10 +521,10 @@ vErrors.push(err10);
 errors++;
 }
 else {
-errors = _errs19;
+errors = _errs18;
 if(vErrors !== null){
-if(_errs19){
-vErrors.length = _errs19;
+if(_errs18){
+vErrors.length = _errs18;
 }
 else {
 vErrors = null;
@@ -562,9 +565,9 @@ props0 = props0 || {};
 Object.assign(props0, props1);
 }
 }
-const _errs23 = errors;
+const _errs22 = errors;
 let valid11 = true;
-const _errs24 = errors;
+const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.installState === undefined) && (missing2 = "installState")){
@@ -592,18 +595,18 @@ errors++;
 }
 }
 }
-var _valid2 = _errs24 === errors;
-errors = _errs23;
+var _valid2 = _errs23 === errors;
+errors = _errs22;
 if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
+if(_errs22){
+vErrors.length = _errs22;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid2){
-const _errs26 = errors;
+const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.rollbackRef === undefined){
 const err14 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "rollbackRef"},message:"must have required property '"+"rollbackRef"+"'"};
@@ -641,7 +644,7 @@ errors++;
 }
 }
 }
-var _valid2 = _errs26 === errors;
+var _valid2 = _errs25 === errors;
 valid11 = _valid2;
 if(valid11){
 var props2 = {};
@@ -830,7 +833,7 @@ vErrors.push(err33);
 errors++;
 }
 for(const key0 in data){
-if(!(func3.call(schema31.properties, key0))){
+if(!(func4.call(schema31.properties, key0))){
 const err34 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];

@@ -1,0 +1,103 @@
+/**
+ * RFC 3339 date-times as exact instants, for rules that compare or add to timestamps. Pure: no
+ * `Date`, no clock. Accepts exactly what the schemas' `date-time` format accepts (a `T` or `t`,
+ * any number of fractional digits, `Z`/`z` or a `±hh:mm` offset, a leap second `:60`) and returns
+ * null for anything else, so a rule never throws on a timestamp.
+ */
+
+/** One instant: the UTC minute it falls in, the second of that minute (0–60) and the fraction's digits. */
+export interface Instant {
+  /** Minutes since 1970-01-01T00:00Z, in UTC. */
+  readonly minute: bigint;
+  /** The second within that minute; 60 only for a leap second. */
+  readonly second: number;
+  /** The fractional second's digits, without trailing zeros ("" for none). */
+  readonly fraction: string;
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isLeapYear = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const daysIn = (year: number, month: number): number => (month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The date of a day number (inverse of daysFromCivil). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (month <= 2 ? 1 : 0), month, day];
+}
+
+/** Parses an RFC 3339 date-time into an exact instant, or returns null when it is not one. */
+export function parseInstant(text: unknown): Instant | null {
+  if (typeof text !== 'string') return null;
+  const m = DATE_TIME.exec(text);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const sign = m[8] === '-' ? -1 : 1;
+  const offsetHour = Number(m[9] ?? 0);
+  const offsetMinute = Number(m[10] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return null;
+  const localMinute = BigInt(daysFromCivil(year, month, day)) * 1440n + BigInt(hour * 60 + minute);
+  const utcMinute = localMinute - BigInt(sign * (offsetHour * 60 + offsetMinute));
+  if (second === 60 && ((utcMinute % 1440n) + 1440n) % 1440n !== 1439n) return null;
+  return { minute: utcMinute, second, fraction: (m[7] ?? '').replace(/0+$/, '') };
+}
+
+function compareFractions(a: string, b: string): number {
+  const width = Math.max(a.length, b.length);
+  const x = a.padEnd(width, '0');
+  const y = b.padEnd(width, '0');
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** Negative when a is before b, zero when they are the same instant, positive when a is after b. Exact. */
+export function compareInstants(a: Instant, b: Instant): number {
+  if (a.minute !== b.minute) return a.minute < b.minute ? -1 : 1;
+  if (a.second !== b.second) return a.second - b.second;
+  return compareFractions(a.fraction, b.fraction);
+}
+
+/** Whole seconds since the epoch on the POSIX time scale (a leap second counts as the next minute's :00). */
+const posixSeconds = (i: Instant): bigint => i.minute * 60n + BigInt(i.second);
+
+/**
+ * The instant `seconds` whole seconds after `start`, on the POSIX time scale (no leap seconds are
+ * inserted, and a leap second `:60` counts as the following `:00`). `seconds` must be an integer.
+ */
+export function addSeconds(start: Instant, seconds: number | bigint): Instant {
+  const total = posixSeconds(start) + BigInt(seconds);
+  const minute = total >= 0n ? total / 60n : -((-total + 59n) / 60n);
+  return { minute, second: Number(total - minute * 60n), fraction: start.fraction };
+}
+
+/** True when both are the same second on the POSIX time scale with the same fraction. */
+export const samePosixInstant = (a: Instant, b: Instant): boolean => posixSeconds(a) === posixSeconds(b) && a.fraction === b.fraction;
+
+const pad = (n: number | bigint, width: number): string => String(n).padStart(width, '0');
+
+/** Writes an instant as an RFC 3339 date-time in UTC (`…Z`). */
+export function formatInstant(i: Instant): string {
+  const days = i.minute >= 0n ? i.minute / 1440n : -((-i.minute + 1439n) / 1440n);
+  const inDay = Number(i.minute - days * 1440n);
+  const [year, month, day] = civilFromDays(Number(days));
+  const fraction = i.fraction ? `.${i.fraction}` : '';
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(Math.floor(inDay / 60), 2)}:${pad(inDay % 60, 2)}:${pad(i.second, 2)}${fraction}Z`;
+}
