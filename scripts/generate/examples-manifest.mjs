@@ -1,6 +1,8 @@
 // Step: examples/manifest.json, the conformance vectors any language can run. It lists every
 // example with its contract, expected verdict, and the expected issues (code, pointer, severity)
-// that the `expected.json` beside it names. Shipped in the package with the schemas.
+// that the `expected.json` beside it names. Shipped in the package with the schemas. An entry may
+// name the `rule` it is about: an example that breaks that rule (its issues carry the rule's code)
+// or one that keeps it at its edge (equal timestamps, a single candidate, ...).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,6 +19,7 @@ export function readExampleFolders(root, contracts) {
       const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'expected.json').sort();
       for (const f of files) {
         const spec = expected[f] ?? {};
+        if (spec.rule !== undefined && !/^rule\/[a-z0-9-]+$/.test(spec.rule)) throw new Error(`examples/${verdict}/${c.slug}/${f}: "rule" must be a rule code such as rule/lease-expiry-matches-ttl`);
         if (verdict === 'invalid' && !spec.issues?.length) throw new Error(`examples/${verdict}/${c.slug}/${f}: an invalid example needs its expected issues in expected.json`);
         entries.push({
           path: `examples/${verdict}/${c.slug}/${f}`,
@@ -24,6 +27,7 @@ export function readExampleFolders(root, contracts) {
           valid: verdict === 'valid',
           ...(spec.filename ? { filename: spec.filename } : {}),
           ...(spec.description ? { description: spec.description } : {}),
+          ...(spec.rule ? { rule: spec.rule } : {}),
           issues: (spec.issues ?? []).map((i) => ({ code: i.code, pointer: i.pointer, severity: i.severity ?? 'error' })),
         });
       }
