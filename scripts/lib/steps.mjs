@@ -5,8 +5,9 @@ import types from '../generate/types.mjs';
 import validators from '../generate/validators.mjs';
 import definitions from '../generate/definitions.mjs';
 import examplesManifest from '../generate/examples-manifest.mjs';
+import rulesDoc from '../generate/rules-doc.mjs';
 
-export const STEPS = [types, validators, definitions, examplesManifest];
+export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc];
 
 /** Folders wholly owned by the generator: a file there that no step writes is stale. */
 export const OWNED_DIRS = ['generated'];
