@@ -2,7 +2,8 @@
  * @sourceos/contracts/node: the Node-only entry. Scans files and folders for contract documents
  * and reports on them, as the `validate-contracts` command does. Built on the browser-safe core.
  */
-export { scan, toDisplayPath, DEFAULT_MAX_FILE_SIZE, type ScanOptions } from './scan/scan.js';
+export { scan, toDisplayPath, DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ParallelOptions } from './scan/scan.js';
+export { runScanWorker, isScanWorker } from './scan/worker.js';
 export type { DocumentReport, LocatedIssue, ScanResult, ScanSummary, SkippedEntry } from './scan/types.js';
 export { scanFile, type FileTarget, type FileScanOptions } from './scan/scan-file.js';
 export { maxDocumentDepth, deepestContractNesting } from './scan/depth-limit.js';

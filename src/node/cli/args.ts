@@ -24,6 +24,8 @@ export interface ScanArgs {
   /** true/false when --color/--no-color was given, undefined to decide from the terminal. */
   color: boolean | undefined;
   stdinFilename: string | undefined;
+  /** Worker threads for a large scan; undefined: one fewer than the cores. */
+  workers: number | undefined;
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
@@ -75,6 +77,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'max-warnings': { type: 'string' },
         now: { type: 'string' },
         'stdin-filename': { type: 'string' },
+        workers: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -101,5 +104,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     quiet: v.quiet ?? false,
     color,
     stdinFilename: v['stdin-filename'],
+    workers: v.workers === undefined ? undefined : parseCount(v.workers, '--workers'),
   };
 }

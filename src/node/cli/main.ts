@@ -7,7 +7,7 @@ import pkg from '../../../package.json' with { type: 'json' };
 import { loadReporter } from '../report/registry.js';
 import { createProgress, type ProgressStream } from '../report/progress.js';
 import { InputError } from '../walk/inputs.js';
-import { scan } from '../scan/scan.js';
+import { scan, type ParallelOptions } from '../scan/scan.js';
 import { parseCliArgs, UsageError, type ScanArgs } from './args.js';
 import { HELP, listContracts } from './help.js';
 
@@ -32,7 +32,7 @@ function useColor(args: ScanArgs, io: CliIo): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
-async function run(args: ScanArgs, io: CliIo): Promise<number> {
+async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefined): Promise<number> {
   const reporter = await loadReporter(args.format);
   const progress = createProgress(io.stderr);
   let result;
@@ -46,6 +46,7 @@ async function run(args: ScanArgs, io: CliIo): Promise<number> {
       stdinFilename: args.stdinFilename,
       retention: reporter.retention,
       onFile: progress.onFile,
+      parallel: parallel && { ...parallel, ...(args.workers === undefined ? {} : { workers: args.workers }) },
     });
   } finally {
     progress.done();
@@ -60,7 +61,11 @@ async function run(args: ScanArgs, io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+/**
+ * Runs the command with the given arguments; returns the exit code. `parallel` says how to start
+ * scan workers (the bin passes itself); without it the scan stays on one thread.
+ */
+export async function main(argv: readonly string[], io: CliIo = defaultIo(), parallel?: ParallelOptions): Promise<number> {
   try {
     const command = parseCliArgs(argv);
     switch (command.command) {
@@ -74,7 +79,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         io.stdout.write(listContracts());
         return EXIT_OK;
       case 'scan':
-        return await run(command, io);
+        return await run(command, io, parallel);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -32,20 +32,21 @@ function visit(value: unknown, level: number, maxDepth: number, shape: TreeShape
 }
 
 /**
- * Counts the places in raw JSON text where a `"` is followed (after optional whitespace) by `:`.
- * Every object key ends that way; inside a string the only matches are an escaped quote or an
- * opening quote followed by `:`, which can only make the count larger. So when the count equals
- * the member count of the parsed tree, no key was repeated: duplicates would make the tree smaller.
+ * Counts the colons of raw JSON text that follow a `"` (after optional whitespace). Every object
+ * key is followed that way by its colon; a colon inside a string can only be counted when an
+ * escaped or an opening quote precedes it, which makes the count larger, never smaller. So when
+ * the count equals the member count of the parsed tree, no key was repeated: a repeated key makes
+ * the tree smaller than the text.
  */
 export function countKeyColons(text: string, start: number, end: number): number {
   let count = 0;
-  let i = text.indexOf('"', start);
+  let i = text.indexOf(':', start);
   while (i !== -1 && i < end) {
-    let j = i + 1;
+    let j = i - 1;
     let c = text.charCodeAt(j);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++j);
-    if (c === 58 && j < end) count++;
-    i = text.indexOf('"', i + 1);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(--j);
+    if (c === 34 && j >= start) count++;
+    i = text.indexOf(':', i + 1);
   }
   return count;
 }

@@ -59,7 +59,8 @@ export function scanFile(target: FileTarget, options: FileScanOptions, read: Fil
     scan.documents.push(fileProblem('parse/encoding', decoded.message, decoded.position.line, decoded.position.column));
     return scan;
   }
-  const name = (target.name ?? (target.source === STDIN_SOURCE ? 'stdin.json' : target.source)).split(path.sep).join('/');
+  const raw = target.name ?? (target.source === STDIN_SOURCE ? 'stdin.json' : target.source);
+  const name = path.sep === '/' ? raw : raw.split(path.sep).join('/');
   const format: DocumentFormat = formatOfFile(name) ?? 'json';
   const location = format === 'json' ? contractAtLocation(name) : undefined;
   const context: DocumentContext = {

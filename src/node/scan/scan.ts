@@ -1,19 +1,37 @@
 /**
- * A whole scan: walk the inputs, scan each file, run the checks across documents, and collect a
- * result for the reporters. Files are handled one at a time and let go; only small facts stay.
+ * A whole scan: walk the inputs, scan the files in batches (on worker threads too when the scan
+ * is large and the caller says how to start one), run the checks across documents in walk order,
+ * and collect a result for the reporters. Files are let go once scanned; only small facts stay.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { decodeUtf8 } from '../parse/decode.js';
 import { resolveInputs } from '../walk/inputs.js';
-import { walkInputs } from '../walk/walk.js';
+import { toDisplayPath, walkInputs } from '../walk/walk.js';
 import { ResultCollector, type Retention } from './collector.js';
 import { CrossDocumentChecks, type DocumentRef } from './cross-checks.js';
 import { maxDocumentDepth } from './depth-limit.js';
+import { runBatch, type BatchItem, type BatchOutcome } from './file-batch.js';
 import { DocumentRereader } from './reread.js';
-import { readTarget, scanFile, STDIN_SOURCE, type FileTarget } from './scan-file.js';
+import { readTarget, scanFile, STDIN_SOURCE, type FileScanOptions, type FileTarget } from './scan-file.js';
 import type { FileScan, ScanResult } from './types.js';
+import { ScanPool, type Pending } from './worker-pool.js';
+
+export { toDisplayPath };
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+const BATCH_SIZE = 64;
+/** Files scanned on the main thread before worker threads are started (they take a moment to load). */
+const FILES_BEFORE_WORKERS = 384;
+/** Batches waiting to be taken in order, at most: bounds memory when workers run ahead. */
+const MAX_QUEUED_BATCHES = 32;
+
+export interface ParallelOptions {
+  /** A script that, run as a worker thread, calls runScanWorker() (the bin does). */
+  script: string | URL;
+  /** Worker threads to start; default: one fewer than the available cores. 0 scans on the main thread only. */
+  workers?: number;
+}
 
 export interface ScanOptions {
   /** Files and folders to scan, as given on the command line (`-` for standard input); default `.`. */
@@ -30,26 +48,29 @@ export interface ScanOptions {
   stdinFilename?: string;
   /** Keep every document and skipped entry ('all'), or only those a person must look at ('problems'). */
   retention?: Retention;
+  /** Use worker threads for large scans. */
+  parallel?: ParallelOptions;
   /** Called after each file. */
   onFile?: (filesDone: number) => void;
 }
 
-export function toDisplayPath(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute) || '.';
-  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
-}
+type Queued = { local: BatchOutcome[] } | { items: BatchItem[]; pending: Pending };
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Scans files and folders; throws an InputError (usage error) when a path does not exist. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const inputs = resolveInputs(options.paths ?? [], cwd);
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const maxDepth = maxDocumentDepth();
-  const now = options.now ?? Date.now();
+  const fileOptions: FileScanOptions = {
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxDepth: maxDocumentDepth(),
+    now: options.now ?? Date.now(),
+  };
   const stdinDisplay = options.stdinFilename ?? '<stdin>';
   const display = (source: string): string => (source === STDIN_SOURCE ? stdinDisplay : toDisplayPath(source, cwd));
-  const rereader = new DocumentRereader(maxDepth, maxFileSize);
-  const cross = new CrossDocumentChecks(rereader, now, display);
+  const rereader = new DocumentRereader(fileOptions.maxDepth, fileOptions.maxFileSize);
+  const cross = new CrossDocumentChecks(rereader, fileOptions.now, display);
   const collector = new ResultCollector(options.retention ?? 'problems');
   let seq = 0;
   let files = 0;
@@ -67,25 +88,70 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     seq += fileScan.documents.length;
     options.onFile?.(++files);
   };
-
-  for (const item of walkInputs(inputs, { cwd, ignore: options.ignore ?? [] })) {
-    if (item.kind === 'skipped') collector.addSkipped({ file: display(item.path), reason: item.reason });
-    else if (item.kind === 'unreadable') {
-      const issue = { code: 'file/unreadable', severity: 'error' as const, pointer: '', message: item.message, line: 1, column: 1 };
-      take({ file: display(item.path), source: item.path, skipped: [], documents: [{ line: 1, contract: null, ok: false, issues: [issue] }] });
-    } else {
-      const target: FileTarget =
-        item.kind === 'stdin'
-          ? { source: STDIN_SOURCE, file: stdinDisplay, ...(options.stdinFilename ? { name: path.resolve(cwd, options.stdinFilename) } : {}) }
-          : { source: item.path, file: display(item.path) };
-      const read = readTarget(target, maxFileSize);
-      if (item.kind === 'stdin' && read.ok) {
-        const decoded = decodeUtf8(read.bytes);
-        if (decoded.ok) rereader.rememberStdin(decoded.text, target.name);
-      }
-      take(scanFile(target, { maxFileSize, maxDepth, now }, read));
+  const takeAll = (outcomes: readonly BatchOutcome[]): void => {
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'skipped') collector.addSkipped(outcome.entry);
+      else take(outcome.scan);
     }
+  };
+
+  const workerCount = options.parallel ? (options.parallel.workers ?? Math.max(0, Math.min(os.availableParallelism() - 1, 7))) : 0;
+  let pool: ScanPool | undefined;
+  let walked = 0;
+  const queue: Queued[] = [];
+  /** Takes the batches at the head of the queue that are ready; with `wait`, waits for the head. */
+  const drain = async (wait: boolean): Promise<void> => {
+    while (queue.length > 0) {
+      const head = queue[0] as Queued;
+      if ('pending' in head) {
+        if (!head.pending.done) {
+          if (!wait) return;
+          await head.pending.settled;
+        }
+        // a worker that failed leaves its batch to the main thread
+        takeAll(head.pending.outcomes ?? runBatch(head.items, fileOptions));
+      } else takeAll(head.local);
+      queue.shift();
+    }
+  };
+  const dispatch = async (items: BatchItem[]): Promise<void> => {
+    const pending = pool?.trySubmit(items);
+    queue.push(pending ? { items, pending } : { local: runBatch(items, fileOptions) });
+    if (pool) await nextTurn(); // let the workers' answers in
+    await drain(queue.length > MAX_QUEUED_BATCHES);
+  };
+
+  try {
+    let batch: BatchItem[] = [];
+    for (const item of walkInputs(inputs, { cwd, ignore: options.ignore ?? [] })) {
+      if (item.kind === 'stdin') {
+        if (batch.length > 0) await dispatch(batch.splice(0));
+        await drain(true);
+        take(scanStdin(options, cwd, stdinDisplay, fileOptions, rereader));
+        continue;
+      }
+      batch.push(item);
+      if (item.kind === 'file' && ++walked === FILES_BEFORE_WORKERS && workerCount > 0 && options.parallel) {
+        pool = new ScanPool(options.parallel.script, workerCount, fileOptions);
+      }
+      if (batch.length >= BATCH_SIZE) await dispatch(batch.splice(0));
+    }
+    if (batch.length > 0) await dispatch(batch);
+    await drain(true);
+  } finally {
+    await pool?.close();
   }
   collector.addDeferred(await cross.finish(), (ref) => display(ref.source));
   return collector.result();
+}
+
+function scanStdin(options: ScanOptions, cwd: string, stdinDisplay: string, fileOptions: FileScanOptions, rereader: DocumentRereader): FileScan {
+  const target: FileTarget = { source: STDIN_SOURCE, file: stdinDisplay };
+  if (options.stdinFilename) target.name = path.resolve(cwd, options.stdinFilename);
+  const read = readTarget(target, fileOptions.maxFileSize);
+  if (read.ok) {
+    const decoded = decodeUtf8(read.bytes);
+    if (decoded.ok) rereader.rememberStdin(decoded.text, target.name);
+  }
+  return scanFile(target, fileOptions, read);
 }

@@ -10,11 +10,12 @@ import { formatOfFile } from '../parse/documents.js';
 import { IgnorePolicy, GITIGNORE, type GitignoreFrame } from './ignore-policy.js';
 import type { Input } from './inputs.js';
 
+/** A path found by the walk: absolute `path`, and `display`, relative to the working folder with `/`. */
 export type WalkItem =
-  | { kind: 'file'; path: string }
+  | { kind: 'file'; path: string; display: string }
   | { kind: 'stdin' }
-  | { kind: 'skipped'; path: string; reason: string }
-  | { kind: 'unreadable'; path: string; message: string };
+  | { kind: 'skipped'; path: string; display: string; reason: string }
+  | { kind: 'unreadable'; path: string; display: string; message: string };
 
 export interface WalkOptions {
   cwd: string;
@@ -25,11 +26,21 @@ const NEVER_ENTER = new Set(['.git', 'node_modules']);
 
 interface Folder {
   path: string;
+  display: string;
   real: string;
   git: GitignoreFrame | undefined;
 }
 
 const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** The path relative to the working folder, `/`-separated ("." for the folder itself). */
+export function toDisplayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute) || '.';
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+}
+
+const joinPath = (folder: string, name: string): string => (folder.endsWith(path.sep) ? folder + name : folder + path.sep + name);
+const joinDisplay = (folder: string, name: string): string => (folder === '.' ? name : `${folder}/${name}`);
 
 function isInside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
@@ -47,26 +58,28 @@ function* explicitFile(file: string, options: WalkOptions): Generator<WalkItem> 
   const policy = new IgnorePolicy(options.cwd, options.ignore, undefined);
   const folder = path.dirname(file);
   const reason = policy.reasonToIgnore(file, false, policy.withGitignore(folder, policy.ancestorGitignores(folder)));
-  if (reason) return yield { kind: 'skipped', path: file, reason };
-  if (!formatOfFile(file)) return yield { kind: 'skipped', path: file, reason: 'not a .json, .jsonl or .ndjson file' };
-  yield { kind: 'file', path: file };
+  const display = toDisplayPath(file, options.cwd);
+  if (reason) return yield { kind: 'skipped', path: file, display, reason };
+  if (!formatOfFile(file)) return yield { kind: 'skipped', path: file, display, reason: 'not a .json, .jsonl or .ndjson file' };
+  yield { kind: 'file', path: file, display };
 }
 
 function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
   const policy = new IgnorePolicy(options.cwd, options.ignore, root);
   const ancestors = policy.ancestorGitignores(root);
   const rootReason = policy.reasonToIgnore(root, true, ancestors);
-  if (rootReason) return yield { kind: 'skipped', path: root, reason: rootReason };
+  const rootDisplay = toDisplayPath(root, options.cwd);
+  if (rootReason) return yield { kind: 'skipped', path: root, display: rootDisplay, reason: rootReason };
   const rootReal = realpathSync(root);
   const entered = new Set<string>([rootReal]);
-  const stack: Folder[] = [{ path: root, real: rootReal, git: ancestors }];
+  const stack: Folder[] = [{ path: root, display: rootDisplay, real: rootReal, git: ancestors }];
   while (stack.length > 0) {
     const folder = stack.pop() as Folder;
     let entries: Dirent[];
     try {
       entries = readdirSync(folder.path, { withFileTypes: true });
     } catch (error) {
-      yield { kind: 'unreadable', path: folder.path, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+      yield { kind: 'unreadable', path: folder.path, display: folder.display, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
       continue;
     }
     entries.sort(byName);
@@ -74,17 +87,18 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
     const subfolders: Folder[] = [];
     for (const entry of entries) {
       if (NEVER_ENTER.has(entry.name)) continue;
-      const full = path.join(folder.path, entry.name);
+      const full = joinPath(folder.path, entry.name);
+      const display = joinDisplay(folder.display, entry.name);
       if (entry.isDirectory()) {
-        if (!policy.reasonToIgnore(full, true, git)) subfolders.push({ path: full, real: path.join(folder.real, entry.name), git });
+        if (!policy.reasonToIgnore(full, true, git)) subfolders.push({ path: full, display, real: joinPath(folder.real, entry.name), git });
       } else if (entry.isFile()) {
-        if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full };
+        if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full, display };
       } else if (entry.isSymbolicLink()) {
-        const item = followLink(full, folder.real, rootReal, entered, policy, git);
+        const item = followLink(full, display, folder.real, rootReal, entered, policy, git);
         if (item && 'real' in item) subfolders.push(item);
         else if (item) yield item;
       } else if (formatOfFile(entry.name)) {
-        yield { kind: 'skipped', path: full, reason: 'not a regular file' };
+        yield { kind: 'skipped', path: full, display, reason: 'not a regular file' };
       }
     }
     // depth first in name order: push in reverse so the first name is walked first
@@ -98,6 +112,7 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
 
 function followLink(
   link: string,
+  display: string,
   folderReal: string,
   rootReal: string,
   entered: Set<string>,
@@ -110,23 +125,23 @@ function followLink(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ELOOP' ? 'symbolic link loop: not followed' : `broken symbolic link (${code ?? 'unresolvable'}): not followed`;
-    return { kind: 'skipped', path: link, reason };
+    return { kind: 'skipped', path: link, display, reason };
   }
   if (!isInside(real, rootReal)) {
-    return { kind: 'skipped', path: link, reason: 'symbolic link to outside the scanned folder: not followed' };
+    return { kind: 'skipped', path: link, display, reason: 'symbolic link to outside the scanned folder: not followed' };
   }
   let isFolder: boolean;
   try {
     const stat = statSync(real);
-    if (!stat.isDirectory() && !stat.isFile()) return formatOfFile(link) ? { kind: 'skipped', path: link, reason: 'not a regular file' } : undefined;
+    if (!stat.isDirectory() && !stat.isFile()) return formatOfFile(link) ? { kind: 'skipped', path: link, display, reason: 'not a regular file' } : undefined;
     isFolder = stat.isDirectory();
   } catch (error) {
-    return { kind: 'unreadable', path: link, message: `cannot read the link's target: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+    return { kind: 'unreadable', path: link, display, message: `cannot read the link's target: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
   }
   if (policy.reasonToIgnore(link, isFolder, git)) return undefined;
-  if (!isFolder) return formatOfFile(link) ? { kind: 'file', path: link } : undefined;
+  if (!isFolder) return formatOfFile(link) ? { kind: 'file', path: link, display } : undefined;
   if (entered.has(real) || isInside(folderReal, real)) {
-    return { kind: 'skipped', path: link, reason: 'symbolic link loop: the folder it points to is already scanned' };
+    return { kind: 'skipped', path: link, display, reason: 'symbolic link loop: the folder it points to is already scanned' };
   }
-  return { path: link, real, git };
+  return { path: link, display, real, git };
 }

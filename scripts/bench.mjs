@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// npm run bench: how fast `validate-contracts` checks a corpus, beside a floor that only walks,
+// reads and JSON.parses the same files. Writes deterministic corpora (all seven contracts, one
+// document in ten invalid, nested folders; templates: the canonical documents of
+// ../shared/conformance) to a temporary folder, runs whole processes several times, and prints
+// median wall times, the ratio to the floor, and peak memory (maxRSS reported by the process).
+// A benchmark, never a test: it asserts nothing. Needs `npm run build` first.
+//
+//   node scripts/bench.mjs [--sizes 10000,100000] [--runs 5] [--keep]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const conformance = path.resolve(repo, '../shared/conformance');
+const NOW = '2026-06-01T00:00:00Z';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '10000,100000' }, runs: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false } },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+
+if (!existsSync(cli)) {
+  console.error('bench: dist/cli.js is missing; run `npm run build` first');
+  process.exit(2);
+}
+
+// ---- templates ---------------------------------------------------------------------------
+const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
+const examples = path.join(conformance, 'sourceos-spec/examples');
+const templates = {
+  CapabilityLedger: readJson(path.join(examples, 'capabilityledger.json')),
+  BrowserAutomationReceipt: readJson(path.join(examples, 'browserautomationreceipt.json')),
+  GitWorkspaceState: readJson(path.join(examples, 'gitworkspacestate.json')),
+  OrphanEventReceipt: readJson(path.join(examples, 'orphaneventreceipt.json')),
+  RuntimeInstallReceipt: readJson(path.join(examples, 'runtimeinstallreceipt.json')),
+  Lease: readJson(path.join(conformance, 'nosos-protocol/.substrate/state/leases/tool:githubwatch.json')),
+  Signal: readJson(path.join(conformance, 'nosos-protocol/.bridges/signals/20260130-040219_missive_assignment.json')),
+};
+const kinds = Object.keys(templates);
+
+// A small deterministic generator (mulberry32), so every run writes the same corpus.
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n, w) => String(n).padStart(w, '0');
+
+/** One document: the template with its ids made unique; and, for one in ten, broken in one way. */
+function makeDocument(kind, i, repoId, rand) {
+  const doc = structuredClone(templates[kind]);
+  const tag = `bench-${repoId}-${pad(i, 6)}`;
+  const ledgerRef = `urn:srcos:capability-ledger:bench-${repoId}-ledger`;
+  let name;
+  let folder;
+  if (kind === 'Lease') {
+    const created = new Date(Date.parse(NOW) + (i % 600) * 1000);
+    doc.resource = `tool:${tag}`;
+    doc.domain = `domain-${tag}`;
+    doc.created_at = created.toISOString().replace('.000Z', 'Z');
+    doc.expires_at = new Date(created.getTime() + doc.ttl_seconds * 1000).toISOString().replace('.000Z', 'Z');
+    folder = '.substrate/state/leases';
+    name = `tool:${tag}.json`;
+  } else if (kind === 'Signal') {
+    const t = new Date(Date.parse('2026-01-30T00:00:00Z') + i * 1000);
+    const stamp = t.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    doc.header.id = stamp;
+    doc.header.timestamp = t.toISOString().replace('.000Z', 'Z');
+    folder = '.bridges/signals';
+    name = `${stamp}_${doc.header.kind}_${doc.body.topic}.json`;
+  } else {
+    doc.id = doc.id.replace(/[^:]+$/, tag);
+    if (kind === 'CapabilityLedger' && i % 100 < 7) doc.id = ledgerRef;
+    if ('capabilityLedgerRef' in doc) doc.capabilityLedgerRef = ledgerRef;
+    folder = `receipts/${kind.replace(/[A-Z]/g, (c, at) => (at ? '-' : '') + c.toLowerCase())}/${pad(i % 7, 2)}`;
+    name = `${tag}.json`;
+  }
+  let text = `${JSON.stringify(doc, null, 2)}\n`;
+  if (i % 10 === 3) text = breakDocument(kind, doc, text, rand);
+  return { folder, name, text };
+}
+
+function breakDocument(kind, doc, text, rand) {
+  const keys = Object.keys(doc);
+  switch (Math.floor(rand() * 6)) {
+    case 0: { // a required property missing
+      const copy = { ...doc };
+      delete copy[keys[Math.floor(rand() * keys.length)]];
+      return `${JSON.stringify(copy, null, 2)}\n`;
+    }
+    case 1: // a property the contract does not define
+      return `${JSON.stringify({ ...doc, unexpected: true }, null, 2)}\n`;
+    case 2: { // a wrong type or enum value
+      const copy = { ...doc };
+      copy[keys[Math.floor(rand() * keys.length)]] = 42;
+      return `${JSON.stringify(copy, null, 2)}\n`;
+    }
+    case 3: // a duplicate key
+      return text.replace(/\n}\n$/, `,\n  ${JSON.stringify(keys[0])}: ${JSON.stringify(doc[keys[0]])}\n}\n`);
+    case 4: // malformed JSON
+      return text.replace(/,\n/, '\n');
+    default: // a malformed date-time or URN
+      return kind === 'Lease' || kind === 'Signal'
+        ? text.replace(/"20\d\d-\d\d-\d\dT/, '"yesterday T')
+        : text.replace('"urn:srcos:decision:', '"urn:other:decision:');
+  }
+}
+
+function writeCorpus(size) {
+  const root = mkdtempSync(path.join(os.tmpdir(), `contracts-bench-${size}-`));
+  const perRepo = 100;
+  const rand = random(size);
+  const folders = new Set();
+  for (let i = 0; i < size; i++) {
+    const repoId = `repo-${pad(Math.floor(i / perRepo), 4)}`;
+    const { folder, name, text } = makeDocument(kinds[i % kinds.length], i, repoId, rand);
+    const dir = path.join(root, `group-${pad(Math.floor(i / 2000), 2)}`, repoId, folder);
+    if (!folders.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      folders.add(dir);
+    }
+    writeFileSync(path.join(dir, name), text);
+  }
+  return root;
+}
+
+// ---- the floor: walk, read, JSON.parse; nothing else ---------------------------------------
+const floorScript = `
+const fs = require('node:fs'); const path = require('node:path');
+let files = 0, bad = 0;
+function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.isFile() && p.endsWith('.json')) {
+      files++;
+      try { JSON.parse(fs.readFileSync(p, 'utf8')); } catch { bad++; }
+    }
+  }
+}
+walk(process.argv[2] || '.');
+console.log(files + ' files, ' + bad + ' not JSON');
+`;
+
+// ---- measuring -----------------------------------------------------------------------------
+const work = mkdtempSync(path.join(os.tmpdir(), 'contracts-bench-tools-'));
+const floorFile = path.join(work, 'floor.cjs');
+const rssFile = path.join(work, 'maxrss.cjs');
+writeFileSync(floorFile, floorScript);
+writeFileSync(rssFile, "process.on('exit', () => process.stderr.write('\\nMAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));\n");
+
+function once(args, cwd, withRss = false) {
+  const argv = withRss ? ['-r', rssFile, ...args] : args;
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = /MAXRSS_KB=(\d+)/.exec(child.stderr ?? '');
+  return { ms, status: child.status, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, stdout: child.stdout };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs the commands alternately `runs` times; returns median ms and the peak RSS of one more run each. */
+function compare(commands, cwd, n) {
+  const times = commands.map(() => []);
+  for (let r = 0; r < n; r++) commands.forEach((c, k) => times[k].push(once(c.args, cwd).ms));
+  return commands.map((c, k) => {
+    const probe = once(c.args, cwd, true);
+    return { name: c.name, median: median(times[k]), rssMiB: probe.rssMiB, status: probe.status, stdout: probe.stdout };
+  });
+}
+
+const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
+const results = {};
+console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+
+for (const size of sizes) {
+  process.stdout.write(`\nwriting a corpus of ${size} documents... `);
+  const corpus = writeCorpus(size);
+  console.log(corpus);
+  const [floor, tool] = compare(
+    [
+      { name: 'floor (walk + read + JSON.parse)', args: [floorFile, '.'] },
+      { name: 'validate-contracts', args: [cli, '--now', NOW, '--quiet', '.'] },
+    ],
+    corpus,
+    size >= 100000 ? Math.min(runs, 3) : runs,
+  );
+  const summary = /Checked .*/.exec(tool.stdout ?? '')?.[0] ?? `(exit ${tool.status})`;
+  results[size] = { floor: floor.median, tool: tool.median, ratio: tool.median / floor.median, floorRss: floor.rssMiB, toolRss: tool.rssMiB };
+  console.log(`  ${floor.name.padEnd(34)} ${fmt(floor.median)}   peak RSS ${floor.rssMiB?.toFixed(0)} MiB`);
+  console.log(`  ${tool.name.padEnd(34)} ${fmt(tool.median)}   peak RSS ${tool.rssMiB?.toFixed(0)} MiB   exit ${tool.status}`);
+  console.log(`  ratio to the floor: ${(tool.median / floor.median).toFixed(2)}x    ${summary}`);
+  if (!values.keep) rmSync(corpus, { recursive: true, force: true });
+}
+
+// ---- startup: a folder of one document beside `node -e 0` -----------------------------------
+const one = mkdtempSync(path.join(os.tmpdir(), 'contracts-bench-one-'));
+writeFileSync(path.join(one, 'ledger.json'), `${JSON.stringify(templates.CapabilityLedger, null, 2)}\n`);
+const [bare, single] = compare(
+  [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'validate-contracts (one document)', args: [cli, '.'] },
+  ],
+  one,
+  Math.max(runs * 2, 10),
+);
+console.log('\nstartup');
+console.log(`  ${bare.name.padEnd(34)} ${fmt(bare.median)}`);
+console.log(`  ${single.name.padEnd(34)} ${fmt(single.median)}   (+${(single.median - bare.median).toFixed(0)} ms)   peak RSS ${single.rssMiB?.toFixed(0)} MiB`);
+
+const sizesRun = Object.keys(results).map(Number);
+if (sizesRun.length >= 2) {
+  const [a, b] = [results[sizesRun[0]], results[sizesRun[sizesRun.length - 1]]];
+  console.log(`\npeak RSS growth ${sizesRun[0]} -> ${sizesRun[sizesRun.length - 1]} documents: ${(b.toolRss / a.toolRss).toFixed(2)}x`);
+}
+rmSync(one, { recursive: true, force: true });
+rmSync(work, { recursive: true, force: true });
