@@ -1,45 +1,49 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 
-// Three entries, one direction: the browser-safe core, the Node entry, and the bin.
+// Three entries, one direction: the browser-safe core (`.`), the Node entry (`./node`) and the bin.
 //
-// - `index` and `node` are emitted as ESM (.js) and CommonJS (.cjs) with .d.ts / .d.cts types,
-//   built together with code splitting, so the core lives once in a shared chunk and `./node`
-//   uses the very same module instance as `.` (one `contracts` object, one ContractValidationError
-//   class) in each format.
-// - The JSON schemas that generated/definitions import `with { type: 'json' }` are inlined into
-//   the bundle by esbuild in both formats; the precompiled validators (generated/validators/*.js)
-//   are bundled too, so nothing of ajv is needed at run time.
-// - Only the package's `dependencies` (and node: built-ins) stay external: a devDependency that
-//   code imports at run time is bundled, never left for an installed copy to miss.
-// - No source maps: the output is unminified ES2022 and maps would ship the sources a second time.
+// - One build with code splitting, so each format holds the core once, in a shared chunk: `./node`
+//   and the bin use the very same module instance as `.` (one `contracts` object, one
+//   ContractValidationError class), and the tarball does not carry three copies of the validators.
+// - `index` and `node` are emitted as ESM (.js) and CommonJS (.cjs) with .d.ts / .d.cts types. The
+//   bin is `dist/cli.js` (ESM, with a shebang, executable); its CommonJS twin is removed.
+// - The JSON schemas that generated/definitions import `with { type: 'json' }` are inlined by
+//   esbuild in both formats, and the precompiled validators (generated/validators/*.js) are
+//   bundled, so nothing of ajv is needed at run time.
+// - Only the package's `dependencies` (and node: built-ins) stay external: anything else the code
+//   imports at run time is bundled, never left for an installed copy to miss.
+// - No source maps: the output is readable, unminified ES2022, and maps would ship the sources twice.
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   dependencies?: Record<string, string>;
 };
-const runtimeDependencies = Object.keys(pkg.dependencies ?? {});
-const external: NonNullable<Options['external']> = [...runtimeDependencies, /^node:/];
+const external: NonNullable<Options['external']> = [...Object.keys(pkg.dependencies ?? {}), /^node:/];
 
-export default defineConfig([
-  {
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: false,
-    clean: true,
-    target: 'es2022',
-    platform: 'neutral',
-    splitting: true,
-    treeshake: true,
-    external,
+/** Puts the shebang on the bin (and only there) and makes it executable. */
+const binShebang: NonNullable<Options['plugins']>[number] = {
+  name: 'bin-shebang',
+  renderChunk(code, info) {
+    if (!/[\\/]cli\.c?js$/.test(info.path)) return undefined;
+    info.mode = 0o755;
+    return { code: code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}` };
   },
-  {
-    entry: { cli: 'src/node/cli/bin.ts' },
-    format: ['esm'],
-    sourcemap: false,
-    clean: false,
-    target: 'node20',
-    platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
-    external,
-  },
-]);
+};
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/node/cli/bin.ts' },
+  format: ['esm', 'cjs'],
+  dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
+  sourcemap: false,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  splitting: true,
+  // esbuild's own tree shaking; the consumer's bundler does the rest (sideEffects: false).
+  treeshake: false,
+  external,
+  // Keep `node:` on built-in imports: they then cannot be mistaken for packages of the same name.
+  removeNodeProtocol: false,
+  plugins: [binShebang],
+  // The bin is ESM only (it starts worker threads from its own import.meta.url).
+  onSuccess: async () => rmSync('dist/cli.cjs', { force: true }),
+});
