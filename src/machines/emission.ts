@@ -1,0 +1,45 @@
+/**
+ * Documents a transition emits. Every emitted document is validated with its contract (schema and
+ * rules, with its file name for signals) before the transition is accepted, so a machine can only
+ * emit documents that `validate` accepts; an input that would make an invalid one is refused with
+ * `<machine>/invalid-input` and the document's issues.
+ */
+import type { ContractName, ContractTypes } from '../../generated/types/index.js';
+import type { Contract } from '../contract.js';
+import { contracts } from '../contracts.js';
+import type { Issue } from '../issue.js';
+import { refuse, type Refused } from './outcome.js';
+
+/** One emitted document of a contract, with its file name and path where the estate keeps it in a file. */
+export interface EmissionOf<Name extends ContractName> {
+  readonly contract: Name;
+  readonly document: ContractTypes[Name];
+  /** The file's base name (leases and signals). */
+  readonly filename?: string;
+  /** The file's path relative to a repository root (leases and signals). */
+  readonly path?: string;
+}
+
+/** An emitted document of any contract. */
+export type Emission = { readonly [Name in ContractName]: EmissionOf<Name> }[ContractName];
+
+/** The issues `validate` reports for an emitted document (with its file name, when it has one). */
+export function emissionIssues(emission: Emission): readonly Issue[] {
+  const contract = contracts[emission.contract] as Contract;
+  return contract.validate(emission.document, { filename: emission.filename }).issues;
+}
+
+/**
+ * Null when every document is valid; otherwise the refusal `<machine>/invalid-input` naming the
+ * first invalid document's contract and carrying its errors.
+ */
+export function refuseInvalid<Code extends string>(code: Code, emissions: readonly Emission[]): Refused<Code> | null {
+  for (const emission of emissions) {
+    const errors = emissionIssues(emission).filter((i) => i.severity === 'error');
+    if (errors.length) {
+      const summary = errors.map((i) => `${i.pointer || '/'} ${i.code}`).join('; ');
+      return refuse(code, `the ${emission.contract} this transition would emit is invalid: ${summary}`, errors);
+    }
+  }
+  return null;
+}
