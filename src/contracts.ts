@@ -18,13 +18,13 @@ import { runtimeInstallReceiptRules } from './rules/runtime-install-receipt.js';
 import { signalRules } from './rules/signal.js';
 
 // One export a contract, so an app that imports one contract bundles that contract alone.
-export const CapabilityLedger = /* @__PURE__ */ defineContract(capabilityLedgerDefinition, capabilityLedgerRules);
-export const BrowserAutomationReceipt = /* @__PURE__ */ defineContract(browserAutomationReceiptDefinition, browserAutomationReceiptRules);
-export const GitWorkspaceState = /* @__PURE__ */ defineContract(gitWorkspaceStateDefinition, gitWorkspaceStateRules);
-export const OrphanEventReceipt = /* @__PURE__ */ defineContract(orphanEventReceiptDefinition, orphanEventReceiptRules);
-export const RuntimeInstallReceipt = /* @__PURE__ */ defineContract(runtimeInstallReceiptDefinition, runtimeInstallReceiptRules);
-export const Lease = /* @__PURE__ */ defineContract(leaseDefinition, leaseRules);
-export const Signal = /* @__PURE__ */ defineContract(signalDefinition, signalRules);
+export const CapabilityLedger: Contract<'CapabilityLedger'> = /* @__PURE__ */ defineContract(capabilityLedgerDefinition, capabilityLedgerRules);
+export const BrowserAutomationReceipt: Contract<'BrowserAutomationReceipt'> = /* @__PURE__ */ defineContract(browserAutomationReceiptDefinition, browserAutomationReceiptRules);
+export const GitWorkspaceState: Contract<'GitWorkspaceState'> = /* @__PURE__ */ defineContract(gitWorkspaceStateDefinition, gitWorkspaceStateRules);
+export const OrphanEventReceipt: Contract<'OrphanEventReceipt'> = /* @__PURE__ */ defineContract(orphanEventReceiptDefinition, orphanEventReceiptRules);
+export const RuntimeInstallReceipt: Contract<'RuntimeInstallReceipt'> = /* @__PURE__ */ defineContract(runtimeInstallReceiptDefinition, runtimeInstallReceiptRules);
+export const Lease: Contract<'Lease'> = /* @__PURE__ */ defineContract(leaseDefinition, leaseRules);
+export const Signal: Contract<'Signal'> = /* @__PURE__ */ defineContract(signalDefinition, signalRules);
 
 /** Every contract, keyed by name. The type makes this list complete: a schema without an entry fails to compile. */
 export const contracts: { readonly [Name in ContractName]: Contract<Name> } = {

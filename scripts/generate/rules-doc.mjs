@@ -31,8 +31,8 @@ function section(contract, rules) {
   return lines;
 }
 
-export default async function rulesDoc({ root, contracts }) {
-  const { ruleRegistry } = await importTs(root, 'src/rules/index.ts');
+export default async function rulesDoc({ root, contracts, generated }) {
+  const { ruleRegistry } = await importTs(root, 'src/rules/index.ts', generated);
   const rules = ruleRegistry();
   const byName = new Map(contracts.map((c) => [c.name, c]));
   for (const rule of rules) if (!byName.has(rule.contract)) throw new Error(`${rule.code} names an unknown contract ${rule.contract}`);

@@ -13,8 +13,14 @@ export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc
 export const OWNED_DIRS = ['generated'];
 
 export async function runSteps(root) {
-  const ctx = { root, ...loadSchemas(root) };
+  // `generated` holds what the steps so far produced, for steps that bundle src/ (see import-ts.mjs).
+  const ctx = { root, ...loadSchemas(root), generated: new Map() };
   const files = [];
-  for (const step of STEPS) files.push(...(await step(ctx)));
+  for (const step of STEPS) {
+    for (const file of await step(ctx)) {
+      files.push(file);
+      ctx.generated.set(file.path, file.content);
+    }
+  }
   return files;
 }
