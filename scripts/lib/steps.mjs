@@ -6,8 +6,9 @@ import validators from '../generate/validators.mjs';
 import definitions from '../generate/definitions.mjs';
 import examplesManifest from '../generate/examples-manifest.mjs';
 import rulesDoc from '../generate/rules-doc.mjs';
+import stateMachinesDoc from '../generate/state-machines-doc.mjs';
 
-export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc];
+export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc];
 
 /** Folders wholly owned by the generator: a file there that no step writes is stale. */
 export const OWNED_DIRS = ['generated'];

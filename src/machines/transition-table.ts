@@ -25,6 +25,8 @@ export interface MachineDescription {
   readonly transitions: readonly TransitionRow[];
   /** Refusal code → when it is given. */
   readonly refusals: Readonly<Record<string, string>>;
+  /** More to say, as Markdown, after the diagram. */
+  readonly notes?: string;
 }
 
 /** True when the table has a row for `event` out of `from`. */
