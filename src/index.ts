@@ -10,3 +10,4 @@ export { ruleAnnotations, type RuleAnnotation } from './rule-annotations.js';
 export { STANDARD_VENDOR, type StandardSchemaV1 } from './standard-schema.js';
 export type { Rule, RuleContext, RuleFinding } from './rules/rule.js';
 export { codeRules, ruleRegistry, schemaRules, type AnyRule, type RuleInfo, type RuleLocation } from './rules/index.js';
+export * from './machines/index.js';
