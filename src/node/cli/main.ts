@@ -55,7 +55,7 @@ async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefi
   const { errors, warnings } = result.summary;
   if (errors > 0) return EXIT_INVALID;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
-    io.stderr.write(`validate-contracts: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    io.stderr.write(`validate-contracts: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${args.maxWarnings}\n`);
     return EXIT_INVALID;
   }
   return EXIT_OK;

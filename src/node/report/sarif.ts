@@ -12,6 +12,9 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL = 'validate-contracts';
 const INFORMATION_URI = 'https://www.npmjs.com/package/@sourceos/contracts';
 
+/** `scan/repeated-signal-id` → `ScanRepeatedSignalId`, the friendly rule name SARIF viewers expect. */
+export const pascalCase = (code: string): string => code.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
+
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
 export const toUriReference = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
 
@@ -28,7 +31,7 @@ export function toSarif(result: ScanResult, options: Pick<ReportOptions, 'versio
         const description = describeCode(issue.code);
         rules.push({
           id: issue.code,
-          name: issue.code.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+          name: pascalCase(issue.code),
           shortDescription: { text: description.split(/(?<=\.)\s/)[0] ?? description },
           fullDescription: { text: description },
           defaultConfiguration: { level: issue.severity },

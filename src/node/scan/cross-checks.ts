@@ -8,7 +8,8 @@
  *   decided at the end.
  */
 import type { ContractName } from '../../index.js';
-import { readLeaseBudget } from './lease-budgets.js';
+import path from 'node:path';
+import { BUDGETS_FILE, readLeaseBudget } from './lease-budgets.js';
 import type { DocumentRereader } from './reread.js';
 import { sameContent } from './same-content.js';
 import type { LocatedIssue, ScannedDocument } from './types.js';
@@ -105,7 +106,7 @@ export class CrossDocumentChecks {
     for (const pool of pools.values()) {
       const { root, domain } = pool[0] as (typeof pool)[number];
       let budget = budgets.get(root);
-      if (!budget) budgets.set(root, (budget = await readLeaseBudget(root)));
+      if (!budget) budgets.set(root, (budget = await readLeaseBudget(root, this.display(path.join(root, BUDGETS_FILE)))));
       if (pool.length <= budget.max) continue;
       for (const lease of pool.slice(budget.max)) {
         if (lease.override) continue;

@@ -3,6 +3,7 @@
  * allows, plus slack so that ordinary JSON files that are not contracts still parse. Past this
  * limit a document cannot be a contract and is refused as `parse/too-deep`.
  */
+import defs from '../../../schemas/defs.schema.json' with { type: 'json' };
 import { contractNames, contracts } from '../../index.js';
 
 /** Levels of nesting allowed beyond the deepest contract, for JSON that is not a contract. */
@@ -12,14 +13,16 @@ type Schema = Record<string, unknown>;
 
 const isSchema = (v: unknown): v is Schema => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function resolve(ref: string, root: Schema, byFile: Map<string, Schema>): Schema | undefined {
+/** The schema a `$ref` names, with the document it lives in (the base of its own local refs). */
+function resolve(ref: string, root: Schema, byFile: Map<string, Schema>): { schema: Schema; root: Schema } | undefined {
   const [file, fragment = ''] = ref.split('#');
   const base = file ? byFile.get(file.split('/').pop() as string) : root;
+  if (!base) return undefined;
   let node: unknown = base;
   for (const token of fragment.split('/').filter(Boolean)) {
     node = isSchema(node) ? node[token.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
   }
-  return isSchema(node) ? node : undefined;
+  return isSchema(node) ? { schema: node, root: base } : undefined;
 }
 
 /** How many levels of objects and arrays an instance of the schema can nest (a scalar is 0). */
@@ -31,7 +34,7 @@ function nesting(schema: unknown, root: Schema, byFile: Map<string, Schema>, act
   if (typeof schema.$ref === 'string') {
     const target = resolve(schema.$ref, root, byFile);
     // A reference outside the known schemas may still hold a container: count one level.
-    deepest = target ? nesting(target, root, byFile, active) : 1;
+    deepest = target ? nesting(target.schema, target.root, byFile, active) : 1;
   }
   for (const key of ['allOf', 'anyOf', 'oneOf']) {
     const list = schema[key];
@@ -57,7 +60,7 @@ function nesting(schema: unknown, root: Schema, byFile: Map<string, Schema>, act
 
 /** The deepest nesting any contract's documents can have. */
 export function deepestContractNesting(): number {
-  const byFile = new Map<string, Schema>();
+  const byFile = new Map<string, Schema>([['defs.schema.json', defs as Schema]]);
   for (const name of contractNames) {
     const schema = contracts[name].schema as Schema;
     if (typeof schema.$id === 'string') byFile.set(schema.$id.split('/').pop() as string, schema);

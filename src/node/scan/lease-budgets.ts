@@ -15,21 +15,22 @@ export interface LeaseBudget {
   origin: string;
 }
 
-export async function readLeaseBudget(root: string): Promise<LeaseBudget> {
+/** The budget of the repository at `root`; `shown` is how the budgets file is named in messages. */
+export async function readLeaseBudget(root: string, shown: string = BUDGETS_FILE): Promise<LeaseBudget> {
   const file = path.join(root, BUDGETS_FILE);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${BUDGETS_FILE} was not found` };
+    return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${shown} was not found` };
   }
   try {
     const { parse } = await import('yaml');
     const data = parse(text) as { budgets?: { max_leases_per_domain?: unknown } } | null;
     const max = data?.budgets?.max_leases_per_domain;
-    if (typeof max === 'number' && Number.isInteger(max) && max >= 0) return { max, origin: `max_leases_per_domain in ${BUDGETS_FILE}` };
-    return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${BUDGETS_FILE} sets no max_leases_per_domain` };
+    if (typeof max === 'number' && Number.isInteger(max) && max >= 0) return { max, origin: `max_leases_per_domain in ${shown}` };
+    return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${shown} sets no max_leases_per_domain` };
   } catch {
-    return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${BUDGETS_FILE} is not valid YAML` };
+    return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${shown} is not valid YAML` };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Walks the inputs in a stable order (names sorted by code point, depth first) and yields the
+ * Walks the inputs in a stable order (depth first, the entries of a folder sorted by code point) and yields the
  * document files to read and the entries left out, with a reason. `.git` and `node_modules` are
  * never entered; ignore rules prune folders before they are read; symbolic links are followed
  * only when they stay inside the scanned folder, and never round a loop.
@@ -64,6 +64,13 @@ function* explicitFile(file: string, options: WalkOptions): Generator<WalkItem> 
   yield { kind: 'file', path: file, display };
 }
 
+interface Frame {
+  folder: Folder;
+  entries: Dirent[];
+  next: number;
+  git: GitignoreFrame | undefined;
+}
+
 function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
   const policy = new IgnorePolicy(options.cwd, options.ignore, root);
   const ancestors = policy.ancestorGitignores(root);
@@ -71,41 +78,45 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
   const rootDisplay = toDisplayPath(root, options.cwd);
   if (rootReason) return yield { kind: 'skipped', path: root, display: rootDisplay, reason: rootReason };
   const rootReal = realpathSync(root);
-  const entered = new Set<string>([rootReal]);
-  const stack: Folder[] = [{ path: root, display: rootDisplay, real: rootReal, git: ancestors }];
-  while (stack.length > 0) {
-    const folder = stack.pop() as Folder;
+  const entered = new Set<string>();
+  const stack: Frame[] = [];
+  /** Reads a folder and puts it on top of the stack; yields its failure when it cannot be read. */
+  function* enter(folder: Folder): Generator<WalkItem> {
+    entered.add(folder.real);
     let entries: Dirent[];
     try {
       entries = readdirSync(folder.path, { withFileTypes: true });
     } catch (error) {
-      yield { kind: 'unreadable', path: folder.path, display: folder.display, message: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-      continue;
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      yield { kind: 'unreadable', path: folder.path, display: folder.display, message: `cannot read the folder: ${code}` };
+      return;
     }
     entries.sort(byName);
     const git = entries.some((e) => e.name === GITIGNORE) ? policy.withGitignore(folder.path, folder.git) : folder.git;
-    const subfolders: Folder[] = [];
-    for (const entry of entries) {
-      if (NEVER_ENTER.has(entry.name)) continue;
-      const full = joinPath(folder.path, entry.name);
-      const display = joinDisplay(folder.display, entry.name);
-      if (entry.isDirectory()) {
-        if (!policy.reasonToIgnore(full, true, git)) subfolders.push({ path: full, display, real: joinPath(folder.real, entry.name), git });
-      } else if (entry.isFile()) {
-        if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full, display };
-      } else if (entry.isSymbolicLink()) {
-        const item = followLink(full, display, folder.real, rootReal, entered, policy, git);
-        if (item && 'real' in item) subfolders.push(item);
-        else if (item) yield item;
-      } else if (formatOfFile(entry.name)) {
-        yield { kind: 'skipped', path: full, display, reason: 'not a regular file' };
-      }
+    stack.push({ folder, entries, next: 0, git });
+  }
+  yield* enter({ path: root, display: rootDisplay, real: rootReal, git: ancestors });
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const entry = frame.entries[frame.next++];
+    if (!entry) {
+      stack.pop();
+      continue;
     }
-    // depth first in name order: push in reverse so the first name is walked first
-    for (let i = subfolders.length - 1; i >= 0; i--) {
-      const sub = subfolders[i] as Folder;
-      entered.add(sub.real);
-      stack.push(sub);
+    if (NEVER_ENTER.has(entry.name)) continue;
+    const { folder, git } = frame;
+    const full = joinPath(folder.path, entry.name);
+    const display = joinDisplay(folder.display, entry.name);
+    if (entry.isDirectory()) {
+      if (!policy.reasonToIgnore(full, true, git)) yield* enter({ path: full, display, real: joinPath(folder.real, entry.name), git });
+    } else if (entry.isFile()) {
+      if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full, display };
+    } else if (entry.isSymbolicLink()) {
+      const item = followLink(full, display, folder.real, rootReal, entered, policy, git);
+      if (item && 'real' in item) yield* enter(item);
+      else if (item) yield item;
+    } else if (formatOfFile(entry.name)) {
+      yield { kind: 'skipped', path: full, display, reason: 'not a regular file' };
     }
   }
 }

@@ -1,0 +1,106 @@
+// End-to-end cases, discovered: every folder test/cli/cases/<name>/ with an expected.json is a
+// test that runs the built CLI on that folder's input/ (copied to a temporary place, where the
+// files git cannot hold are made) and checks the exit code, the JSON report (summary, every
+// document with issues and each issue's code, severity, pointer, line and column, the skipped
+// entries) and the pretty summary line. Adding a folder adds a test.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { prepareCase, type SetupStep } from './support/case-setup.js';
+import { ensureBuilt, expectedSummaryLine, runCli } from './support/cli.js';
+
+interface ExpectedIssue {
+  code: string;
+  severity: 'error' | 'warning';
+  pointer: string;
+  line: number;
+  column: number;
+}
+
+interface Expected {
+  description: string;
+  args?: string[];
+  /** A file of the case folder to pipe to standard input, or a folder of the root to open as standard input. */
+  stdin?: string;
+  stdinFolder?: string;
+  setup?: SetupStep[];
+  /** Run as an unprivileged user (chmod does not deny root): as nobody through setpriv, or skipped with this reason. */
+  asUnprivileged?: string;
+  exit: 0 | 1 | 2;
+  /** For exit 2: what standard error must say. */
+  stderr?: string;
+  summary?: { files: number; documents: number; valid: number; invalid: number; skipped: number; errors: number; warnings: number };
+  documents?: { file: string; line: number; contract: string | null; ok: boolean; issues: ExpectedIssue[] }[];
+  skipped?: { file: string; reason: string }[];
+}
+
+const casesDir = path.join(import.meta.dirname, 'cases');
+const cases = readdirSync(casesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(path.join(casesDir, d.name, 'expected.json')))
+  .map((d) => d.name)
+  .sort();
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const canDropPrivileges = isRoot && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', '0']).status === 0;
+
+beforeAll(() => ensureBuilt());
+
+describe('CLI cases', () => {
+  test('the case folders are found', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const name of cases) {
+    const caseDir = path.join(casesDir, name);
+    const expected = JSON.parse(readFileSync(path.join(caseDir, 'expected.json'), 'utf8')) as Expected;
+    const unprivileged = expected.asUnprivileged !== undefined && isRoot;
+    const skip = unprivileged && !canDropPrivileges;
+    test.skipIf(skip)(`${name}: ${expected.description}${skip ? ` (skipped: ${expected.asUnprivileged})` : ''}`, () => {
+      const { root, base } = prepareCase(caseDir, expected.setup);
+      if (unprivileged) for (const folder of [base, root]) chmodSync(folder, 0o755);
+      try {
+        const run = (format?: string) => {
+          let fd: number | undefined;
+          try {
+            if (expected.stdinFolder) fd = openSync(path.join(root, expected.stdinFolder), 'r');
+            const stdin = fd ?? (expected.stdin ? readFileSync(path.join(caseDir, expected.stdin)) : undefined);
+            const args = [...(expected.args ?? ['.']), ...(format ? ['--format', format] : [])];
+            return runCli(args, { cwd: root, asNobody: unprivileged, ...(stdin === undefined ? {} : { stdin }) });
+          } finally {
+            if (fd !== undefined) closeSync(fd);
+          }
+        };
+        const json = run(expected.exit === 2 ? undefined : 'json');
+        expect(json.status, json.stderr).toBe(expected.exit);
+        if (expected.exit === 2) {
+          expect(json.stdout).toBe('');
+          expect(json.stderr).toMatch(new RegExp(expected.stderr ?? '.'));
+          expect(json.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+          return;
+        }
+        expect(json.stderr).not.toMatch(/\n\s+at /);
+        const report = JSON.parse(json.stdout);
+        expect(report.version).toBe(1);
+        expect(report.summary).toEqual(expected.summary);
+        const withIssues = report.documents
+          .filter((d: { issues: unknown[] }) => d.issues.length > 0)
+          .map((d: { file: string; line: number; contract: string | null; ok: boolean; issues: ExpectedIssue[] }) => ({
+            file: d.file,
+            line: d.line,
+            contract: d.contract,
+            ok: d.ok,
+            issues: d.issues.map((i) => ({ code: i.code, severity: i.severity, pointer: i.pointer, line: i.line, column: i.column })),
+          }));
+        expect(withIssues).toEqual(expected.documents ?? []);
+        if (expected.skipped) expect(report.skipped).toEqual(expected.skipped);
+        const pretty = run('pretty');
+        expect(pretty.status).toBe(expected.exit);
+        const mark = expected.summary!.errors > 0 ? '✖' : expected.summary!.warnings > 0 ? '⚠' : '✔';
+        expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe(`${mark} ${expectedSummaryLine(expected.summary!)}`);
+      } finally {
+        rmSync(base, { recursive: true, force: true });
+      }
+    });
+  }
+});

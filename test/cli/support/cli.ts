@@ -1,0 +1,74 @@
+// Runs the real, built CLI (dist/cli.js) as a child process. `npm run build` precedes `npm test`
+// in CI; when dist/cli.js is missing, it is built here once (a lock keeps parallel files apart).
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+
+const sleep = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+export function ensureBuilt(): void {
+  if (existsSync(cliPath)) return;
+  const lock = path.join(repoRoot, '.tmp', 'cli-build.lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(cliPath) || waited > 120_000) return;
+      sleep(200);
+    }
+  }
+  try {
+    if (existsSync(cliPath)) return;
+    const build = spawnSync('npx', ['tsup'], { cwd: repoRoot, encoding: 'utf8', shell: process.platform === 'win32' });
+    if (build.status !== 0) throw new Error(`building dist/cli.js failed:\n${build.stdout}\n${build.stderr}`);
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** Text for standard input, or a file descriptor to use as standard input. */
+  stdin?: string | Buffer | number;
+  env?: Record<string, string | undefined>;
+  /** Run as the user nobody (for a root test run, where file modes deny nothing). */
+  asNobody?: boolean;
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: readonly string[], options: RunOptions): CliRun {
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  const input = typeof options.stdin === 'number' ? undefined : options.stdin ?? '';
+  const stdio: ('pipe' | number)[] = typeof options.stdin === 'number' ? [options.stdin, 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'];
+  const command = options.asNobody ? 'setpriv' : process.execPath;
+  const prefix = options.asNobody ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [];
+  const child: SpawnSyncReturns<string> = spawnSync(command, [...prefix, cliPath, ...args], {
+    cwd: options.cwd,
+    env,
+    encoding: 'utf8',
+    input,
+    stdio,
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 60_000,
+  });
+  if (child.error) throw child.error;
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** The summary line the pretty and github formats end with, written independently of the tool. */
+export function expectedSummaryLine(s: { files: number; documents: number; valid: number; invalid: number; skipped: number; errors: number; warnings: number }): string {
+  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `Checked ${n(s.files, 'file')}: ${n(s.documents, 'document')} (${s.valid} valid, ${s.invalid} invalid), ${s.skipped} skipped; ${n(s.errors, 'error')}, ${n(s.warnings, 'warning')}.`;
+}

@@ -1,0 +1,201 @@
+// The parsing layer: strict UTF-8, positions, the fast path and the position-keeping reader.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { decodeUtf8, firstInvalidByte } from '../../src/node/parse/decode.js';
+import { documentSpans, formatOfFile, jsonLines } from '../../src/node/parse/documents.js';
+import { locateJson } from '../../src/node/parse/json-locator.js';
+import { LineIndex } from '../../src/node/parse/line-index.js';
+import { parseJson } from '../../src/node/parse/parse-json.js';
+import { countKeyColons, measureTree } from '../../src/node/parse/tree-shape.js';
+
+const DEPTH = 36;
+
+describe('LineIndex', () => {
+  test('counts \\n, \\r\\n and a lone \\r as line ends, columns from 1', () => {
+    const index = new LineIndex('ab\ncd\r\nef\rg');
+    expect(index.positionOf(0)).toEqual({ line: 1, column: 1 });
+    expect(index.positionOf(4)).toEqual({ line: 2, column: 2 });
+    expect(index.positionOf(7)).toEqual({ line: 3, column: 1 });
+    expect(index.positionOf(10)).toEqual({ line: 4, column: 1 });
+    expect(index.lineCount).toBe(4);
+  });
+});
+
+describe('decodeUtf8', () => {
+  test('accepts and drops a byte-order mark', () => {
+    const result = decodeUtf8(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
+    expect(result).toEqual({ ok: true, text: '{}' });
+  });
+
+  test('reports the line and column of the first invalid sequence', () => {
+    const bytes = Buffer.concat([Buffer.from('{\n  "a": "é'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n}')]);
+    const result = decodeUtf8(bytes);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.position).toEqual({ line: 2, column: 10 });
+      expect(result.message).toMatch(/not valid UTF-8/);
+    }
+  });
+
+  test('rejects overlong forms and surrogates, which Buffer.toString would replace', () => {
+    expect(firstInvalidByte(Buffer.from([0x41, 0xc0, 0xaf]))).toBe(1); // overlong '/'
+    expect(firstInvalidByte(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0); // U+D800
+    expect(firstInvalidByte(Buffer.from([0xf4, 0x90, 0x80, 0x80]))).toBe(0); // > U+10FFFF
+    expect(firstInvalidByte(Buffer.from('hé€😀'))).toBe(Buffer.byteLength('hé€😀'));
+  });
+
+  test('agrees with the fatal TextDecoder on arbitrary bytes', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        let valid = true;
+        try {
+          strict.decode(bytes);
+        } catch {
+          valid = false;
+        }
+        expect(decodeUtf8(Buffer.from(bytes)).ok).toBe(valid);
+        expect(firstInvalidByte(bytes) === bytes.length).toBe(valid);
+      }),
+    );
+  });
+});
+
+describe('documents of a file', () => {
+  test('formats by extension', () => {
+    expect(formatOfFile('a/b.JSON')).toBe('json');
+    expect(formatOfFile('x.jsonl')).toBe('jsonl');
+    expect(formatOfFile('x.ndjson')).toBe('jsonl');
+    expect(formatOfFile('x.yaml')).toBeUndefined();
+  });
+
+  test('JSON Lines: one document a line, blank lines skipped, file line numbers', () => {
+    const text = '{"a":1}\n\n  \r\n{"b":2}\r\n{"c":3}';
+    const spans = [...jsonLines(text)];
+    expect(spans.map((s) => [s.line, text.slice(s.start, s.end)])).toEqual([
+      [1, '{"a":1}'],
+      [4, '{"b":2}'],
+      [5, '{"c":3}'],
+    ]);
+    expect([...documentSpans(text, 'json')]).toEqual([{ line: 1, start: 0, end: text.length }]);
+  });
+});
+
+describe('parseJson', () => {
+  test('clean JSON takes the fast path: a value, no problem, no layout', () => {
+    const parsed = parseJson('{"a": [1, {"b": null}], "c": "x:y"}', DEPTH);
+    expect(parsed).toEqual({ parsed: true, value: { a: [1, { b: null }], c: 'x:y' }, problems: [], layout: undefined });
+  });
+
+  test('a duplicate key is reported at its second occurrence, with the first', () => {
+    const text = '{\n  "revocable": true,\n  "x": 1,\n  "revocable": false\n}';
+    const parsed = parseJson(text, DEPTH);
+    expect(parsed.parsed).toBe(true);
+    expect(parsed.value).toEqual({ revocable: false, x: 1 });
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ code: 'parse/duplicate-key', pointer: '/revocable', offset: text.lastIndexOf('"revocable"'), firstOffset: 4 }),
+    ]);
+  });
+
+  test('keys that differ only by escapes are the same key', () => {
+    const parsed = parseJson('{"a": 1, "\\u0061": 2}', DEPTH);
+    expect(parsed.problems.map((p) => p.code)).toEqual(['parse/duplicate-key']);
+  });
+
+  test('colons and quotes inside strings do not hide or invent duplicates', () => {
+    expect(parseJson('{"a": "\\": \\":", "b": ":"}', DEPTH).problems).toEqual([]);
+    expect(parseJson('{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}]}', DEPTH).problems).toEqual([]);
+    expect(parseJson('{"k" : 1, "k"\n: 2}', DEPTH).problems.map((p) => p.pointer)).toEqual(['/k']);
+  });
+
+  test('syntax errors carry the offset and the pointer being read', () => {
+    const text = '{\n  "a": {\n    "b": tru\n  }\n}';
+    const parsed = parseJson(text, DEPTH);
+    expect(parsed.parsed).toBe(false);
+    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'parse/syntax', pointer: '/a/b', offset: text.indexOf('tru') })]);
+  });
+
+  test.each([
+    ['{"a":1,}', /expected a property name/],
+    ['[1,]', /expected a JSON value/],
+    ['{"a" 1}', /expected ':'/],
+    ['"abc', /unterminated string/],
+    ['[01]', /leading zero/],
+    ['{"a":"\t"}', /control character/],
+    ['{"a":"\\x"}', /invalid escape/],
+    ['{} {}', /after the end of the JSON value/],
+    ['[1.]', /after the decimal point/],
+    ['NaN', /expected a JSON value/],
+  ])('rejects %j like JSON.parse does', (text, message) => {
+    expect(() => JSON.parse(text)).toThrow();
+    const parsed = parseJson(text, DEPTH);
+    expect(parsed.problems[0]?.code).toBe('parse/syntax');
+    expect(parsed.problems[0]?.message).toMatch(message);
+  });
+
+  test('an empty or blank document is parse/empty', () => {
+    expect(parseJson('', DEPTH).problems.map((p) => p.code)).toEqual(['parse/empty']);
+    expect(parseJson(' \n\t', DEPTH).problems.map((p) => p.code)).toEqual(['parse/empty']);
+  });
+
+  test('nesting past the limit is parse/too-deep at the first too-deep value, and never overflows', () => {
+    const shallow = `${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}`;
+    expect(parseJson(shallow, DEPTH).problems).toEqual([]);
+    const deep = `{"a": ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`;
+    const parsed = parseJson(deep, DEPTH);
+    expect(parsed.parsed).toBe(false);
+    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'parse/too-deep', offset: 6 + DEPTH - 1 })]);
+    const hostile = '['.repeat(200_000);
+    expect(parseJson(hostile, DEPTH).problems[0]?.code).toBe('parse/too-deep');
+  });
+
+  test('agrees with JSON.parse on validity, and finds every duplicate the tree hides', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), fc.boolean(), (text, mangle) => {
+        const input = mangle ? text.slice(0, Math.max(0, text.length - 1)) : text;
+        let valid = true;
+        try {
+          JSON.parse(input);
+        } catch {
+          valid = false;
+        }
+        const parsed = parseJson(input, DEPTH);
+        const broken = parsed.problems.some((p) => p.code !== 'parse/duplicate-key');
+        expect(broken).toBe(!valid);
+      }),
+    );
+  });
+});
+
+describe('locateJson', () => {
+  test('records the offset of every value by pointer, escaping ~ and /', () => {
+    const text = '{"a/b": [10, {"c~d": true}], "e": ""}';
+    const layout = locateJson(text, DEPTH);
+    expect(layout.positions.get('')).toBe(0);
+    expect(layout.positions.get('/a~1b')).toBe(text.indexOf('['));
+    expect(layout.positions.get('/a~1b/0')).toBe(text.indexOf('10'));
+    expect(layout.positions.get('/a~1b/1/c~0d')).toBe(text.indexOf('true'));
+    expect(layout.positions.get('/e')).toBe(text.lastIndexOf('""'));
+  });
+
+  test('reads only the span asked for (a line of JSON Lines)', () => {
+    const text = '{"a":1}\n{"b":}\n';
+    const layout = locateJson(text, DEPTH, 8, 14);
+    expect(layout.syntax).toEqual(expect.objectContaining({ offset: 13, pointer: '/b' }));
+  });
+});
+
+describe('tree shape and key colons', () => {
+  test('members and depth', () => {
+    expect(measureTree({ a: [1, { b: 2, c: [] }], d: null }, DEPTH)).toEqual({ members: 4, depth: 4 });
+    expect(measureTree(5, DEPTH)).toEqual({ members: 0, depth: 0 });
+  });
+
+  test('the colon count never undercounts the keys of valid JSON', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), (text) => {
+        expect(countKeyColons(text, 0, text.length)).toBeGreaterThanOrEqual(measureTree(JSON.parse(text), 99).members);
+      }),
+    );
+  });
+});

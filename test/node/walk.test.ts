@@ -1,0 +1,134 @@
+// The walker: what is entered, what is left out and why, and links that must not lead astray.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { InputError, resolveInputs } from '../../src/node/walk/inputs.js';
+import { walkInputs, type WalkItem } from '../../src/node/walk/walk.js';
+
+let root: string;
+
+function write(relative: string, content = '{}'): void {
+  const file = path.join(root, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+function walk(args: string[] = ['.'], ignore: string[] = [], cwd = root): WalkItem[] {
+  return [...walkInputs(resolveInputs(args, cwd), { cwd, ignore })];
+}
+
+const files = (items: WalkItem[]): string[] => items.flatMap((i) => (i.kind === 'file' ? [i.display] : []));
+const skipped = (items: WalkItem[]): [string, string][] => items.flatMap((i) => (i.kind === 'skipped' ? [[i.display, i.reason] as [string, string]] : []));
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'walk-test-'));
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('walkInputs', () => {
+  test('walks depth first in code-point order, documents only, never .git or node_modules', () => {
+    for (const f of ['b.json', 'a/z.jsonl', 'a/y.ndjson', 'a/x.txt', 'B.json', '.git/config.json', 'node_modules/p/package.json', 'c/node_modules/q.json', 'c/d.JSON']) write(f);
+    expect(files(walk())).toEqual(['B.json', 'a/y.ndjson', 'a/z.jsonl', 'b.json', 'c/d.JSON']);
+  });
+
+  test('nested .gitignore files apply as git applies them: the deepest rule that matches decides', () => {
+    write('.gitignore', '*.json\n!keep.json\nbuild/\n');
+    write('keep.json');
+    write('drop.json');
+    write('build/keep.json');
+    write('sub/.gitignore', '!again.json\n');
+    write('sub/again.json');
+    write('sub/other.json');
+    write('sub/deeper/.gitignore', 'keep.json\n');
+    write('sub/deeper/keep.json');
+    expect(files(walk())).toEqual(['keep.json', 'sub/again.json']);
+  });
+
+  test('a .contractsignore at the root and --ignore patterns leave paths out', () => {
+    write('.contractsignore', '# bad ones\nfixtures/\n');
+    write('fixtures/bad.json');
+    write('good/a.json');
+    write('good/b.json');
+    expect(files(walk(['.'], ['good/b.json']))).toEqual(['good/a.json']);
+    expect(files(walk(['.'], ['*.json']))).toEqual([]);
+  });
+
+  test('ignore rules of the working folder also apply to files named on the command line, with a reason', () => {
+    write('.contractsignore', 'fixtures/\n');
+    write('fixtures/bad.json');
+    expect(skipped(walk(['fixtures/bad.json']))).toEqual([['fixtures/bad.json', 'ignored by .contractsignore']]);
+    expect(skipped(walk(['fixtures']))).toEqual([['fixtures', 'ignored by .contractsignore']]);
+  });
+
+  test('.gitignore files above the scanned folder count, up to the top of the git work tree', () => {
+    execFileSync('git', ['init', '-q', root]);
+    write('.gitignore', 'generated/\n');
+    write('pkg/generated/a.json');
+    write('pkg/b.json');
+    expect(files(walk(['pkg']))).toEqual(['pkg/b.json']);
+  });
+
+  test('files named on the command line are read whatever their name; other names are skipped with a reason', () => {
+    write('a.json');
+    write('README.md', '# hi');
+    const items = walk(['a.json', 'README.md']);
+    expect(files(items)).toEqual(['a.json']);
+    expect(skipped(items)).toEqual([['README.md', 'not a .json, .jsonl or .ndjson file']]);
+  });
+
+  test('a path that does not exist is a usage error; "-" is standard input, once', () => {
+    expect(() => resolveInputs(['missing.json'], root)).toThrow(InputError);
+    expect(resolveInputs(['-'], root)).toEqual([{ kind: 'stdin' }]);
+    expect(() => resolveInputs(['-', '-'], root)).toThrow(InputError);
+    expect(resolveInputs([], root)).toEqual([{ kind: 'folder', path: root }]);
+  });
+});
+
+describe('symbolic links', () => {
+  test('followed inside the scanned folder, not out of it, and never round a loop', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'walk-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'secret.json'), '{}');
+      write('docs/a.json');
+      symlinkSync(path.join(outside, 'secret.json'), path.join(root, 'out.json'));
+      symlinkSync(outside, path.join(root, 'outdir'));
+      symlinkSync('docs/a.json', path.join(root, 'alias.json'));
+      symlinkSync('..', path.join(root, 'docs', 'up'));
+      symlinkSync('self.json', path.join(root, 'self.json'));
+      symlinkSync('nowhere.json', path.join(root, 'broken.json'));
+      const items = walk();
+      expect(files(items)).toEqual(['alias.json', 'docs/a.json']);
+      expect(skipped(items)).toEqual([
+        ['broken.json', 'broken symbolic link (ENOENT): not followed'],
+        ['docs/up', 'symbolic link loop: the folder it points to is already scanned'],
+        ['out.json', 'symbolic link to outside the scanned folder: not followed'],
+        ['outdir', 'symbolic link to outside the scanned folder: not followed'],
+        ['self.json', 'symbolic link loop: not followed'],
+      ]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('a link to a folder inside the root is walked under the link name, once', () => {
+    write('real/a.json');
+    symlinkSync('real', path.join(root, 'link'));
+    symlinkSync('../link', path.join(root, 'real', 'back'));
+    expect(files(walk())).toEqual(['link/a.json', 'real/a.json']);
+  });
+});
+
+describe('special files', () => {
+  test('a FIFO named like a document is skipped without being opened', () => {
+    try {
+      execFileSync('mkfifo', [path.join(root, 'pipe.json')]);
+    } catch {
+      return; // no mkfifo here: nothing to test
+    }
+    expect(skipped(walk())).toEqual([['pipe.json', 'not a regular file']]);
+  });
+});
