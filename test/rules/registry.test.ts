@@ -74,3 +74,9 @@ test('docs/rules.md documents every rule', () => {
   const doc = readFileSync(join(repoRoot, 'docs', 'rules.md'), 'utf8');
   for (const rule of registry) expect(doc).toContain(`### \`${rule.code}\``);
 });
+
+test('docs/conformance.md lists every code rule for implementers in other languages, and no schema rule as code', () => {
+  const doc = readFileSync(join(repoRoot, 'docs', 'conformance.md'), 'utf8');
+  const listed = new Set([...doc.matchAll(/^\| `(rule\/[a-z0-9-]+)` \|/gm)].map((m) => m[1]));
+  expect([...listed].sort()).toEqual(registry.filter((r) => r.location === 'code').map((r) => r.code).sort());
+});
