@@ -1,0 +1,139 @@
+// Model-based test of the lease machine (the oxygen protocol): random claims, releases, expiries
+// and collections against a small model; after every step, the invariants: never two live leases
+// on one resource (file), never over a domain's budget without an override, every emitted Lease valid.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, leaseTransitions, releaseLease, resourceState, type Lease, type LeaseBoard } from '../../src/index.js';
+import { NUM_RUNS, T0, accepted, at, epoch, expectRow, expectValidEmissions, refusalCode } from './support.js';
+
+// 'Tool:GitHubWatch' and 'tool:githubwatch' share one lease file, as do 'q y' and 'q_y'.
+const RESOURCES = ['tool:githubwatch', 'Tool:GitHubWatch', 'repo:main', 'q y', 'q_y', 'db:ledger'];
+const OWNERS = ['scribe', 'builder', 'guardian'];
+const DOMAINS = ['scribe', 'builder', 'watcher'];
+const BUDGET = 2;
+
+interface ModelLease { file: string; owner: string; domain: string; expires: number; override: boolean }
+interface Model { now: number; leases: ModelLease[] }
+interface Real { board: LeaseBoard }
+
+const live = (m: Model) => m.leases.filter((l) => m.now < l.expires);
+
+function checkInvariants(m: Model, r: Real): void {
+  const now = T0 + m.now;
+  const files = r.board.leases.map((l) => leaseFileName(l.resource));
+  expect(new Set(files).size).toBe(files.length);
+  const liveLeases = r.board.leases.filter((l) => now < epoch(l.expires_at));
+  for (const domain of new Set(liveLeases.map((l) => l.domain))) {
+    const plain = liveLeases.filter((l) => l.domain === domain && !l.override);
+    expect(plain.length, `domain ${domain} over budget without override`).toBeLessThanOrEqual(BUDGET);
+  }
+  expect([...files].sort()).toEqual(m.leases.map((l) => l.file).sort());
+  for (const l of r.board.leases) {
+    const ml = m.leases.find((x) => x.file === leaseFileName(l.resource));
+    expect(l.owner).toBe(ml?.owner);
+    expect(epoch(l.expires_at) - T0).toBe(ml?.expires);
+    expect(l.override).toBe(ml?.override);
+  }
+}
+
+class Advance implements fc.Command<Model, Real> {
+  constructor(readonly seconds: number) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    m.now += this.seconds;
+    checkInvariants(m, r);
+  }
+  toString = () => `advance(${this.seconds})`;
+}
+
+class Claim implements fc.Command<Model, Real> {
+  constructor(readonly resource: string, readonly owner: string, readonly domain: string, readonly ttl: number, readonly override: boolean, readonly reason: string) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const file = leaseFileName(this.resource);
+    const existing = m.leases.find((l) => l.file === file);
+    const from = !existing ? 'free' : m.now < existing.expires ? 'held' : 'expired';
+    const count = live(m).filter((l) => l.domain === this.domain).length;
+    const expected =
+      this.override && this.reason.trim() === '' ? 'lease/override-without-reason'
+      : from === 'held' ? 'lease/resource-held'
+      : count >= BUDGET && !this.override ? 'lease/budget-exhausted'
+      : 'ok';
+    const outcome = claimLease(r.board, { resource: this.resource, owner: this.owner, domain: this.domain, ttlSeconds: this.ttl, override: this.override, overrideReason: this.reason }, at(m.now));
+    if (expected !== 'ok') {
+      expect(refusalCode(outcome)).toBe(expected);
+      checkInvariants(m, r);
+      return;
+    }
+    const ok = accepted(outcome);
+    expectValidEmissions(ok.emitted);
+    expectRow(leaseTransitions, from, 'claim', 'held');
+    const lease = ok.emitted[0]?.document as Lease;
+    expect(ok.emitted[0]?.path).toBe(`.substrate/state/leases/${file}`);
+    expect(epoch(lease.expires_at) - epoch(lease.created_at)).toBe(this.ttl);
+    expect(lease.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(lease.override).toBe(count >= BUDGET);
+    expect(lease.override_reason).toBe(count >= BUDGET ? this.reason : '');
+    expect(ok.replaced ? leaseFileName(ok.replaced.resource) : null).toBe(existing ? file : null);
+    m.leases = [...m.leases.filter((l) => l.file !== file), { file, owner: this.owner, domain: this.domain, expires: m.now + this.ttl, override: count >= BUDGET }];
+    r.board = ok.state;
+    checkInvariants(m, r);
+  }
+  toString = () => `claim(${this.resource}, ${this.owner}, ${this.domain}, ${this.ttl}, ${this.override}, ${JSON.stringify(this.reason)})`;
+}
+
+class Release implements fc.Command<Model, Real> {
+  constructor(readonly resource: string, readonly owner: string) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const file = leaseFileName(this.resource);
+    const existing = m.leases.find((l) => l.file === file);
+    const outcome = releaseLease(r.board, { resource: this.resource, owner: this.owner });
+    if (!existing) expect(refusalCode(outcome)).toBe('lease/not-held');
+    else if (existing.owner !== this.owner) expect(refusalCode(outcome)).toBe('lease/not-owner');
+    else {
+      const ok = accepted(outcome);
+      expectRow(leaseTransitions, m.now < existing.expires ? 'held' : 'expired', 'release', 'free');
+      expect(ok.emitted).toEqual([]);
+      m.leases = m.leases.filter((l) => l !== existing);
+      r.board = ok.state;
+    }
+    checkInvariants(m, r);
+  }
+  toString = () => `release(${this.resource}, ${this.owner})`;
+}
+
+class Collect implements fc.Command<Model, Real> {
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const ok = accepted(collectExpiredLeases(r.board, at(m.now)));
+    const expired = m.leases.filter((l) => m.now >= l.expires);
+    expect(ok.collected.map((l) => leaseFileName(l.resource)).sort()).toEqual(expired.map((l) => l.file).sort());
+    for (const l of expired) expect(resourceState(r.board, l.file.replace(/\.json$/, ''), T0 + m.now)).toBe('expired');
+    m.leases = m.leases.filter((l) => m.now < l.expires);
+    r.board = ok.state;
+    checkInvariants(m, r);
+  }
+  toString = () => 'gc';
+}
+
+const commands = [
+  fc.integer({ min: 0, max: 2400 }).map((s) => new Advance(s)),
+  fc
+    .tuple(fc.constantFrom(...RESOURCES), fc.constantFrom(...OWNERS), fc.constantFrom(...DOMAINS), fc.integer({ min: 1, max: 3600 }), fc.boolean(), fc.constantFrom('', '  ', 'release blocker'))
+    .map(([res, owner, domain, ttl, override, reason]) => new Claim(res, owner, domain, ttl, override, reason)),
+  fc.tuple(fc.constantFrom(...RESOURCES), fc.constantFrom(...OWNERS)).map(([res, owner]) => new Release(res, owner)),
+  fc.constant(new Collect()),
+];
+
+describe('lease machine, model-based', () => {
+  it('keeps one live lease a resource, the budget, and valid Lease documents', () => {
+    fc.assert(
+      fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
+        const board = accepted(createLeaseBoard({ maxLeasesPerDomain: BUDGET })).state;
+        fc.modelRun(() => ({ model: { now: 0, leases: [] }, real: { board } }), cmds);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});

@@ -1,0 +1,109 @@
+// Example-based tests of the lease machine: the estate's own lease reproduced, the expiry edge,
+// owner-only release, the budget and its override, and every refusal.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, releaseLease, type Lease, type LeaseBoard } from '../../src/index.js';
+import { accepted, expectValidEmissions, refusalCode } from './support.js';
+
+const estateLease = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'nosos-protocol', '.substrate', 'state', 'leases', 'tool:githubwatch.json'), 'utf8'),
+) as Lease;
+const empty = (): LeaseBoard => accepted(createLeaseBoard()).state;
+const claim = (board: LeaseBoard, resource: string, domain: string, now: string, extra: object = {}) =>
+  claimLease(board, { resource, owner: domain, domain, ...extra }, now);
+
+describe('claimLease', () => {
+  it('writes the estate lease exactly as oxygen did, at its file', () => {
+    const ok = accepted(claimLease(empty(), { resource: 'tool:githubwatch', owner: 'scribe', domain: 'scribe' }, '2026-01-30T06:01:33Z'));
+    expect(ok.emitted).toHaveLength(1);
+    expect(ok.emitted[0]?.document).toEqual(estateLease);
+    expect(JSON.stringify(ok.emitted[0]?.document)).toBe(JSON.stringify(Object.fromEntries(Object.entries(estateLease).sort())));
+    expect(ok.emitted[0]?.path).toBe('.substrate/state/leases/tool:githubwatch.json');
+    expectValidEmissions(ok.emitted);
+  });
+
+  it('drops a fraction of a second and writes UTC', () => {
+    const ok = accepted(claimLease(empty(), { resource: 'r', owner: 'o', domain: 'd', ttlSeconds: 60 }, '2026-01-30T07:01:33.999+01:00'));
+    const lease = ok.emitted[0]?.document as Lease;
+    expect([lease.created_at, lease.expires_at]).toEqual(['2026-01-30T06:01:33Z', '2026-01-30T06:02:33Z']);
+  });
+
+  it('refuses a held resource until now >= expires_at, then replaces the expired lease', () => {
+    const board = accepted(claim(empty(), 'tool:x', 'scribe', '2026-01-30T06:00:00Z', { ttlSeconds: 60 })).state;
+    expect(refusalCode(claim(board, 'tool:x', 'builder', '2026-01-30T06:00:59Z'))).toBe('lease/resource-held');
+    expect(refusalCode(claim(board, 'TOOL:X', 'builder', '2026-01-30T06:00:59Z'))).toBe('lease/resource-held');
+    const ok = accepted(claim(board, 'tool:x', 'builder', '2026-01-30T06:01:00Z'));
+    expect(ok.replaced?.owner).toBe('scribe');
+    expect(ok.state.leases.map((l) => l.owner)).toEqual(['builder']);
+  });
+
+  it('refuses the third live lease of a domain unless it overrides with a reason', () => {
+    let board = empty();
+    for (const r of ['a', 'b']) board = accepted(claim(board, r, 'builder', '2026-01-30T06:00:00Z')).state;
+    expect(refusalCode(claim(board, 'c', 'builder', '2026-01-30T06:00:00Z'))).toBe('lease/budget-exhausted');
+    expect(refusalCode(claim(board, 'c', 'builder', '2026-01-30T06:00:00Z', { override: true }))).toBe('lease/override-without-reason');
+    expect(refusalCode(claim(board, 'c', 'builder', '2026-01-30T06:00:00Z', { override: true, overrideReason: ' ' }))).toBe('lease/override-without-reason');
+    const ok = accepted(claim(board, 'c', 'builder', '2026-01-30T06:00:00Z', { override: true, overrideReason: 'hotfix' }));
+    expect(ok.emitted[0]?.document).toMatchObject({ override: true, override_reason: 'hotfix' });
+    expectValidEmissions(ok.emitted);
+    // another domain has its own budget
+    accepted(claim(board, 'c', 'scribe', '2026-01-30T06:00:00Z'));
+  });
+
+  it('records no override when the budget had room', () => {
+    const ok = accepted(claim(empty(), 'a', 'builder', '2026-01-30T06:00:00Z', { override: true, overrideReason: 'just in case' }));
+    expect(ok.emitted[0]?.document).toMatchObject({ override: false, override_reason: '' });
+  });
+
+  it('counts only live leases against the budget', () => {
+    let board = empty();
+    for (const r of ['a', 'b']) board = accepted(claim(board, r, 'builder', '2026-01-30T06:00:00Z', { ttlSeconds: 10 })).state;
+    accepted(claim(board, 'c', 'builder', '2026-01-30T06:00:10Z'));
+  });
+
+  it('refuses bad input with stable codes', () => {
+    expect(refusalCode(claim(empty(), 'a', 'b', 'yesterday'))).toBe('lease/invalid-now');
+    expect(refusalCode(claim(empty(), 'a', 'b', '2026-02-30T00:00:00Z'))).toBe('lease/invalid-now');
+    expect(refusalCode(claim(empty(), ' ', 'b', '2026-01-30T06:00:00Z'))).toBe('lease/invalid-claim');
+    for (const ttlSeconds of [0, -5, 1.5, Number.NaN, 1e15]) {
+      expect(refusalCode(claim(empty(), 'a', 'b', '2026-01-30T06:00:00Z', { ttlSeconds }))).toBe('lease/invalid-ttl');
+    }
+  });
+});
+
+describe('releaseLease and collectExpiredLeases', () => {
+  const board = accepted(claim(empty(), 'tool:x', 'scribe', '2026-01-30T06:00:00Z', { ttlSeconds: 60 })).state;
+
+  it('lets only the owner release, expired or not', () => {
+    expect(refusalCode(releaseLease(board, { resource: 'tool:x', owner: 'builder' }))).toBe('lease/not-owner');
+    expect(refusalCode(releaseLease(board, { resource: 'tool:y', owner: 'scribe' }))).toBe('lease/not-held');
+    const ok = accepted(releaseLease(board, { resource: 'Tool:X', owner: 'scribe' }));
+    expect(ok.released.resource).toBe('tool:x');
+    expect(ok.state.leases).toEqual([]);
+  });
+
+  it('collects exactly the leases with now >= expires_at', () => {
+    expect(accepted(collectExpiredLeases(board, '2026-01-30T06:00:59Z')).collected).toEqual([]);
+    const ok = accepted(collectExpiredLeases(board, '2026-01-30T06:01:00Z'));
+    expect(ok.collected.map((l) => l.resource)).toEqual(['tool:x']);
+    expect(ok.state.leases).toEqual([]);
+  });
+});
+
+describe('createLeaseBoard and leaseFileName', () => {
+  it('loads the leases on disk and refuses a board that cannot be', () => {
+    expect(accepted(createLeaseBoard({ leases: [estateLease] })).state.leases).toEqual([estateLease]);
+    expect(refusalCode(createLeaseBoard({ leases: [estateLease, { ...estateLease, resource: 'TOOL:githubwatch' }] }))).toBe('lease/invalid-board');
+    expect(refusalCode(createLeaseBoard({ leases: [{ ...estateLease, ttl_seconds: 5 }] }))).toBe('lease/invalid-board');
+    expect(refusalCode(createLeaseBoard({ maxLeasesPerDomain: -1 }))).toBe('lease/invalid-board');
+  });
+
+  it('names files as the oxygen protocol does', () => {
+    expect(leaseFileName('tool:githubwatch')).toBe('tool:githubwatch.json');
+    expect(leaseFileName('  Repo/Main Branch!! ')).toBe('repo_main_branch_.json');
+    expect(leaseFileName('///')).toBe('_.json');
+    expect(leaseFileName('')).toBe('resource.json');
+    expect(leaseFileName('x'.repeat(300))).toBe(`${'x'.repeat(180)}.json`);
+  });
+});
