@@ -19,7 +19,7 @@ import {
   type CapabilityState,
   type PlaneVerdict,
 } from '../../src/index.js';
-import { NUM_RUNS, accepted, at, counterMinter, expectRow, expectValidEmissions, refusalCode } from './support.js';
+import { NUM_RUNS, accepted, at, counterMinter, deepFreeze, expectRow, expectValidEmissions, refusalCode } from './support.js';
 
 type State = CapabilityLedger['effectiveState'];
 const PLANES: CapabilityPlane[] = ['config', 'ui', 'runtime', 'server', 'plugin', 'policy', 'schema', 'transport', 'user'];
@@ -78,7 +78,7 @@ function step(m: Model, r: Real, event: string, expected: State | string, run: (
   }
   const ok = accepted(outcome);
   expectValidEmissions(ok.emitted);
-  r.cap = ok.state;
+  r.cap = deepFreeze(ok.state);
   apply();
   m.state = expected as State;
   checkLedger(m, r, ok.emitted[0]?.document as CapabilityLedger, from, event);

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, leaseTransitions, releaseLease, resourceState, type Lease, type LeaseBoard } from '../../src/index.js';
-import { NUM_RUNS, T0, accepted, at, epoch, expectRow, expectValidEmissions, refusalCode } from './support.js';
+import { NUM_RUNS, T0, accepted, at, deepFreeze, epoch, expectRow, expectValidEmissions, refusalCode } from './support.js';
 
 // 'Tool:GitHubWatch' and 'tool:githubwatch' share one lease file, as do 'q y' and 'q_y'.
 const RESOURCES = ['tool:githubwatch', 'Tool:GitHubWatch', 'repo:main', 'q y', 'q_y', 'db:ledger'];
@@ -76,7 +76,7 @@ class Claim implements fc.Command<Model, Real> {
     expect(lease.override_reason).toBe(count >= BUDGET ? this.reason : '');
     expect(ok.replaced ? leaseFileName(ok.replaced.resource) : null).toBe(existing ? file : null);
     m.leases = [...m.leases.filter((l) => l.file !== file), { file, owner: this.owner, domain: this.domain, expires: m.now + this.ttl, override: count >= BUDGET }];
-    r.board = ok.state;
+    r.board = deepFreeze(ok.state);
     checkInvariants(m, r);
   }
   toString = () => `claim(${this.resource}, ${this.owner}, ${this.domain}, ${this.ttl}, ${this.override}, ${JSON.stringify(this.reason)})`;
@@ -96,7 +96,7 @@ class Release implements fc.Command<Model, Real> {
       expectRow(leaseTransitions, m.now < existing.expires ? 'held' : 'expired', 'release', 'free');
       expect(ok.emitted).toEqual([]);
       m.leases = m.leases.filter((l) => l !== existing);
-      r.board = ok.state;
+      r.board = deepFreeze(ok.state);
     }
     checkInvariants(m, r);
   }
@@ -111,7 +111,7 @@ class Collect implements fc.Command<Model, Real> {
     expect(ok.collected.map((l) => leaseFileName(l.resource)).sort()).toEqual(expired.map((l) => l.file).sort());
     for (const l of expired) expect(resourceState(r.board, l.file.replace(/\.json$/, ''), T0 + m.now)).toBe('expired');
     m.leases = m.leases.filter((l) => m.now < l.expires);
-    r.board = ok.state;
+    r.board = deepFreeze(ok.state);
     checkInvariants(m, r);
   }
   toString = () => 'gc';

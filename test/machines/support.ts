@@ -51,3 +51,12 @@ export function refusalCode(outcome: { ok: boolean }): string {
   if (outcome.ok) expect.fail('expected a refusal, got an accepted transition');
   return (outcome as unknown as { refusal: { code: string } }).refusal.code;
 }
+
+/** Freezes a value and everything in it, so a machine that mutated its input would throw. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as object)) deepFreeze(child);
+  }
+  return value;
+}
