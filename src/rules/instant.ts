@@ -31,17 +31,20 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** The date of a day number (inverse of daysFromCivil). */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
+/** Floor division of bigints. */
+const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+
+/** The date of a day number (inverse of daysFromCivil), for any number of days. */
+function civilFromDays(days: bigint): [bigint, number, number] {
+  const z = days + 719468n;
+  const era = floorDiv(z, 146097n);
+  const doe = Number(z - era * 146097n);
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return [era * 400 + yoe + (month <= 2 ? 1 : 0), month, day];
+  return [era * 400n + BigInt(yoe + (month <= 2 ? 1 : 0)), month, day];
 }
 
 /** Parses an RFC 3339 date-time into an exact instant, or returns null when it is not one. */
@@ -84,7 +87,7 @@ const posixSeconds = (i: Instant): bigint => i.minute * 60n + BigInt(i.second);
  */
 export function addSeconds(start: Instant, seconds: number | bigint): Instant {
   const total = posixSeconds(start) + BigInt(seconds);
-  const minute = total >= 0n ? total / 60n : -((-total + 59n) / 60n);
+  const minute = floorDiv(total, 60n);
   return { minute, second: Number(total - minute * 60n), fraction: start.fraction };
 }
 
@@ -93,11 +96,12 @@ export const samePosixInstant = (a: Instant, b: Instant): boolean => posixSecond
 
 const pad = (n: number | bigint, width: number): string => String(n).padStart(width, '0');
 
-/** Writes an instant as an RFC 3339 date-time in UTC (`…Z`). */
+/** Writes an instant as an RFC 3339 date-time in UTC (`…Z`); a year outside 0000–9999 keeps its sign and digits. */
 export function formatInstant(i: Instant): string {
-  const days = i.minute >= 0n ? i.minute / 1440n : -((-i.minute + 1439n) / 1440n);
+  const days = floorDiv(i.minute, 1440n);
   const inDay = Number(i.minute - days * 1440n);
-  const [year, month, day] = civilFromDays(Number(days));
+  const [year, month, day] = civilFromDays(days);
   const fraction = i.fraction ? `.${i.fraction}` : '';
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(Math.floor(inDay / 60), 2)}:${pad(inDay % 60, 2)}:${pad(i.second, 2)}${fraction}Z`;
+  const yearText = year < 0n ? `-${pad(-year, 4)}` : pad(year, 4);
+  return `${yearText}-${pad(month, 2)}-${pad(day, 2)}T${pad(Math.floor(inDay / 60), 2)}:${pad(inDay % 60, 2)}:${pad(i.second, 2)}${fraction}Z`;
 }

@@ -115,6 +115,12 @@ describe('addSeconds and formatInstant', () => {
     );
   });
 
+  test('years beyond 0000–9999 (a huge ttl, an offset before year 0) are written, not crashed on', () => {
+    expect(formatInstant(addSeconds(parsed('0000-01-01T00:00:00+23:59'), 1800))).toBe('-0001-12-31T00:31:00Z');
+    expect(formatInstant(addSeconds(parsed('2026-01-30T06:01:33Z'), 10n ** 20n))).toMatch(/^\d{13}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(formatInstant(addSeconds(parsed('9999-12-31T23:59:59Z'), 1))).toBe('10000-01-01T00:00:00Z');
+  });
+
   test('on the POSIX scale a leap second counts as the next midnight', () => {
     expect(formatInstant(addSeconds(parsed('2016-12-31T23:59:60Z'), 1))).toBe('2017-01-01T00:00:01Z');
     expect(samePosixInstant(parsed('2016-12-31T23:59:60Z'), parsed('2017-01-01T00:00:00Z'))).toBe(true);
