@@ -27,7 +27,7 @@ export interface RuleInfo {
   readonly schemaPath?: string;
 }
 
-const codeRuleList: readonly AnyRule[] = contractNames.flatMap((name) => contracts[name].rules as readonly AnyRule[]);
+const codeRuleList: readonly AnyRule[] = /* @__PURE__ */ contractNames.flatMap((name) => contracts[name].rules as readonly AnyRule[]);
 
 /** Every code rule, keyed by its code. */
 export const codeRules: Readonly<Record<string, AnyRule>> = /* @__PURE__ */ Object.fromEntries(codeRuleList.map((rule) => [rule.code, rule]));
