@@ -1,0 +1,175 @@
+// Model-based test of work items and their signals: random adds, assignments (with and without
+// capsules and overrides), completions, blocks and handoffs against a model; after every step:
+// never over a domain's in_progress budget without an override, assignments carry their capsule
+// as evidence, overrides are called to the council, and every signal validates under its file name.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addWorkItem,
+  assignWorkItem,
+  blockWorkItem,
+  completeWorkItem,
+  createWorkBoard,
+  handOffWorkItem,
+  workItemTransitions,
+  type Signal,
+  type WorkBoard,
+  type WorkOutcome,
+  type WorkStatus,
+} from '../../src/index.js';
+import { NUM_RUNS, accepted, at, deepFreeze, expectRow, expectValidEmissions, refusalCode } from './support.js';
+
+const BUDGET = 2;
+const IDS = ['P0-001', 'P1-002', 'ISSUE-001', 'DEPLOY-001', 'OXYGEN-001', 'LIFE-001'];
+const DOMAINS = ['builder', 'scribe'];
+const OWNERS = ['builder', 'scribe', 'guardian', ''];
+const capsule = (id: string) => `artifacts/contexts/${id}_context.md`;
+
+interface MItem { domain: string; status: WorkStatus; owner: string | null; capsule: string | null; override: boolean }
+interface Model { now: number; items: Map<string, MItem> }
+interface Real { board: WorkBoard }
+
+const inProgress = (m: Model, domain: string) => [...m.items.values()].filter((i) => i.domain === domain && i.status === 'in_progress').length;
+const allowed = (status: WorkStatus | null, event: string) => workItemTransitions.some((r) => r.from === status && r.event === event);
+/** Every event of the table some run took, and every refusal some run met. */
+const coverage = new Set<string>();
+
+function checkInvariants(m: Model, r: Real): void {
+  for (const domain of DOMAINS) {
+    const plain = r.board.items.filter((i) => i.domain === domain && i.status === 'in_progress' && i.overrideReason === null);
+    expect(plain.length, `${domain} over its in_progress budget without an override`).toBeLessThanOrEqual(BUDGET);
+  }
+  expect(r.board.items.map((i) => i.id).sort()).toEqual([...m.items.keys()].sort());
+  for (const item of r.board.items) {
+    const mi = m.items.get(item.id);
+    expect([item.status, item.domain, item.owner, item.capsulePath, item.overrideReason !== null]).toEqual([mi?.status, mi?.domain, mi?.owner, mi?.capsule, mi?.override]);
+  }
+}
+
+/** Applies an outcome: a refusal must be the expected code; an accepted one must emit exactly these signals. */
+function settle(m: Model, r: Real, outcome: WorkOutcome, expected: string, kinds: string[], apply: () => void, label: string): Signal[] {
+  if (expected !== 'ok') {
+    expect(refusalCode(outcome)).toBe(expected);
+    coverage.add(expected);
+    checkInvariants(m, r);
+    return [];
+  }
+  const ok = accepted(outcome);
+  expectValidEmissions(ok.emitted);
+  const signals = ok.emitted.map((e) => e.document as Signal);
+  expect(signals.map((s) => s.header.kind)).toEqual(kinds);
+  for (const e of ok.emitted) expect(e.path).toBe(`.bridges/signals/${e.filename}`);
+  for (const s of signals) expect([s.header.id, s.header.timestamp]).toEqual([at(m.now).replace(/[-:]/g, '').replace('T', '-').slice(0, 15), at(m.now)]);
+  apply();
+  r.board = deepFreeze(ok.state);
+  coverage.add(label);
+  checkInvariants(m, r);
+  return signals;
+}
+
+class Add implements fc.Command<Model, Real> {
+  constructor(readonly id: string, readonly domain: string) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const expected = m.items.has(this.id) ? 'work/item-exists' : 'ok';
+    settle(m, r, addWorkItem(r.board, { id: this.id, domain: this.domain }), expected, [], () => m.items.set(this.id, { domain: this.domain, status: 'pending', owner: null, capsule: null, override: false }), 'add');
+  }
+  toString = () => `add(${this.id}, ${this.domain})`;
+}
+
+class Assign implements fc.Command<Model, Real> {
+  constructor(readonly id: string, readonly owner: string, readonly withCapsule: boolean, readonly override: boolean, readonly reason: string) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    m.now += 7;
+    const item = m.items.get(this.id);
+    const cap = this.withCapsule ? capsule(this.id) : (item?.capsule ?? null);
+    const over = item ? inProgress(m, item.domain) >= BUDGET : false;
+    const expected =
+      !item ? 'work/unknown-item'
+      : !allowed(item.status, 'assign') ? 'work/transition-not-allowed'
+      : this.owner === '' ? 'work/owner-required'
+      : cap === null ? 'work/capsule-required'
+      : this.override && this.reason.trim() === '' ? 'work/override-without-reason'
+      : over && !this.override ? 'work/budget-exhausted'
+      : 'ok';
+    const outcome = assignWorkItem(r.board, { id: this.id, owner: this.owner, ...(this.withCapsule ? { capsulePath: capsule(this.id) } : {}), override: this.override, overrideReason: this.reason }, at(m.now));
+    const from = item?.status ?? null;
+    const signals = settle(m, r, outcome, expected, over ? ['missive', 'council_call'] : ['missive'], () => m.items.set(this.id, { ...item!, status: 'in_progress', owner: this.owner, capsule: cap, override: over }), over ? 'assign over budget' : 'assign');
+    if (signals.length) {
+      expectRow(workItemTransitions, from, 'assign', 'in_progress');
+      expect(signals[0]?.body.evidence).toEqual([cap]);
+      expect(signals[0]?.body.topic).toBe('assignment');
+      if (over) expect(signals[1]?.body).toMatchObject({ topic: 'budget_override', evidence: [cap] });
+    }
+  }
+  toString = () => `assign(${this.id}, ${JSON.stringify(this.owner)}, capsule=${this.withCapsule}, override=${this.override}, ${JSON.stringify(this.reason)})`;
+}
+
+class SetStatus implements fc.Command<Model, Real> {
+  constructor(readonly id: string, readonly event: 'complete' | 'block') {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    m.now += 3;
+    const item = m.items.get(this.id);
+    const to: WorkStatus = this.event === 'complete' ? 'done' : 'blocked';
+    const expected = !item ? 'work/unknown-item' : !allowed(item.status, this.event) ? 'work/transition-not-allowed' : 'ok';
+    const run = this.event === 'complete' ? completeWorkItem : blockWorkItem;
+    const signals = settle(m, r, run(r.board, { id: this.id }, at(m.now)), expected, ['proclamation'], () => m.items.set(this.id, { ...item!, status: to, override: false }), this.event);
+    if (signals.length) {
+      expectRow(workItemTransitions, item?.status ?? null, this.event, to);
+      expect(signals[0]?.body.claim).toBe(`Set ${this.id} status=${to} owner=${item?.owner ?? 'unassigned'}`);
+    }
+  }
+  toString = () => `${this.event}(${this.id})`;
+}
+
+class HandOff implements fc.Command<Model, Real> {
+  constructor(readonly id: string, readonly toOwner: string, readonly toDomain: string, readonly kind: Signal['header']['kind'], readonly withEvidence: boolean, readonly override: boolean) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    m.now += 5;
+    const item = m.items.get(this.id);
+    const cross = item !== undefined && item.domain !== this.toDomain;
+    const moving = cross && item?.status === 'in_progress';
+    const over = moving && inProgress(m, this.toDomain) >= BUDGET;
+    const expected =
+      !item ? 'work/unknown-item'
+      : !allowed(item.status, 'hand_off') ? 'work/transition-not-allowed'
+      : this.toOwner === '' ? 'work/owner-required'
+      : cross && this.kind === 'proclamation' ? 'work/handoff-not-a-handoff-kind'
+      : this.kind !== 'proclamation' && !this.withEvidence ? 'work/handoff-without-evidence'
+      : over && !this.override ? 'work/budget-exhausted'
+      : 'ok';
+    const evidence = this.withEvidence ? [`docs/handoff/${this.id}.md`] : [];
+    const outcome = handOffWorkItem(r.board, { id: this.id, toOwner: this.toOwner, toDomain: this.toDomain, kind: this.kind, evidence, override: this.override, overrideReason: 'deadline' }, at(m.now));
+    const kinds = over ? [this.kind, 'council_call'] : [this.kind];
+    const keepsOverride = !cross && (item?.override ?? false);
+    settle(m, r, outcome, expected, kinds, () => m.items.set(this.id, { ...item!, owner: this.toOwner, domain: this.toDomain, override: over || keepsOverride }), cross ? 'hand off across domains' : 'hand off');
+  }
+  toString = () => `handOff(${this.id}, ${JSON.stringify(this.toOwner)}, ${this.toDomain}, ${this.kind}, evidence=${this.withEvidence}, override=${this.override})`;
+}
+
+const id = fc.constantFrom(...IDS);
+const commands = [
+  fc.tuple(id, fc.constantFrom(...DOMAINS)).map(([i, d]) => new Add(i, d)),
+  fc.tuple(id, fc.constantFrom(...OWNERS), fc.boolean(), fc.boolean(), fc.constantFrom('', 'release train')).map(([i, o, c, ov, re]) => new Assign(i, o, c, ov, re)),
+  fc.tuple(id, fc.constantFrom('complete', 'block')).map(([i, e]) => new SetStatus(i, e as 'complete' | 'block')),
+  fc
+    .tuple(id, fc.constantFrom(...OWNERS), fc.constantFrom(...DOMAINS), fc.constantFrom('missive', 'council_call', 'proclamation'), fc.boolean(), fc.boolean())
+    .map(([i, o, d, k, ev, ov]) => new HandOff(i, o, d, k as Signal['header']['kind'], ev, ov)),
+];
+
+describe('work items, model-based', () => {
+  it('never exceeds the in_progress budget without an override, and signals validate', () => {
+    fc.assert(
+      fc.property(fc.commands(commands, { maxCommands: 60, size: 'large' }), (cmds) => {
+        const board = accepted(createWorkBoard({ maxInProgressPerDomain: BUDGET })).state;
+        fc.modelRun(() => ({ model: { now: 0, items: new Map() }, real: { board } }), cmds);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    const needed = ['add', 'assign', 'assign over budget', 'complete', 'block', 'hand off', 'hand off across domains', 'work/budget-exhausted', 'work/capsule-required', 'work/handoff-not-a-handoff-kind', 'work/handoff-without-evidence', 'work/override-without-reason'];
+    for (const label of needed) expect(coverage, label).toContain(label);
+  });
+});
