@@ -8,6 +8,9 @@ import type { DocumentReport, ScanResult } from '../scan/types.js';
 import type { ReportOptions, Reporter } from './reporter.js';
 import { summaryLine } from './reporter.js';
 
+/** A message on one line, whatever it holds. */
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
 type Paint = (code: string, text: string) => string;
 
 const painter = (color: boolean): Paint => (color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text);
@@ -20,7 +23,7 @@ function renderFile(docs: DocumentReport[], paint: Paint, quiet: boolean): strin
       const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
       const place = `${doc.file}:${issue.line}:${issue.column}`;
       const pointer = issue.pointer === '' ? '' : `  ${paint('2', issue.pointer)}`;
-      lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${issue.message}${pointer}`);
+      lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${oneLine(issue.message)}${pointer}`);
     }
   }
   return lines;

@@ -114,8 +114,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       queue.shift();
     }
   };
+  const counts = { worker: 0, main: 0 };
   const dispatch = async (items: BatchItem[]): Promise<void> => {
     const pending = pool?.trySubmit(items);
+    counts[pending ? 'worker' : 'main']++;
     queue.push(pending ? { items, pending } : { local: runBatch(items, fileOptions) });
     if (pool) await nextTurn(); // let the workers' answers in
     await drain(queue.length > MAX_QUEUED_BATCHES);
@@ -140,6 +142,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     await drain(true);
   } finally {
     await pool?.close();
+  }
+  // VALIDATE_CONTRACTS_TRACE=workers: where the batches were scanned, for tuning and tests.
+  if (process.env.VALIDATE_CONTRACTS_TRACE === 'workers') {
+    process.stderr.write(`validate-contracts: ${counts.worker} batches on ${pool ? workerCount : 0} worker threads, ${counts.main} on the main thread\n`);
   }
   collector.addDeferred(await cross.finish(), (ref) => display(ref.source));
   return collector.result();

@@ -1,0 +1,97 @@
+// The command line, parsed apart from running it; and main() in-process with a fake terminal.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseCliArgs, parseNow, parseSize, UsageError } from '../../src/node/cli/args.js';
+import { main, type CliIo } from '../../src/node/cli/main.js';
+
+describe('parseCliArgs', () => {
+  test('defaults', () => {
+    expect(parseCliArgs([])).toEqual({
+      command: 'scan',
+      paths: [],
+      format: 'pretty',
+      ignore: [],
+      maxFileSize: 10 * 1024 * 1024,
+      maxWarnings: undefined,
+      now: undefined,
+      quiet: false,
+      color: undefined,
+      stdinFilename: undefined,
+      workers: undefined,
+    });
+  });
+
+  test('every option', () => {
+    const args = parseCliArgs(['-f', 'sarif', '--ignore', 'a/', '--ignore', '*.tmp.json', '--max-file-size', '1MiB', '--max-warnings', '3', '--now', '2026-01-30T06:31:33Z', '-q', '--no-color', '--stdin-filename', 'x.jsonl', '--workers', '0', 'src', '-', '--', '--odd-name.json']);
+    expect(args).toEqual({
+      command: 'scan',
+      paths: ['src', '-', '--odd-name.json'],
+      format: 'sarif',
+      ignore: ['a/', '*.tmp.json'],
+      maxFileSize: 1024 * 1024,
+      maxWarnings: 3,
+      now: Date.parse('2026-01-30T06:31:33Z'),
+      quiet: true,
+      color: false,
+      stdinFilename: 'x.jsonl',
+      workers: 0,
+    });
+    expect(parseCliArgs(['--color']).command === 'scan' && (parseCliArgs(['--color']) as { color?: boolean }).color).toBe(true);
+  });
+
+  test('help, version and list-contracts win over the rest', () => {
+    expect(parseCliArgs(['-h', 'x'])).toEqual({ command: 'help' });
+    expect(parseCliArgs(['--version'])).toEqual({ command: 'version' });
+    expect(parseCliArgs(['--list-contracts'])).toEqual({ command: 'list-contracts' });
+  });
+
+  test.each([[['--format', 'xml']], [['--bogus']], [['--max-warnings', 'x']], [['--now', '2026-01-30']], [['--max-file-size', '10 parsecs']], [['--format']]])('usage error: %j', (argv) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+  });
+
+  test('sizes and times', () => {
+    expect(parseSize('1048576')).toBe(1048576);
+    expect(parseSize('512k')).toBe(512 * 1024);
+    expect(parseSize('1.5MiB')).toBe(1.5 * 1024 * 1024);
+    expect(parseNow('2026-01-30T07:00:00+01:00')).toBe(Date.parse('2026-01-30T06:00:00Z'));
+    expect(() => parseNow('2026-13-40T99:00:00Z')).toThrow(UsageError);
+  });
+});
+
+function fakeIo(cwd: string): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    env: {},
+    stdout: { write: (t: string) => ((io.out += t), true), isTTY: false },
+    stderr: { write: (t: string) => ((io.err += t), true), isTTY: false },
+  };
+  return io;
+}
+
+describe('main', () => {
+  test('exit codes: 0 clean, 1 an error, 2 a missing path; never a stack', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-main-'));
+    try {
+      writeFileSync(path.join(dir, 'ok.json'), '{"not": "a contract"}');
+      const clean = fakeIo(dir);
+      expect(await main([], clean)).toBe(0);
+      expect(clean.out).toMatch(/✔ Checked 1 file: 0 documents \(0 valid, 0 invalid\), 1 skipped; 0 errors, 0 warnings\./);
+      writeFileSync(path.join(dir, 'bad.json'), '{"not": ');
+      const broken = fakeIo(dir);
+      expect(await main(['--format', 'json'], broken)).toBe(1);
+      expect(JSON.parse(broken.out).summary.errors).toBe(1);
+      const missing = fakeIo(dir);
+      expect(await main(['nope'], missing)).toBe(2);
+      expect(missing.err).toBe('validate-contracts: no such file or folder: nope\n');
+      const usage = fakeIo(dir);
+      expect(await main(['--format', 'xml'], usage)).toBe(2);
+      expect(usage.err).toMatch(/^validate-contracts: --format: .*\nRun validate-contracts --help for usage\.\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

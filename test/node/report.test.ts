@@ -1,0 +1,157 @@
+// The reporters as functions: exact JSON v1 shape, GitHub escaping, SARIF details, pretty layout.
+import { describe, expect, test } from 'vitest';
+import { CLI_CODES, describeCode } from '../../src/node/report/code-descriptions.js';
+import { escapeData, escapeProperty, githubReporter } from '../../src/node/report/github.js';
+import { jsonReporter, toJsonReport } from '../../src/node/report/json.js';
+import { prettyReporter } from '../../src/node/report/pretty.js';
+import { createProgress } from '../../src/node/report/progress.js';
+import { formatNames, isFormatName, loadReporter } from '../../src/node/report/registry.js';
+import { summaryLine } from '../../src/node/report/reporter.js';
+import { pascalCase, toSarif, toUriReference } from '../../src/node/report/sarif.js';
+import type { ScanResult } from '../../src/node/scan/types.js';
+
+const result: ScanResult = {
+  documents: [
+    {
+      file: 'a/ledger.json',
+      line: 1,
+      contract: 'CapabilityLedger',
+      ok: false,
+      issues: [
+        { code: 'schema/required', severity: 'error', pointer: '/policyDecisionRef', message: 'missing required property "policyDecisionRef"', line: 1, column: 1 },
+        { code: 'scan/unknown-ledger', severity: 'warning', pointer: '/capabilityLedgerRef', message: 'names no ledger', line: 6, column: 26 },
+      ],
+    },
+    { file: 'a/ok.json', line: 1, contract: 'Lease', ok: true, issues: [] },
+    { file: 'b, c:d%.jsonl', line: 3, contract: null, ok: false, issues: [{ code: 'parse/syntax', severity: 'error', pointer: '', message: 'bad\nthing 100%', line: 3, column: 9 }] },
+  ],
+  skipped: [{ file: 'package.json', reason: 'not a contract document' }],
+  summary: { files: 4, documents: 3, valid: 1, invalid: 2, skipped: 1, errors: 2, warnings: 1 },
+};
+const options = { color: false, quiet: false, version: '9.9.9', cwd: '/work/repo' };
+
+describe('json (version 1)', () => {
+  test('exactly the documented keys, in order', () => {
+    const report = toJsonReport(result) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(['version', 'documents', 'skipped', 'summary']);
+    expect(report.version).toBe(1);
+    const doc = (report.documents as Record<string, unknown>[])[0] as Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual(['file', 'line', 'contract', 'ok', 'issues']);
+    expect(Object.keys((doc.issues as object[])[0] as object)).toEqual(['code', 'severity', 'pointer', 'message', 'line', 'column']);
+    expect(Object.keys((report.skipped as object[])[0] as object)).toEqual(['file', 'reason']);
+    expect(Object.keys(report.summary as object)).toEqual(['files', 'documents', 'valid', 'invalid', 'skipped', 'errors', 'warnings']);
+    expect(JSON.parse(jsonReporter.render(result, options))).toEqual(report);
+    expect(jsonReporter.retention).toBe('all');
+  });
+
+  test('extra fields an issue may carry (the core adds keyword) stay out', () => {
+    const withKeyword = { ...result, documents: [{ ...result.documents[0]!, issues: [{ ...result.documents[0]!.issues[0]!, keyword: 'required' } as never] }] };
+    const issue = ((toJsonReport(withKeyword) as { documents: { issues: object[] }[] }).documents[0]!.issues[0]) as object;
+    expect(issue).not.toHaveProperty('keyword');
+  });
+});
+
+describe('github', () => {
+  test('escapes like the Actions toolkit: % CR LF in data; also : and , in properties', () => {
+    expect(escapeData('100%\r\nnext')).toBe('100%25%0D%0Anext');
+    expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');
+  });
+
+  test('one command an issue and the summary; --quiet drops warnings and an error-free summary', () => {
+    const lines = githubReporter.render(result, options).split('\n');
+    expect(lines).toEqual([
+      '::error file=a/ledger.json,line=1,col=1,title=schema/required::missing required property "policyDecisionRef" (at /policyDecisionRef)',
+      '::warning file=a/ledger.json,line=6,col=26,title=scan/unknown-ledger::names no ledger (at /capabilityLedgerRef)',
+      '::error file=b%2C c%3Ad%25.jsonl,line=3,col=9,title=parse/syntax::bad%0Athing 100%25',
+      summaryLine(result.summary),
+      '',
+    ]);
+    expect(githubReporter.render(result, { ...options, quiet: true }).split('\n')).toHaveLength(4);
+  });
+});
+
+describe('sarif', () => {
+  test('rules once a code, with descriptions and default levels; URIs percent-encoded per segment', () => {
+    const sarif = toSarif(result, options) as { runs: { tool: { driver: { version: string; rules: { id: string; name: string; defaultConfiguration: { level: string } }[] } }; results: { ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; originalUriBaseIds: Record<string, { uri: string }> }[] };
+    const run = sarif.runs[0]!;
+    expect(run.tool.driver.version).toBe('9.9.9');
+    expect(run.tool.driver.rules.map((r) => [r.id, r.name, r.defaultConfiguration.level])).toEqual([
+      ['schema/required', 'SchemaRequired', 'error'],
+      ['scan/unknown-ledger', 'ScanUnknownLedger', 'warning'],
+      ['parse/syntax', 'ParseSyntax', 'error'],
+    ]);
+    expect(run.results.map((r) => r.ruleIndex)).toEqual([0, 1, 2]);
+    expect(run.results[2]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('b%2C%20c%3Ad%25.jsonl');
+    expect(run.originalUriBaseIds['%SRCROOT%']!.uri).toBe('file:///work/repo/');
+    expect(toUriReference('../x y/z.json')).toBe('../x%20y/z.json');
+    expect(pascalCase('scan/repeated-signal-id')).toBe('ScanRepeatedSignalId');
+  });
+
+  test('every code of the CLI and every schema keyword has a description', () => {
+    for (const code of Object.keys(CLI_CODES)) expect(describeCode(code)).toBe(CLI_CODES[code]);
+    expect(describeCode('schema/required')).toMatch(/required property is missing/);
+    expect(describeCode('schema/propertyNames')).toMatch(/propertyNames/);
+    expect(describeCode('rule/no-such-rule')).toMatch(/rule\/no-such-rule/);
+  });
+});
+
+describe('pretty', () => {
+  test('grouped by file with file:line:column, one line an issue, the skipped entries worth showing, a summary line', () => {
+    const text = prettyReporter.render(result, options);
+    expect(text).toBe(
+      [
+        'a/ledger.json:1:1  error    schema/required  missing required property "policyDecisionRef"  /policyDecisionRef',
+        'a/ledger.json:6:26  warning  scan/unknown-ledger  names no ledger  /capabilityLedgerRef',
+        '',
+        'b, c:d%.jsonl:3:9  error    parse/syntax  bad thing 100%',
+        '',
+        'Skipped:',
+        '  package.json: not a contract document',
+        '',
+        `✖ ${summaryLine(result.summary)}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('--quiet: errors only, no skipped list; nothing at all when there is no error', () => {
+    const quiet = prettyReporter.render(result, { ...options, quiet: true });
+    expect(quiet).not.toMatch(/warning {2}scan|Skipped/);
+    expect(quiet).toMatch(/✖ Checked/);
+    const clean: ScanResult = { documents: [], skipped: [], summary: { files: 1, documents: 1, valid: 1, invalid: 0, skipped: 0, errors: 0, warnings: 0 } };
+    expect(prettyReporter.render(clean, { ...options, quiet: true })).toBe('');
+    expect(prettyReporter.render(clean, options)).toBe(`✔ ${summaryLine(clean.summary)}\n`);
+  });
+
+  test('colour only when asked', () => {
+    expect(prettyReporter.render(result, options)).not.toMatch(/\u001b/);
+    expect(prettyReporter.render(result, { ...options, color: true })).toMatch(/\u001b\[31merror/);
+  });
+});
+
+describe('registry and progress', () => {
+  test('every format name loads a reporter', async () => {
+    expect(formatNames).toEqual(['pretty', 'json', 'sarif', 'github']);
+    for (const name of formatNames) expect(typeof (await loadReporter(name)).render).toBe('function');
+    expect(isFormatName('xml')).toBe(false);
+    expect(isFormatName('toString')).toBe(false);
+  });
+
+  test('the summary line', () => {
+    expect(summaryLine({ files: 1, documents: 1, valid: 1, invalid: 0, skipped: 0, errors: 1, warnings: 1 })).toBe(
+      'Checked 1 file: 1 document (1 valid, 0 invalid), 0 skipped; 1 error, 1 warning.',
+    );
+  });
+
+  test('progress writes nothing off a terminal, and nothing in the first second on one', () => {
+    const written: string[] = [];
+    const stream = { isTTY: false, write: (t: string) => written.push(t) };
+    const off = createProgress(stream);
+    for (let i = 1; i <= 1000; i++) off.onFile(i);
+    off.done();
+    const on = createProgress({ ...stream, isTTY: true });
+    for (let i = 1; i <= 1000; i++) on.onFile(i);
+    on.done();
+    expect(written).toEqual([]);
+  });
+});

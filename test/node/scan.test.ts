@@ -1,0 +1,82 @@
+// scan() in-process: checks across documents that must reach back to documents already passed.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { scan } from '../../src/node/scan/scan.js';
+import { readLeaseBudget } from '../../src/node/scan/lease-budgets.js';
+
+const fixtures = path.join(import.meta.dirname, '..', 'cli', 'cases', 'valid-all-contracts', 'input');
+const ledger = JSON.parse(readFileSync(path.join(fixtures, 'ledgers', 'ledger.json'), 'utf8'));
+const browser = JSON.parse(readFileSync(path.join(fixtures, 'receipts', 'browser.json'), 'utf8'));
+
+let root: string;
+const write = (relative: string, text: string): void => {
+  mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+  writeFileSync(path.join(root, relative), text);
+};
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'scan-test-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('scan', () => {
+  test('a warning decided at the end reaches a document that was valid when it passed, at its place', async () => {
+    // a-receipt.json is walked before z-ledgers/: its ledger reference is settled only at the end
+    write('a-receipt.json', JSON.stringify({ ...browser, capabilityLedgerRef: 'urn:srcos:capability-ledger:missing' }, null, 2));
+    write('z-ledgers/ledger.json', JSON.stringify(ledger, null, 2));
+    const result = await scan({ cwd: root });
+    expect(result.summary).toEqual({ files: 2, documents: 2, valid: 2, invalid: 0, skipped: 0, errors: 0, warnings: 1 });
+    expect(result.documents).toEqual([
+      {
+        file: 'a-receipt.json',
+        line: 1,
+        contract: 'BrowserAutomationReceipt',
+        ok: true,
+        issues: [expect.objectContaining({ code: 'scan/unknown-ledger', pointer: '/capabilityLedgerRef', line: 6, column: 26 })],
+      },
+    ]);
+  });
+
+  test('without any ledger in the scan, an unknown ledger reference says nothing', async () => {
+    write('receipt.json', JSON.stringify(browser, null, 2));
+    expect((await scan({ cwd: root })).summary.warnings).toBe(0);
+  });
+
+  test('a duplicate id across lines of JSON Lines is placed on the right line', async () => {
+    const one = JSON.stringify(ledger);
+    const other = JSON.stringify({ ...ledger, effectiveState: 'available' });
+    write('ledgers.jsonl', `${one}\n\n${one}\n${other}\n`);
+    const result = await scan({ cwd: root, retention: 'all' });
+    expect(result.summary).toMatchObject({ documents: 3, valid: 2, invalid: 1, errors: 1 });
+    const bad = result.documents.find((d) => !d.ok);
+    expect(bad).toMatchObject({ file: 'ledgers.jsonl', line: 4 });
+    expect(bad?.issues).toEqual([expect.objectContaining({ code: 'scan/duplicate-id', line: 4, column: 7 })]);
+    expect(bad?.issues[0]?.message).toContain('ledgers.jsonl:1');
+  });
+
+  test('every document and skipped entry is kept only when asked', async () => {
+    write('ledger.json', JSON.stringify(ledger));
+    write('package.json', '{"name": "x"}');
+    const few = await scan({ cwd: root });
+    expect(few.documents).toEqual([]);
+    expect(few.skipped).toEqual([]);
+    expect(few.summary.skipped).toBe(1);
+    const all = await scan({ cwd: root, retention: 'all' });
+    expect(all.documents.map((d) => d.file)).toEqual(['ledger.json']);
+    expect(all.skipped).toEqual([{ file: 'package.json', reason: 'not a contract document' }]);
+  });
+});
+
+describe('lease budgets', () => {
+  test('read from budgets.yaml, with a default when it is missing, silent or broken', async () => {
+    expect(await readLeaseBudget(root)).toMatchObject({ max: 2 });
+    write('.substrate/constants/budgets.yaml', 'budgets:\n  max_leases_per_domain: 5\n');
+    expect(await readLeaseBudget(root)).toEqual({ max: 5, origin: 'max_leases_per_domain in .substrate/constants/budgets.yaml' });
+    write('.substrate/constants/budgets.yaml', 'budgets: [unclosed\n');
+    expect(await readLeaseBudget(root)).toMatchObject({ max: 2, origin: expect.stringMatching(/not valid YAML/) });
+    write('.substrate/constants/budgets.yaml', 'budgets:\n  max_in_progress_per_domain: 1\n');
+    expect(await readLeaseBudget(root)).toMatchObject({ max: 2, origin: expect.stringMatching(/sets no max_leases_per_domain/) });
+  });
+});
