@@ -1,49 +1,122 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
-// Three entries, one direction: the browser-safe core (`.`), the Node entry (`./node`) and the bin.
+// What `npm run build` writes, and why it has this shape:
 //
-// - One build with code splitting, so each format holds the core once, in a shared chunk: `./node`
-//   and the bin use the very same module instance as `.` (one `contracts` object, one
-//   ContractValidationError class), and the tarball does not carry three copies of the validators.
-// - `index` and `node` are emitted as ESM (.js) and CommonJS (.cjs) with .d.ts / .d.cts types. The
-//   bin is `dist/cli.js` (ESM, with a shebang, executable); its CommonJS twin is removed.
-// - The JSON schemas that generated/definitions import `with { type: 'json' }` are inlined by
-//   esbuild in both formats, and the precompiled validators (generated/validators/*.js) are
-//   bundled, so nothing of ajv is needed at run time.
-// - Only the package's `dependencies` (and node: built-ins) stay external: anything else the code
-//   imports at run time is bundled, never left for an installed copy to miss.
+//   dist/esm/**            ESM, one module per source file (src/ and generated/, mirrored): the
+//                          `import` condition of `.` and `./node`. Kept as modules so that, with
+//                          `sideEffects: false`, an app's bundler drops every module the app does
+//                          not use: importing one contract bundles that contract's validator alone,
+//                          whatever a module computes at its top level.
+//   dist/index.cjs, dist/node.cjs (+ a shared chunk)
+//                          CommonJS, bundled with code splitting: the `require` condition. `./node`
+//                          shares the core's chunk, so it uses the very same `contracts`.
+//   dist/*.d.ts, *.d.cts   the types of both entries, rolled up, for ESM and CommonJS.
+//   dist/cli.js            the bin: one bundled ESM file with a shebang (fast start-up; it starts
+//                          its worker threads from its own import.meta.url).
+//
+// - The JSON that code imports `with { type: 'json' }` (schemas in generated/definitions, the
+//   package.json version in the CLI) is inlined in every output: no JSON module is imported at run
+//   time (Node 20 before 20.10 cannot parse import attributes; the relative paths would not hold).
+// - Only the package's `dependencies` (and node: built-ins) are imported at run time; anything
+//   else the code imports is bundled, never left for an installed copy to miss.
 // - No source maps: the output is readable, unminified ES2022, and maps would ship the sources twice.
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  dependencies?: Record<string, string>;
-};
+const root = path.dirname(new URL(import.meta.url).pathname);
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
 const external: NonNullable<Options['external']> = [...Object.keys(pkg.dependencies ?? {}), /^node:/];
 
-/** Puts the shebang on the bin (and only there) and makes it executable. */
+const entries = { index: 'src/index.ts', node: 'src/node/index.ts' };
+const BIN = 'src/node/cli/bin.ts';
+
+/** Every source module of the library (src/ and generated/), without declarations and the bin. */
+function libraryModules(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) return walk(rel);
+      return /\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts') && rel !== BIN ? [rel] : [];
+    });
+  return [...walk('src'), ...walk('generated')].sort();
+}
+
+/** Replaces `import x from './file.json' with { type: 'json' };` by `const x = {...};`. */
+const inlineJson: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'inline-json-imports',
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|js)$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const jsonImport = /^import\s+(\w+)\s+from\s+(['"])([^'"]+\.json)\2\s+with\s*\{\s*type:\s*['"]json['"]\s*\};?$/gm;
+      if (!jsonImport.test(source)) return undefined;
+      const contents = source.replace(jsonImport, (_all, name: string, _q: string, file: string) => {
+        const value = JSON.parse(readFileSync(path.resolve(path.dirname(args.path), file), 'utf8')) as unknown;
+        return `const ${name} = ${JSON.stringify(value)};`;
+      });
+      if (/\bfrom\s*['"][^'"]+\.json['"]|\bimport\s*\(\s*['"][^'"]+\.json['"]/.test(contents)) throw new Error(`${args.path}: a JSON import of another form; inline it or extend inline-json-imports`);
+      return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
+    });
+  },
+};
+
+/** Puts the shebang on the bin and makes it executable. */
 const binShebang: NonNullable<Options['plugins']>[number] = {
   name: 'bin-shebang',
   renderChunk(code, info) {
-    if (!/[\\/]cli\.c?js$/.test(info.path)) return undefined;
+    if (!/[\\/]cli\.js$/.test(info.path)) return undefined;
     info.mode = 0o755;
     return { code: code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}` };
   },
 };
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/node/cli/bin.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
-  sourcemap: false,
-  clean: true,
+// The configurations below run side by side and write disjoint files, so none of them cleans:
+// dist/ is emptied once, here, before they start.
+if (!process.argv.includes('--watch')) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+
+const common: Options = {
   target: 'es2022',
-  platform: 'neutral',
-  splitting: true,
-  // esbuild's own tree shaking; the consumer's bundler does the rest (sideEffects: false).
+  sourcemap: false,
+  clean: false,
   treeshake: false,
-  external,
   // Keep `node:` on built-in imports: they then cannot be mistaken for packages of the same name.
   removeNodeProtocol: false,
-  plugins: [binShebang],
-  // The bin is ESM only (it starts worker threads from its own import.meta.url).
-  onSuccess: async () => rmSync('dist/cli.cjs', { force: true }),
-});
+  external,
+  esbuildPlugins: [inlineJson],
+};
+
+export default defineConfig([
+  {
+    ...common,
+    entry: libraryModules(),
+    outDir: 'dist/esm',
+    format: ['esm'],
+    platform: 'neutral',
+    bundle: false,
+    dts: false,
+  },
+  {
+    ...common,
+    entry: entries,
+    outDir: 'dist',
+    format: ['cjs'],
+    platform: 'neutral',
+    splitting: true,
+    dts: false,
+  },
+  {
+    ...common,
+    entry: entries,
+    outDir: 'dist',
+    format: ['esm', 'cjs'],
+    dts: { only: true },
+  },
+  {
+    ...common,
+    entry: { cli: BIN },
+    outDir: 'dist',
+    format: ['esm'],
+    platform: 'node',
+    splitting: false,
+    dts: false,
+    plugins: [binShebang],
+  },
+]);

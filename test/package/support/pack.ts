@@ -2,24 +2,35 @@
 // outside the repository (under os.tmpdir()), so the packaging tests prove what a user installs,
 // not what the source tree happens to hold.
 import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The files `npm run build` writes that the tarball needs. */
-const builtFiles = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/node.js', 'dist/node.cjs', 'dist/node.d.ts', 'dist/node.d.cts'];
+/** Every file package.json points at under dist/ (exports of `.` and `./node`, main, types, bin). */
+export function builtFiles(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const targets = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.startsWith('./dist/')) targets.add(value.slice(2));
+    } else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v);
+  };
+  collect([pkg.exports, pkg.main, pkg.module, pkg.types, pkg.bin]);
+  return [...targets].sort();
+}
 
 /**
  * Whether `npm run build` has run. The packaging tests test the built package: without a build
  * they are skipped locally (with a message) and fail under CI, where .ci/run builds first.
  */
 export function buildIsPresent(): boolean {
-  const present = builtFiles.every((f) => existsSync(path.join(repoRoot, f)));
+  const expected = builtFiles();
+  const present = expected.every((f) => existsSync(path.join(repoRoot, f)));
   if (!present && process.env.CI) {
-    throw new Error(`dist/ is incomplete (expected ${builtFiles.join(', ')}): CI must run \`npm run build\` before \`npm test\``);
+    throw new Error(`dist/ is incomplete (expected ${expected.join(', ')}): CI must run \`npm run build\` before \`npm test\``);
   }
   if (!present) console.warn('[packaging tests] skipped: run `npm run build` first (they test the packed tarball, built from dist/)');
   return present;
@@ -57,13 +68,13 @@ export interface PackedConsumer {
 }
 
 /**
- * `npm pack` into a fresh temporary folder, then `npm install <tarball> ...extra` into a fresh
+ * `npm pack` (of dist/ as built: no lifecycle script runs) into a fresh temporary folder, then `npm install <tarball> ...extra` into a fresh
  * consumer project there (`"type": "module"`). `extra` are further packages the consumer needs
  * (exact versions, e.g. `@types/node@20.19.43`); npm's cache of this machine serves them.
  */
 export function packAndInstall(name: string, extra: readonly string[] = []): PackedConsumer {
   const tmp = mkdtempSync(path.join(os.tmpdir(), `sourceos-contracts-${name}-`));
-  const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: repoRoot })) as {
+  const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: repoRoot })) as {
     filename: string;
     files: { path: string }[];
   }[];
