@@ -1,0 +1,109 @@
+// Model-based test of browser automation sessions: random starts (with and without an owner or a
+// policy decision), revocations, completions and failures against a model; after every step: a
+// refused start wrote a denied receipt, a finished session never changes again, revokedAt is set
+// exactly when revoked, and every receipt is valid.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  browserSessionTransitions,
+  completeBrowserSession,
+  emptyBrowserSessions,
+  failBrowserSession,
+  revokeBrowserSession,
+  startBrowserSession,
+  type BrowserAutomationReceipt,
+  type BrowserSessions,
+  type BrowserSessionState,
+} from '../../src/index.js';
+import { NUM_RUNS, accepted, at, counterMinter, deepFreeze, epoch, expectRow, expectValidEmissions, refusalCode } from './support.js';
+
+const session = (i: number) => `urn:srcos:session:browser-${i}`;
+interface Model { now: number; sessions: Map<string, { state: BrowserSessionState; lastReceipt: string }> }
+interface Real { sessions: BrowserSessions; mint: ReturnType<typeof counterMinter> }
+const coverage = new Set<string>();
+
+function checkReceipt(m: Model, receipt: BrowserAutomationReceipt, state: BrowserSessionState): void {
+  expect(receipt.terminalState).toBe(state);
+  expect(receipt.revokedAt !== null).toBe(state === 'revoked');
+  if (receipt.revokedAt) expect(epoch(receipt.revokedAt)).toBeGreaterThanOrEqual(epoch(receipt.startedAt));
+  expect(receipt.capturedAt).toBe(at(m.now));
+  expect(receipt.ownerRef).toMatch(/^urn:srcos:[a-z][a-z0-9-]*:\S+$/);
+}
+
+class Start implements fc.Command<Model, Real> {
+  constructor(readonly i: number, readonly owner: string | null, readonly decision: 'allow' | 'deny' | 'none' | 'malformed') {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    m.now += 11;
+    const ref = session(this.i);
+    const existing = m.sessions.get(ref);
+    const policyDecision = this.decision === 'none' ? null : { ref: this.decision === 'malformed' ? 'decision-1' : 'urn:srcos:decision:d1', outcome: this.decision === 'deny' ? ('deny' as const) : ('allow' as const) };
+    const start = { sessionRef: ref, capabilityLedgerRef: 'urn:srcos:capability-ledger:c1', ownerRef: this.owner, policyDecision, transport: 'cdp' as const, permissionScope: ['read_page' as const], origin: 'local' as const, evidenceRefs: ['urn:srcos:evidence:visible'] };
+    const outcome = startBrowserSession(r.sessions, start, at(m.now), r.mint);
+    if (existing) {
+      expect(refusalCode(outcome)).toBe(existing.state === 'active' ? 'browser/session-active' : 'browser/session-finished');
+      expect(outcome).not.toHaveProperty('emitted');
+      return;
+    }
+    const denial =
+      this.owner === null || !this.owner.startsWith('urn:srcos:') ? 'browser/owner-required'
+      : this.decision === 'none' || this.decision === 'malformed' ? 'browser/policy-decision-required'
+      : this.decision === 'deny' ? 'browser/policy-denied'
+      : null;
+    const state: BrowserSessionState = denial ? 'denied' : 'active';
+    if (denial) expect(refusalCode(outcome)).toBe(denial);
+    const result = outcome as unknown as { state: BrowserSessions; emitted: { contract: 'BrowserAutomationReceipt'; document: BrowserAutomationReceipt }[] };
+    expectValidEmissions(result.emitted);
+    const receipt = result.emitted[0]!.document;
+    checkReceipt(m, receipt, state);
+    expectRow(browserSessionTransitions, null, denial ? 'start_refused' : 'start', state);
+    r.sessions = deepFreeze(result.state);
+    m.sessions.set(ref, { state, lastReceipt: receipt.id });
+    coverage.add(denial ?? 'start');
+  }
+  toString = () => `start(${this.i}, ${this.owner}, ${this.decision})`;
+}
+
+class Finish implements fc.Command<Model, Real> {
+  constructor(readonly i: number, readonly event: 'revoke' | 'complete' | 'fail') {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    m.now += 13;
+    const ref = session(this.i);
+    const existing = m.sessions.get(ref);
+    const fn = { revoke: revokeBrowserSession, complete: completeBrowserSession, fail: failBrowserSession }[this.event];
+    const outcome = fn(r.sessions, { sessionRef: ref }, at(m.now), r.mint);
+    if (!existing) return void expect(refusalCode(outcome)).toBe('browser/unknown-session');
+    if (existing.state !== 'active') return void (expect(refusalCode(outcome)).toBe('browser/session-finished'), coverage.add(`${this.event} finished`));
+    const ok = accepted(outcome);
+    expectValidEmissions(ok.emitted);
+    const to = ({ revoke: 'revoked', complete: 'completed', fail: 'failed' } as const)[this.event];
+    const receipt = ok.emitted[0]!.document as BrowserAutomationReceipt;
+    checkReceipt(m, receipt, to);
+    expect(receipt.causalRefs?.at(-1)).toBe(existing.lastReceipt);
+    expectRow(browserSessionTransitions, 'active', this.event, to);
+    r.sessions = deepFreeze(ok.state);
+    m.sessions.set(ref, { state: to, lastReceipt: receipt.id });
+    coverage.add(this.event);
+  }
+  toString = () => `${this.event}(${this.i})`;
+}
+
+const commands = [
+  fc
+    .tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom('urn:srcos:agent:bearbrowser', 'urn:srcos:person:ada', 'ada', null), fc.constantFrom('allow', 'allow', 'deny', 'none', 'malformed'))
+    .map(([i, o, d]) => new Start(i, o, d as 'allow')),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.constantFrom('revoke', 'complete', 'fail')).map(([i, e]) => new Finish(i, e as 'revoke')),
+];
+
+describe('browser automation sessions, model-based', () => {
+  it('writes a denied receipt for every refused start and never changes a finished session', () => {
+    fc.assert(
+      fc.property(fc.commands(commands, { maxCommands: 30 }), (cmds) => {
+        fc.modelRun(() => ({ model: { now: 0, sessions: new Map() }, real: { sessions: emptyBrowserSessions, mint: counterMinter() } }), cmds);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    for (const label of ['start', 'browser/owner-required', 'browser/policy-decision-required', 'browser/policy-denied', 'revoke', 'complete', 'fail', 'revoke finished']) expect(coverage, label).toContain(label);
+  });
+});
