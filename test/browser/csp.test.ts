@@ -184,6 +184,15 @@ describe.runIf(built && haveChromium)('the core in headless Chromium under a str
     for (const expected of docs.invalidIssues) expect(results.invalid.issues).toContain(`${expected.code} ${expected.pointer}`);
     expect(results.detected).toBe('CapabilityLedger');
     expect(results.standardLease).toBe(true);
-    expect(results.machine).toMatchObject({ placeholder: true });
+    // The lease machine's step: free → held, a valid Lease emitted at its file, a second claim refused.
+    expect(results.machine).toEqual({
+      before: 'free',
+      after: 'held',
+      emittedContract: 'Lease',
+      emittedPath: '.substrate/state/leases/tool:githubwatch.json',
+      emittedExpiresAt: '2026-01-30T06:31:33Z',
+      emittedValid: true,
+      secondClaim: 'lease/resource-held',
+    });
   });
 });
