@@ -11,12 +11,11 @@ RefResolver and a store keyed by "$id") to current releases (which use the `refe
 Usage:
   validate_with_schemas.py SCHEMA_DIR --manifest PACKAGE_DIR/examples/manifest.json
   validate_with_schemas.py SCHEMA_DIR [--contract NAME] FILE.json [FILE.json ...]
-  (either with --assert-formats)
 
-"format" is an annotation in draft 2020-12 unless a validator opts in, and jsonschema's date-time
-check (when the optional rfc3339-validator module is installed) rejects leap seconds (23:59:60),
-which RFC 3339 allows. So formats are not asserted by default; --assert-formats turns on
-jsonschema's own format checker.
+"format": "date-time" is asserted as the package asserts it: RFC 3339 section 5.6 exactly (seconds
+and an offset required, real calendar days, a leap second only at 23:59:60 UTC), by a small
+checker below, since jsonschema's own date-time check depends on an optional module
+(rfc3339-validator, absent from Debian 12) and rejects leap seconds, which RFC 3339 allows.
 
 Prints one JSON object on stdout: {"jsonschema": version, "refs": "referencing" | "RefResolver",
 "results": [{"path", "contract", "valid", "errors": [{"pointer", "keyword", "message"}]}]}.
@@ -28,6 +27,7 @@ rules only code can check), 1 otherwise, 2 on a usage error.
 import argparse
 import json
 import pathlib
+import re
 import sys
 
 import jsonschema
@@ -61,10 +61,36 @@ def load_schemas(schema_dir):
     return store
 
 
-def make_validator(schema, store, assert_formats):
+DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$")
+
+
+def is_date_time(text):
+    """RFC 3339 date-time, strictly (the package's own check)."""
+    if not isinstance(text, str):
+        return True
+    m = DATE_TIME.match(text)
+    if not m:
+        return False
+    y, mo, d, h, mi, s = (int(g) for g in m.groups()[:6])
+    oh, om = int(m.group(8) or 0), int(m.group(9) or 0)
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    if not (1 <= mo <= 12 and 1 <= d <= days[mo - 1] and h <= 23 and mi <= 59 and s <= 60 and oh <= 23 and om <= 59):
+        return False
+    sign = -1 if m.group(7) == "-" else 1
+    return s < 60 or (h * 60 + mi - sign * (oh * 60 + om)) % 1440 == 23 * 60 + 59
+
+
+def make_format_checker():
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("date-time")(is_date_time)
+    return checker
+
+
+def make_validator(schema, store):
     cls = validator_for(schema)
     cls.check_schema(schema)
-    format_checker = (getattr(cls, "FORMAT_CHECKER", None) or jsonschema.FormatChecker()) if assert_formats else None
+    format_checker = make_format_checker()
     if HAVE_REFERENCING:
         registry = Registry().with_resources(
             (uri, Resource.from_contents(contents)) for uri, contents in store.items()
@@ -84,7 +110,6 @@ def main(argv):
     parser.add_argument("files", nargs="*", help="documents to validate (their contract: --contract, else their \"type\")")
     parser.add_argument("--manifest", help="validate every example of this examples/manifest.json instead")
     parser.add_argument("--contract", help="the contract of the FILEs (Lease and Signal documents have no \"type\")")
-    parser.add_argument("--assert-formats", action="store_true", help="assert \"format\" with jsonschema's format checker")
     args = parser.parse_intermixed_args(argv[1:])
     if bool(args.manifest) == bool(args.files):
         parser.error("give FILEs or --manifest, not both")
@@ -92,7 +117,7 @@ def main(argv):
     store = load_schemas(args.schema_dir)
     # A contract's schema has the contract's name as its title.
     by_title = {s["title"]: s for s in store.values() if "title" in s}
-    validators = {title: make_validator(schema, store, args.assert_formats) for title, schema in by_title.items()}
+    validators = {title: make_validator(schema, store) for title, schema in by_title.items()}
 
     expected = {}
     if args.manifest:
@@ -133,7 +158,6 @@ def main(argv):
                 "jsonschema": jsonschema_version(),
                 "refs": "referencing" if HAVE_REFERENCING else "RefResolver",
                 "python": sys.version.split()[0],
-                "formats": "asserted" if args.assert_formats else "annotation",
                 "results": results,
             }
         )
