@@ -2,11 +2,14 @@
  * The `validate-contracts` executable: runs the command and sets the exit code (output is flushed
  * before exit). Run as a worker thread by a large scan, the same file scans batches instead.
  */
+import { createRequire } from 'node:module';
 import { isScanWorker, runScanWorker } from '../scan/worker.js';
+import { useModuleLoader } from '../walk/rule-set.js';
 import { main } from './main.js';
 
 if (isScanWorker()) runScanWorker();
 else {
+  useModuleLoader(createRequire(import.meta.url));
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // A closed pipe (`validate-contracts | head`) is not a failure of the tool.
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeUtf8 } from '../parse/decode.js';
 import { resolveInputs } from '../walk/inputs.js';
+import { prepareIgnore } from '../walk/rule-set.js';
 import { toDisplayPath, walkInputs } from '../walk/walk.js';
 import { ResultCollector, type Retention } from './collector.js';
 import { CrossDocumentChecks, type DocumentRef } from './cross-checks.js';
@@ -62,6 +63,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const inputs = resolveInputs(options.paths ?? [], cwd);
+  await prepareIgnore();
   const fileOptions: FileScanOptions = {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     maxDepth: maxDocumentDepth(),

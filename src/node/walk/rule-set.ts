@@ -4,10 +4,45 @@
  * a hundred thousand files does not keep them all.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 
 const TESTS_BEFORE_REBUILD = 4096;
+
+type IgnoreFactory = (options?: { ignorecase?: boolean }) => Ignore;
+type ModuleLoader = (id: string) => unknown;
+
+let factory: IgnoreFactory | undefined;
+let loader: ModuleLoader | undefined;
+
+/**
+ * How to load a package synchronously. The ESM bin hands in `createRequire(import.meta.url)`;
+ * a CommonJS build has `__filename`. `ignore` is CommonJS: required, it costs a few milliseconds,
+ * where an ESM import of it costs tens; and it is loaded only when a scan meets an ignore rule.
+ */
+export function useModuleLoader(load: ModuleLoader): void {
+  loader = load;
+}
+
+function syncLoader(): ModuleLoader | undefined {
+  return loader ?? (typeof __filename === 'string' ? createRequire(__filename) : undefined);
+}
+
+/** Where no synchronous loader exists (the ESM library entry), loads `ignore` ahead of a walk. */
+export async function prepareIgnore(): Promise<void> {
+  if (factory || syncLoader()) return;
+  const module = (await import('ignore')) as unknown as { default: IgnoreFactory };
+  factory = module.default;
+}
+
+function loadIgnore(): IgnoreFactory {
+  if (factory) return factory;
+  const load = syncLoader();
+  if (!load) throw new Error('the ignore package is not loaded: call prepareIgnore() before walking');
+  factory = load('ignore') as IgnoreFactory;
+  return factory;
+}
 
 export type Verdict = 'ignored' | 'unignored' | undefined;
 
@@ -38,7 +73,7 @@ export class RuleSet {
   }
 
   private build(): Ignore {
-    return ignore({ ignorecase: false }).add(this.patterns);
+    return loadIgnore()({ ignorecase: false }).add(this.patterns);
   }
 
   /**
