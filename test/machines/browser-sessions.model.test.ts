@@ -4,6 +4,7 @@
 // exactly when revoked, and every receipt is valid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { BrowserAutomationReceipt } from '../../generated/types/index.js';
 import {
   browserSessionTransitions,
   completeBrowserSession,
@@ -11,7 +12,6 @@ import {
   failBrowserSession,
   revokeBrowserSession,
   startBrowserSession,
-  type BrowserAutomationReceipt,
   type BrowserSessions,
   type BrowserSessionState,
 } from '../../src/index.js';

@@ -3,14 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  completeBrowserSession,
-  emptyBrowserSessions,
-  revokeBrowserSession,
-  startBrowserSession,
-  type BrowserAutomationReceipt,
-  type BrowserSessionStart,
-} from '../../src/index.js';
+import type { BrowserAutomationReceipt } from '../../generated/types/index.js';
+import { completeBrowserSession, emptyBrowserSessions, revokeBrowserSession, startBrowserSession, type BrowserSessionStart } from '../../src/index.js';
 import { accepted, counterMinter, expectValidEmissions, refusalCode } from './support.js';
 
 const estate = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'sourceos-spec', 'examples', 'browserautomationreceipt.json'), 'utf8')) as BrowserAutomationReceipt;

@@ -4,6 +4,7 @@
 // the verdict's plane in negotiatedBy, and every emitted CapabilityLedger valid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CapabilityLedger } from '../../generated/types/index.js';
 import {
   capabilityTransitions,
   declareCapability,
@@ -13,7 +14,6 @@ import {
   renegotiateCapability,
   reportPlane,
   requestCapability,
-  type CapabilityLedger,
   type CapabilityOutcome,
   type CapabilityPlane,
   type CapabilityState,

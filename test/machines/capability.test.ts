@@ -1,6 +1,7 @@
 // Example-based tests of capability negotiation: the estate's ledger, who wins, conflictRefs,
 // the lifecycle's edges, and every refusal.
 import { describe, expect, it } from 'vitest';
+import type { CapabilityLedger } from '../../generated/types/index.js';
 import {
   declareCapability,
   enableCapability,
@@ -9,7 +10,6 @@ import {
   renegotiateCapability,
   reportPlane,
   requestCapability,
-  type CapabilityLedger,
   type CapabilityPlane,
   type PlaneReport,
   type PlaneVerdict,

@@ -3,7 +3,17 @@
 // on one resource (file), never over a domain's budget without an override, every emitted Lease valid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, leaseTransitions, releaseLease, resourceState, type Lease, type LeaseBoard } from '../../src/index.js';
+import type { Lease } from '../../generated/types/index.js';
+import {
+  claimLease,
+  collectExpiredLeases,
+  createLeaseBoard,
+  leaseFileName,
+  leaseTransitions,
+  releaseLease,
+  resourceState,
+  type LeaseBoard,
+} from '../../src/index.js';
 import { NUM_RUNS, T0, accepted, at, deepFreeze, epoch, expectRow, expectValidEmissions, refusalCode } from './support.js';
 
 // 'Tool:GitHubWatch' and 'tool:githubwatch' share one lease file, as do 'q y' and 'q_y'.

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, releaseLease, type Lease, type LeaseBoard } from '../../src/index.js';
+import type { Lease } from '../../generated/types/index.js';
+import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, releaseLease, type LeaseBoard } from '../../src/index.js';
 import { accepted, expectValidEmissions, refusalCode } from './support.js';
 
 const estateLease = JSON.parse(

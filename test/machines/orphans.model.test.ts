@@ -4,6 +4,7 @@
 // attached, queued, quarantined, discarded), no ambiguous recovery, and every receipt valid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { OrphanEventReceipt } from '../../generated/types/index.js';
 import {
   createOrphanRegistry,
   orphanConservation,
@@ -13,7 +14,6 @@ import {
   registerSession,
   sha256Digest,
   type CorrelationKeys,
-  type OrphanEventReceipt,
   type OrphanOutcome,
   type OrphanRegistry,
 } from '../../src/index.js';

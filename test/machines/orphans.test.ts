@@ -1,6 +1,7 @@
 // Example-based tests of the orphan-event registry: the estate's recovered receipt, ambiguity
 // quarantined at its ttl, parents and chains, duplicates, the ttl edge, and every refusal.
 import { describe, expect, it } from 'vitest';
+import type { OrphanEventReceipt } from '../../generated/types/index.js';
 import {
   createOrphanRegistry,
   orphanConservation,
@@ -8,7 +9,6 @@ import {
   reconcileOrphans,
   registerSession,
   type IncomingEvent,
-  type OrphanEventReceipt,
   type OrphanRegistry,
 } from '../../src/index.js';
 import { accepted, counterMinter, deepFreeze, expectValidEmissions, refusalCode } from './support.js';
@@ -93,7 +93,7 @@ describe('orphan events', () => {
       const out = receiveEvent(first.state, again, '2026-05-06T04:00:05Z', mint);
       const [d] = receipts(out);
       expect(d?.sessionResolution).toMatchObject({ state: 'discarded_duplicate', recoveredSessionRef: null });
-      expect(d?.causalRefs).toEqual([first.emitted[0]?.document.id]);
+      expect(d?.causalRefs).toEqual([(first.emitted[0]?.document as OrphanEventReceipt).id]);
       expect(orphanConservation(accepted(out).state)).toMatchObject({ queued: 1, discarded: 1, received: 2, holds: true });
     }
   });

@@ -3,6 +3,7 @@
 // every artifact verified, finishedAt exactly on installed and the exits, and every receipt valid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { RuntimeInstallReceipt } from '../../generated/types/index.js';
 import {
   beginRuntimeInstall,
   finishRuntimeInstall,
@@ -15,7 +16,6 @@ import {
   verifyInstallArtifacts,
   type InstallOutcome,
   type InstallState,
-  type RuntimeInstallReceipt,
 } from '../../src/index.js';
 import { NUM_RUNS, accepted, at, counterMinter, deepFreeze, expectRow, expectValidEmissions, refusalCode } from './support.js';
 

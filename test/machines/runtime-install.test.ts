@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RuntimeInstallReceipt } from '../../generated/types/index.js';
 import {
   beginRuntimeInstall,
   finishRuntimeInstall,
@@ -12,7 +13,6 @@ import {
   stopRuntimeInstall,
   verifyInstallArtifacts,
   type InstallRequest,
-  type RuntimeInstallReceipt,
 } from '../../src/index.js';
 import { accepted, counterMinter, expectValidEmissions, refusalCode } from './support.js';
 

@@ -4,6 +4,7 @@
 // as evidence, overrides are called to the council, and every signal validates under its file name.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Signal } from '../../generated/types/index.js';
 import {
   addWorkItem,
   assignWorkItem,
@@ -12,7 +13,6 @@ import {
   createWorkBoard,
   handOffWorkItem,
   workItemTransitions,
-  type Signal,
   type WorkBoard,
   type WorkOutcome,
   type WorkStatus,
@@ -163,9 +163,15 @@ const commands = [
 describe('work items, model-based', () => {
   it('never exceeds the in_progress budget without an override, and signals validate', () => {
     fc.assert(
-      fc.property(fc.commands(commands, { maxCommands: 60, size: 'large' }), (cmds) => {
-        const board = accepted(createWorkBoard({ maxInProgressPerDomain: BUDGET })).state;
-        fc.modelRun(() => ({ model: { now: 0, items: new Map() }, real: { board } }), cmds);
+      fc.property(fc.boolean(), fc.commands(commands, { maxCommands: 60, size: 'large' }), (busy, cmds) => {
+        const model: Model = { now: 0, items: new Map() };
+        const real: Real = { board: accepted(createWorkBoard({ maxInProgressPerDomain: BUDGET })).state };
+        // half the runs start with every item on the board and builder at its budget, so overrides and handoffs happen often
+        if (busy) {
+          IDS.forEach((i, n) => new Add(i, DOMAINS[n % 3 === 2 ? 1 : 0]!).run(model, real));
+          for (const i of ['P0-001', 'P1-002']) new Assign(i, 'builder', true, false, '').run(model, real);
+        }
+        fc.modelRun(() => ({ model, real }), cmds);
       }),
       { numRuns: NUM_RUNS },
     );

@@ -3,7 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addWorkItem, assignWorkItem, blockWorkItem, buildSignal, completeWorkItem, createWorkBoard, handOffWorkItem, type Signal, type SignalInput, type WorkBoard } from '../../src/index.js';
+import type { Signal } from '../../generated/types/index.js';
+import {
+  addWorkItem,
+  assignWorkItem,
+  blockWorkItem,
+  buildSignal,
+  completeWorkItem,
+  createWorkBoard,
+  handOffWorkItem,
+  type SignalInput,
+  type WorkBoard,
+} from '../../src/index.js';
 import { accepted, deepFreeze, expectValidEmissions, refusalCode } from './support.js';
 
 const SIGNALS = join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'nosos-protocol', '.bridges', 'signals');
