@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { decodeUtf8, firstInvalidByte } from '../../src/node/parse/decode.js';
 import { documentSpans, formatOfFile, jsonLines } from '../../src/node/parse/documents.js';
 import { locateJson } from '../../src/node/parse/json-locator.js';
+import { findPointers } from '../../src/node/parse/pointer-finder.js';
+import { offsetOfPointer } from '../../src/node/scan/locate.js';
 import { LineIndex } from '../../src/node/parse/line-index.js';
 import { parseJson } from '../../src/node/parse/parse-json.js';
 import { countKeyColons, measureTree } from '../../src/node/parse/tree-shape.js';
@@ -195,6 +197,35 @@ describe('tree shape and key colons', () => {
     fc.assert(
       fc.property(fc.json({ maxDepth: 4 }), (text) => {
         expect(countKeyColons(text, 0, text.length)).toBeGreaterThanOrEqual(measureTree(JSON.parse(text), 99).members);
+      }),
+    );
+  });
+});
+
+describe('findPointers', () => {
+  test('places pointers, missing ones at the deepest value that exists, escapes and all', () => {
+    const text = ' {"a/b": [10, {"c~d": true, "e\\"x": "q\\"}"}], "f": {}}';
+    const found = findPointers(text, ['/a~1b/1/c~0d', '/a~1b/1/e"x', '/f/missing', '/a~1b/7', '/nope/deeper']);
+    expect(offsetOfPointer(found, '/a~1b/1/c~0d', 0)).toBe(text.indexOf('true'));
+    expect(offsetOfPointer(found, '/a~1b/1/e"x', 0)).toBe(text.indexOf('"q'));
+    expect(offsetOfPointer(found, '/f/missing', 0)).toBe(text.lastIndexOf('{}'));
+    expect(offsetOfPointer(found, '/a~1b/7', 0)).toBe(text.indexOf('['));
+    expect(offsetOfPointer(found, '/nope/deeper', 0)).toBe(1);
+  });
+
+  test('agrees with the position-keeping reader on every pointer of random documents, within a span', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 5 }), fc.string({ maxLength: 3 }), (json, noise) => {
+        const text = `${noise.replace(/[\n\r]/g, '')}\n  ${json}  \n${noise}`;
+        const start = text.indexOf('\n') + 1;
+        const end = text.lastIndexOf('\n');
+        const layout = locateJson(text, 99, start, end);
+        const pointers = [...layout.positions.keys()];
+        const found = findPointers(text, [...pointers, ...pointers.map((p) => `${p}/zz~1missing`)], start, end);
+        for (const pointer of pointers) {
+          expect(found.get(pointer), pointer).toBe(layout.positions.get(pointer));
+          expect(offsetOfPointer(found, `${pointer}/zz~1missing`, -1)).toBe(layout.positions.get(pointer));
+        }
       }),
     );
   });

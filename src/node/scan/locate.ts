@@ -8,15 +8,19 @@ import { parentPointer } from '../parse/pointer.js';
 import type { SourceText } from '../parse/source-text.js';
 import type { LocatedIssue } from './types.js';
 
-export function offsetOfPointer(layout: JsonLayout, pointer: string, fallback: number): number {
+/** Value offsets by pointer: a whole layout, or those findPointers found. */
+export type Positions = Pick<JsonLayout, 'positions'> | Map<string, number>;
+
+export function offsetOfPointer(layout: Positions, pointer: string, fallback: number): number {
+  const positions = layout instanceof Map ? layout : layout.positions;
   for (let p = pointer; ; p = parentPointer(p)) {
-    const offset = layout.positions.get(p);
+    const offset = positions.get(p);
     if (offset !== undefined) return offset;
     if (p === '') return fallback;
   }
 }
 
-export function locateIssue(issue: Issue, layout: JsonLayout, source: SourceText, fallback: number): LocatedIssue {
+export function locateIssue(issue: Issue, layout: Positions, source: SourceText, fallback: number): LocatedIssue {
   const { line, column } = source.positionOf(offsetOfPointer(layout, issue.pointer, fallback));
   return { code: issue.code, severity: issue.severity, pointer: issue.pointer, message: issue.message, line, column };
 }

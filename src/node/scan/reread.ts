@@ -6,6 +6,7 @@
 import { decodeUtf8 } from '../parse/decode.js';
 import { documentSpans, formatOfFile, type DocumentSpan } from '../parse/documents.js';
 import { locateJson } from '../parse/json-locator.js';
+import { findPointers } from '../parse/pointer-finder.js';
 import { SourceText } from '../parse/source-text.js';
 import { offsetOfPointer } from './locate.js';
 import { readDocumentFile } from './read-file.js';
@@ -61,8 +62,14 @@ export class DocumentRereader {
   position(source: string, line: number, pointer: string): { line: number; column: number } {
     const found = this.document(source, line);
     if (!found) return { line, column: 1 };
-    const layout = locateJson(found.source.text, this.maxDepth, found.span.start, found.span.end);
-    return found.source.positionOf(offsetOfPointer(layout, pointer, found.span.start));
+    let offset: number;
+    try {
+      JSON.parse(found.source.text.slice(found.span.start, found.span.end)); // the finder needs valid JSON
+      offset = offsetOfPointer(findPointers(found.source.text, [pointer], found.span.start, found.span.end), pointer, found.span.start);
+    } catch {
+      offset = offsetOfPointer(locateJson(found.source.text, this.maxDepth, found.span.start, found.span.end), pointer, found.span.start);
+    }
+    return found.source.positionOf(offset);
   }
 
   /** The parsed value of a document, or undefined when it cannot be read again. */

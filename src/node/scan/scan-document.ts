@@ -6,11 +6,11 @@
  */
 import { detectContract, validate, type ContractName, type Issue } from '../../index.js';
 import type { DocumentSpan } from '../parse/documents.js';
-import { locateJson, type JsonLayout } from '../parse/json-locator.js';
+import { findPointers } from '../parse/pointer-finder.js';
 import { parseJson, type ParseProblem } from '../parse/parse-json.js';
 import type { SourceText } from '../parse/source-text.js';
 import { documentFacts } from './document-facts.js';
-import { locateIssue } from './locate.js';
+import { locateIssue, type Positions } from './locate.js';
 import type { LocatedIssue, ScannedDocument } from './types.js';
 
 export interface DocumentContext {
@@ -82,7 +82,8 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   if (facts?.lease && facts.lease.expiresAt <= context.now) issues = [...issues, expiredLease(value as Record<string, unknown>, context.now)];
   let located = parseIssues;
   if (issues.length > 0) {
-    const layout: JsonLayout = parsed.layout ?? locateJson(source.text, maxDepth, span.start, span.end);
+    // JSON.parse accepted the text: follow only the paths to the issues (a layout may exist already)
+    const layout: Positions = parsed.layout ?? findPointers(source.text, issues.map((i) => i.pointer), span.start, span.end);
     located = parseIssues.concat(issues.map((issue) => locateIssue(issue, layout, source, span.start)));
   }
   const document: ScannedDocument = {

@@ -79,6 +79,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const take = (fileScan: FileScan): void => {
     fileScan.documents.forEach((document, i) => {
+      if (!document.facts) return;
       const ref: DocumentRef = { seq: seq + i, source: fileScan.source, line: document.line, contract: document.contract };
       const found = cross.visit(document, ref);
       if (found.length > 0) {
