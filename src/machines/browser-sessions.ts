@@ -8,6 +8,7 @@
  */
 import type { BrowserAutomationReceipt } from '../../generated/types/index.js';
 import { SPEC_VERSION, isFilled, unique } from './conventions.js';
+import { BrowserAutomationReceipt as BrowserAutomationReceiptContract } from '../contracts.js';
 import { refuseInvalid, type EmissionOf } from './emission.js';
 import { mintUrn, type MintId } from './ids.js';
 import { accept, refuse, type Outcome, type Refused, type RefusalTable } from './outcome.js';
@@ -124,7 +125,7 @@ export function startBrowserSession(state: BrowserSessions, start: BrowserSessio
   const refusal = startRefusal(start);
   const receipt = receiptOf(start, at, mintId, refusal !== null);
   const emission: EmissionOf<'BrowserAutomationReceipt'> = { contract: 'BrowserAutomationReceipt', document: receipt };
-  const invalid = refuseInvalid('browser/invalid-input', [emission]);
+  const invalid = refuseInvalid('browser/invalid-input', BrowserAutomationReceiptContract, [emission]);
   if (invalid) return invalid;
   if (refusal) return { ok: false, refusal, state: store(state, receipt), emitted: [emission] };
   return accept(store(state, receipt), [emission]);
@@ -149,7 +150,7 @@ function finish(state: BrowserSessions, sessionRef: string, event: 'revoke' | 'c
     capturedAt: timestamp(at),
   };
   const emission = { contract: 'BrowserAutomationReceipt', document: receipt } as const;
-  return refuseInvalid('browser/invalid-input', [emission]) ?? accept(store(state, receipt), [emission]);
+  return refuseInvalid('browser/invalid-input', BrowserAutomationReceiptContract, [emission]) ?? accept(store(state, receipt), [emission]);
 }
 
 /** The user (or anyone allowed) revokes an active session: `revokedAt` = now. */

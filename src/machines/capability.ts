@@ -9,6 +9,7 @@
 import type { CapabilityPlane } from '../../generated/types/index.js';
 import { ledgerOf, inPlaneOrder, type CapabilityState } from './capability-ledger.js';
 import { capabilityPlanes, evaluateReports, planeOfRefusal, planeVerdicts, reportState, type EffectiveState, type PlaneReport } from './capability-verdicts.js';
+import { CapabilityLedger } from '../contracts.js';
 import { refuseInvalid } from './emission.js';
 import type { MintId } from './ids.js';
 import { accept, refuse, type Outcome, type RefusalTable } from './outcome.js';
@@ -82,7 +83,7 @@ function step(from: EffectiveState | null, event: CapabilityEvent, next: Capabil
   }
   const ledger = ledgerOf(next, at, mintId);
   const emission = { contract: 'CapabilityLedger', document: ledger } as const;
-  return refuseInvalid('capability/invalid-input', [emission]) ?? accept({ ...next, ledgerRef: ledger.id }, [emission]);
+  return refuseInvalid('capability/invalid-input', CapabilityLedger, [emission]) ?? accept({ ...next, ledgerRef: ledger.id }, [emission]);
 }
 
 function initialState(declaration: CapabilityDeclaration): CapabilityState | CapabilityOutcome {

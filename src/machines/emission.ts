@@ -6,7 +6,6 @@
  */
 import type { ContractName, ContractTypes } from '../../generated/types/index.js';
 import type { Contract } from '../contract.js';
-import { contracts } from '../contracts.js';
 import type { Issue } from '../issue.js';
 import { refuse, type Refused } from './outcome.js';
 
@@ -23,9 +22,11 @@ export interface EmissionOf<Name extends ContractName> {
 /** An emitted document of any contract. */
 export type Emission = { readonly [Name in ContractName]: EmissionOf<Name> }[ContractName];
 
-/** The issues `validate` reports for an emitted document (with its file name, when it has one). */
-export function emissionIssues(emission: Emission): readonly Issue[] {
-  const contract = contracts[emission.contract] as Contract;
+/**
+ * The issues the contract reports for an emitted document (with its file name, when it has one).
+ * Each machine passes the one contract it emits, so an app bundles only the validators it uses.
+ */
+export function emissionIssues<Name extends ContractName>(contract: Contract<Name>, emission: EmissionOf<Name>): readonly Issue[] {
   return contract.validate(emission.document, { filename: emission.filename }).issues;
 }
 
@@ -33,9 +34,9 @@ export function emissionIssues(emission: Emission): readonly Issue[] {
  * Null when every document is valid; otherwise the refusal `<machine>/invalid-input` naming the
  * first invalid document's contract and carrying its errors.
  */
-export function refuseInvalid<Code extends string>(code: Code, emissions: readonly Emission[]): Refused<Code> | null {
+export function refuseInvalid<Code extends string, Name extends ContractName>(code: Code, contract: Contract<Name>, emissions: readonly EmissionOf<Name>[]): Refused<Code> | null {
   for (const emission of emissions) {
-    const errors = emissionIssues(emission).filter((i) => i.severity === 'error');
+    const errors = emissionIssues(contract, emission).filter((i) => i.severity === 'error');
     if (errors.length) {
       const summary = errors.map((i) => `${i.pointer || '/'} ${i.code}`).join('; ');
       return refuse(code, `the ${emission.contract} this transition would emit is invalid: ${summary}`, errors);

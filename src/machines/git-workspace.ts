@@ -6,6 +6,7 @@
  */
 import type { GitFacts, GitWorkspaceState } from '../../generated/types/index.js';
 import { SPEC_VERSION } from './conventions.js';
+import { GitWorkspaceState as GitWorkspaceStateContract } from '../contracts.js';
 import { refuseInvalid } from './emission.js';
 import { classifyGitWorkspace, gitStateRules, passiveOperations, expectedNegativeStates, requestedReaction, passiveReaction, type GitOperation, type GitProbeFacts, type GitState } from './git-classification.js';
 import { mintUrn, type MintId } from './ids.js';
@@ -89,7 +90,7 @@ export function buildGitWorkspaceState(probe: GitWorkspaceProbe, now: Rfc3339, m
     capturedAt: timestamp(at),
   };
   const emission = { contract: 'GitWorkspaceState', document } as const;
-  return refuseInvalid('git/invalid-input', [emission]) ?? accept(document, [emission]);
+  return refuseInvalid('git/invalid-input', GitWorkspaceStateContract, [emission]) ?? accept(document, [emission]);
 }
 
 export const gitWorkspaceTransitions: readonly TransitionRow<GitState, string>[] = gitStateRules.map((r) => ({ from: null, to: r.state, event: r.event }));

@@ -8,6 +8,7 @@
  */
 import type { Lease } from '../../generated/types/index.js';
 import { DEFAULT_LEASE_TTL_SECONDS, DEFAULT_MAX_LEASES_PER_DOMAIN, LEASE_DIR, isFilled, isWholeAtLeast } from './conventions.js';
+import { Lease as LeaseContract } from '../contracts.js';
 import { emissionIssues, refuseInvalid, type EmissionOf } from './emission.js';
 import { accept, refuse, type Outcome, type RefusalTable } from './outcome.js';
 import { later, readInstant, timestamp, type EpochSeconds, type Rfc3339 } from './time.js';
@@ -83,7 +84,7 @@ export function createLeaseBoard(options: { maxLeasesPerDomain?: number; leases?
   if (!isWholeAtLeast(maxLeasesPerDomain, 0)) return refuse('lease/invalid-board', `maxLeasesPerDomain ${String(maxLeasesPerDomain)} is not a whole number ≥ 0`);
   const files = new Set<string>();
   for (const lease of leases) {
-    const errors = emissionIssues({ contract: 'Lease', document: lease }).filter((i) => i.severity === 'error');
+    const errors = emissionIssues(LeaseContract, { contract: 'Lease', document: lease }).filter((i) => i.severity === 'error');
     if (errors.length) return refuse('lease/invalid-board', `the lease on ${JSON.stringify(lease?.resource)} is invalid`, errors);
     const file = leaseFileName(lease.resource);
     if (files.has(file)) return refuse('lease/invalid-board', `two leases share the file ${file}`);
@@ -127,7 +128,7 @@ export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): 
   };
   const filename = leaseFileName(resource);
   const emission: EmissionOf<'Lease'> = { contract: 'Lease', document: lease, filename, path: `${LEASE_DIR}/${filename}` };
-  const invalid = refuseInvalid('lease/invalid-input', [emission]);
+  const invalid = refuseInvalid('lease/invalid-input', LeaseContract, [emission]);
   if (invalid) return invalid;
   const replaced = board.leases.find((l) => leaseFileName(l.resource) === filename) ?? null;
   const leases = [...board.leases.filter((l) => l !== replaced), lease].sort(byFile);

@@ -10,6 +10,7 @@
  */
 import type { CorrelationKeys, OrphanEventReceipt } from '../../generated/types/index.js';
 import { DEFAULT_ORPHAN_TTL_SECONDS, isWholeAtLeast } from './conventions.js';
+import { OrphanEventReceipt as OrphanEventReceiptContract } from '../contracts.js';
 import { emissionIssues } from './emission.js';
 import type { MintId } from './ids.js';
 import { orphanRefusals, type OrphanRefusalCode } from './orphan-refusals.js';
@@ -110,7 +111,7 @@ export function receiveEvent(registry: OrphanRegistry, incoming: IncomingEvent, 
     expiresAt: timestamp(expires),
   };
   const trial = orphanReceipt(event, resolutions.queued([]), { policyDecisionRef: registry.policyDecisionRef, at: draft.at, expired: false, causalRefs: [] }, () => 'intake-check');
-  const errors = emissionIssues({ contract: 'OrphanEventReceipt', document: trial }).filter((i) => i.severity === 'error');
+  const errors = emissionIssues(OrphanEventReceiptContract, { contract: 'OrphanEventReceipt', document: trial }).filter((i) => i.severity === 'error');
   if (errors.length) return refuse('orphans/invalid-input', `the event cannot be described by a valid receipt: ${errors.map((i) => `${i.pointer} ${i.code}`).join('; ')}`, errors);
   draft.received += 1;
   receiveInto(draft, event);

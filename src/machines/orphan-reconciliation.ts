@@ -4,8 +4,8 @@
  * A command works on a draft (copies of the registry's lists) and commits it only if every receipt
  * it emits validates, so a refused command leaves the caller's registry as it was.
  */
-import type { Emission } from './emission.js';
-import { refuseInvalid } from './emission.js';
+import { OrphanEventReceipt } from '../contracts.js';
+import { refuseInvalid, type EmissionOf } from './emission.js';
 import { mintUrn, type MintId } from './ids.js';
 import { candidatesFor, parentNodeIn, type DagNode, type SessionRecord } from './orphan-matching.js';
 import { orphanReceipt, resolutions, type ReceivedEvent } from './orphan-receipts.js';
@@ -58,7 +58,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
 export interface Draft extends Mutable<OrphanRegistry> {
   readonly at: EpochSeconds;
   readonly mintId: MintId;
-  readonly emitted: Emission[];
+  readonly emitted: EmissionOf<'OrphanEventReceipt'>[];
 }
 
 /** Starts a command at `now`: checks the time and quarantines every queued event whose ttl has run out. */
@@ -129,7 +129,7 @@ export function applyReconciliation(draft: Draft): void {
 
 /** Ends a command: accepted with the draft as the new registry when every receipt validates. */
 export function finishCommand(draft: Draft): Outcome<OrphanRegistry, OrphanRefusalCode> {
-  const invalid = refuseInvalid('orphans/invalid-input', draft.emitted);
+  const invalid = refuseInvalid('orphans/invalid-input', OrphanEventReceipt, draft.emitted);
   if (invalid) return invalid;
   const { at: _at, mintId: _mintId, emitted, ...registry } = draft;
   return accept(registry, emitted);

@@ -2,13 +2,13 @@
  * Runtime installs: requested → manifest_resolved → artifact_verified → installing → installed,
  * with the exits failed, partial, rolled_back, denied and deferred. The state is the latest
  * RuntimeInstallReceipt; each transition emits the next one (new id, `causalRefs` ending with the
- * previous). The request names the manifest and the artifacts with their expected digests;
- * resolving checks the manifest's digest and verifying checks each artifact's, so `installed` is
- * reached only when every artifact is verified. Until the manifest is resolved, `manifest.resolvedAt`
- * is the request's time (the schema wants one). Stops carry a reason; a rollback carries its ref.
+ * previous). The request names the manifest and artifacts with their expected digests; resolving
+ * and verifying check them, so `installed` needs every artifact verified. Until the manifest is
+ * resolved, `manifest.resolvedAt` is the request's time (the schema wants one).
  */
 import type { InstallArtifact, RuntimeInstallReceipt } from '../../generated/types/index.js';
 import { SPEC_VERSION, isFilled, unique } from './conventions.js';
+import { RuntimeInstallReceipt as RuntimeInstallReceiptContract } from '../contracts.js';
 import { refuseInvalid } from './emission.js';
 import { mintUrn, type MintId } from './ids.js';
 import { accept, refuse, type Outcome } from './outcome.js';
@@ -91,7 +91,7 @@ export function requestRuntimeInstall(request: InstallRequest, now: Rfc3339, min
     capturedAt: timestamp(at),
   };
   const emission = { contract: 'RuntimeInstallReceipt', document: receipt } as const;
-  return refuseInvalid('install/invalid-input', [emission]) ?? accept(receipt, [emission]);
+  return refuseInvalid('install/invalid-input', RuntimeInstallReceiptContract, [emission]) ?? accept(receipt, [emission]);
 }
 
 type Change = Partial<Pick<RuntimeInstallReceipt, 'installState' | 'manifest' | 'artifacts' | 'failureReason' | 'rollbackRef' | 'policyDecisionRef'>> & { evidenceRefs?: readonly string[] };
@@ -114,7 +114,7 @@ function advance(current: RuntimeInstallReceipt, event: InstallEvent, now: Rfc33
     capturedAt: timestamp(at),
   };
   const emission = { contract: 'RuntimeInstallReceipt', document: receipt } as const;
-  return refuseInvalid('install/invalid-input', [emission]) ?? accept(receipt, [emission]);
+  return refuseInvalid('install/invalid-input', RuntimeInstallReceiptContract, [emission]) ?? accept(receipt, [emission]);
 }
 
 const sameDigest = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();

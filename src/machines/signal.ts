@@ -8,6 +8,7 @@ import { signalDefinition } from '../../generated/definitions/signal.js';
 import type { Signal, SignalBody, SignalHeader } from '../../generated/types/index.js';
 import { schemaEnum } from '../rules/schema-values.js';
 import { SIGNAL_DIR, isFilled } from './conventions.js';
+import { Signal as SignalContract } from '../contracts.js';
 import { refuseInvalid, type EmissionOf } from './emission.js';
 import { refuse, type Refused, type RefusalTable } from './outcome.js';
 import { readInstant, signalStamp, timestamp, type Rfc3339 } from './time.js';
@@ -87,5 +88,5 @@ export function buildSignal(input: SignalInput, now: Rfc3339): BuiltSignal | Ref
   const filename = signalFileName(signal);
   const path = `${SIGNAL_DIR}/${filename}`;
   const emission: EmissionOf<'Signal'> = { contract: 'Signal', document: signal, filename, path };
-  return refuseInvalid('signal/invalid-input', [emission]) ?? { ok: true, signal, filename, path, emitted: [emission] };
+  return refuseInvalid('signal/invalid-input', SignalContract, [emission]) ?? { ok: true, signal, filename, path, emitted: [emission] };
 }
