@@ -55,6 +55,7 @@ export default async function stateMachinesDoc({ root, generated }) {
   lines.push('## Contents', '', ...stateMachines.map((m) => `- [${m.title}](#${m.title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')}) (\`${m.name}/…\`)`), '');
   for (const machine of stateMachines) {
     lines.push(`## ${machine.title}`, '', machine.summary, '', `Emits: ${machine.emits.map((c) => `\`${c}\``).join(', ')}.`, '');
+    if (machine.functions?.length) lines.push('Functions:', '', ...machine.functions.map((f) => `- ${f}`), '');
     lines.push(...diagram(machine), '');
     lines.push(...transitionTable(machine), '');
     if (machine.notes) lines.push(machine.notes, '');

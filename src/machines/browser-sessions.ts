@@ -69,7 +69,7 @@ export interface BrowserSessionStart {
   readonly causalRefs?: readonly string[];
 }
 
-export const emptyBrowserSessions: BrowserSessions = { sessions: [] };
+export const emptyBrowserSessions: BrowserSessions = Object.freeze({ sessions: Object.freeze([]) });
 
 const finished = (receipt: BrowserAutomationReceipt): boolean => (receipt.terminalState ?? 'active') !== 'active';
 

@@ -12,6 +12,7 @@ import { gitWorkspaceMachine } from './git-workspace.js';
 import { leaseMachine } from './lease.js';
 import { orphanMachine } from './orphan-events.js';
 import { runtimeInstallMachine } from './runtime-install.js';
+import { machineFunctions } from './machine-functions.js';
 import type { MachineDescription } from './transition-table.js';
 import { workItemMachine } from './work-items.js';
 
@@ -28,14 +29,14 @@ export * from './capability.js';
 export * from './lease.js';
 export * from './signal.js';
 export * from './work-items.js';
-export * from './work-handoff.js';
+export { handOffWorkItem, type Handoff } from './work-handoff.js';
 export * from './orphan-events.js';
 export * from './browser-sessions.js';
 export * from './runtime-install.js';
 export * from './git-workspace.js';
 export { pathEvidenceOf, pathDigest, isAbsolutePath, type WorkspaceAlias } from './path-evidence.js';
 
-/** Every machine, in the order the docs show them. */
+/** Every machine, in the order the docs show them, with its functions. */
 export const stateMachines: readonly MachineDescription[] = [
   capabilityMachine,
   orphanMachine,
@@ -44,4 +45,4 @@ export const stateMachines: readonly MachineDescription[] = [
   browserSessionMachine,
   runtimeInstallMachine,
   gitWorkspaceMachine,
-];
+].map((machine) => ({ ...machine, functions: machineFunctions[machine.name] ?? [] }));

@@ -66,14 +66,23 @@ export function leaseFileName(resource: string): string {
 }
 
 const expiresAt = (lease: Lease): EpochSeconds => readInstant(lease.expires_at) ?? Number.NEGATIVE_INFINITY;
-
-/** True when the lease is live at `now` (`now < expires_at`). */
-export const isLive = (lease: Lease, now: EpochSeconds): boolean => now < expiresAt(lease);
-
-/** Where a resource stands at `now`. */
-export function resourceState(board: LeaseBoard, resource: string, now: EpochSeconds): ResourceState {
+const isLive = (lease: Lease, at: EpochSeconds): boolean => at < expiresAt(lease);
+const stateAt = (board: LeaseBoard, resource: string, at: EpochSeconds): ResourceState => {
   const lease = board.leases.find((l) => leaseFileName(l.resource) === leaseFileName(resource));
-  return !lease ? 'free' : isLive(lease, now) ? 'held' : 'expired';
+  return !lease ? 'free' : isLive(lease, at) ? 'held' : 'expired';
+};
+const liveAt = (board: LeaseBoard, domain: string, at: EpochSeconds): Lease[] => board.leases.filter((l) => l.domain === domain && isLive(l, at));
+
+/** Where a resource stands at `now`: free, held (a live lease) or expired (a lease not yet removed); null when `now` is not RFC 3339. */
+export function resourceState(board: LeaseBoard, resource: string, now: Rfc3339): ResourceState | null {
+  const at = readInstant(now);
+  return at === null ? null : stateAt(board, resource, at);
+}
+
+/** The live leases (`now < expires_at`) of a domain; null when `now` is not RFC 3339. */
+export function liveLeasesOf(board: LeaseBoard, domain: string, now: Rfc3339): Lease[] | null {
+  const at = readInstant(now);
+  return at === null ? null : liveAt(board, domain, at);
 }
 
 const byFile = (a: Lease, b: Lease): number => (leaseFileName(a.resource) < leaseFileName(b.resource) ? -1 : 1);
@@ -93,10 +102,6 @@ export function createLeaseBoard(options: { maxLeasesPerDomain?: number; leases?
   return accept({ maxLeasesPerDomain, leases: [...leases].sort(byFile) });
 }
 
-/** The live leases of a domain at `now`. */
-export const liveLeasesOf = (board: LeaseBoard, domain: string, now: EpochSeconds): Lease[] =>
-  board.leases.filter((l) => l.domain === domain && isLive(l, now));
-
 /** Claims a resource: emits the Lease and its file. */
 export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): Outcome<LeaseBoard, LeaseRefusalCode, { replaced: Lease | null }> {
   const at = readInstant(now);
@@ -106,12 +111,12 @@ export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): 
   const expires = isWholeAtLeast(ttlSeconds, 1) ? later(at, ttlSeconds) : null;
   if (expires === null) return refuse('lease/invalid-ttl', `ttlSeconds ${String(ttlSeconds)} is not a whole number ≥ 1 that ends by year 9999`);
   if (override && !isFilled(overrideReason)) return refuse('lease/override-without-reason', 'an override of the lease budget needs a reason');
-  const from = resourceState(board, resource, at);
+  const from = stateAt(board, resource, at);
   if (!allows(leaseTransitions, from, 'claim')) {
     const holder = board.leases.find((l) => leaseFileName(l.resource) === leaseFileName(resource));
     return refuse('lease/resource-held', `${resource} is held by ${holder?.owner ?? 'another owner'} until ${holder?.expires_at ?? 'later'}`);
   }
-  const live = liveLeasesOf(board, domain, at).length;
+  const live = liveAt(board, domain, at).length;
   const overBudget = live >= board.maxLeasesPerDomain;
   if (overBudget && !override) {
     return refuse('lease/budget-exhausted', `domain ${domain} holds ${live} of its ${board.maxLeasesPerDomain} leases; override with a reason or wait`);

@@ -92,7 +92,7 @@ export function reconcileOrphans(registry: OrphanRegistry, now: Rfc3339, mintId:
 }
 
 /** Receives one event. */
-export function receiveEvent(registry: OrphanRegistry, incoming: IncomingEvent, now: Rfc3339, mintId: MintId): OrphanOutcome {
+export function receiveSessionEvent(registry: OrphanRegistry, incoming: IncomingEvent, now: Rfc3339, mintId: MintId): OrphanOutcome {
   const draft = beginCommand(registry, now, mintId);
   if ('ok' in draft) return draft;
   const expires = later(draft.at, registry.ttlSeconds);

@@ -27,6 +27,8 @@ export interface MachineDescription {
   readonly refusals: Readonly<Record<string, string>>;
   /** More to say, as Markdown, after the diagram. */
   readonly notes?: string;
+  /** The machine's functions as a caller writes them. */
+  readonly functions?: readonly string[];
 }
 
 /** True when the table has a row for `event` out of `from`. */

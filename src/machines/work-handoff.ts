@@ -7,7 +7,7 @@ import type { SignalHeader } from '../../generated/types/index.js';
 import { isFilled } from './conventions.js';
 import { refuse } from './outcome.js';
 import { handoffKinds } from './signal.js';
-import { budgetRefusal, commit, isWorkItem, itemFor, type WorkBoard, type WorkOutcome } from './work-items.js';
+import { budgetRefusal, commitItem, isWorkItem, itemFor, type WorkBoard, type WorkOutcome } from './work-board.js';
 import { budgetOverrideCall, handoffSignal } from './work-signals.js';
 
 export interface Handoff {
@@ -50,5 +50,5 @@ export function handOffWorkItem(board: WorkBoard, handoff: Handoff, now: string)
     handoffSignal({ id: item.id, kind: handoff.kind, from, fromOwner: item.owner, fromDomain: item.domain, toOwner: handoff.toOwner, toDomain, evidence, topic: handoff.topic, claim: handoff.claim }),
   ];
   if (overrideReason && moving) signals.push(budgetOverrideCall({ id: item.id, domain: toDomain, reason: overrideReason, from, evidence }));
-  return commit(board, { ...item, owner: handoff.toOwner, domain: toDomain, overrideReason }, signals, now);
+  return commitItem(board, { ...item, owner: handoff.toOwner, domain: toDomain, overrideReason }, signals, now);
 }

@@ -2,104 +2,24 @@
  * Work items: pending → in_progress → done, and blocked. Starting an item is assigning it: it needs
  * an owner and a context capsule, counts against its domain's in_progress budget (default 2; an
  * override needs a reason and emits a council call), and emits a missive whose evidence is the
- * capsule path. Setting done or blocked emits a proclamation. A handoff to another owner is a
- * missive or council call with evidence when it crosses domains.
+ * capsule path. Setting done or blocked emits a proclamation. A handoff to another owner
+ * (`work-handoff.ts`) is a missive or council call with evidence when it crosses domains.
  */
 import { DEFAULT_MAX_IN_PROGRESS_PER_DOMAIN, isFilled, isWholeAtLeast } from './conventions.js';
-import type { Emission } from './emission.js';
-import { accept, refuse, type Outcome, type RefusalTable } from './outcome.js';
-import { buildSignal, type SignalInput } from './signal.js';
-import { allows, type MachineDescription, type TransitionRow } from './transition-table.js';
+import { accept, refuse, type RefusalTable } from './outcome.js';
+import type { MachineDescription } from './transition-table.js';
+import { budgetRefusal, commitItem, inProgressOf, isWorkItem, itemFor, workItemTransitions, type WorkBoard, type WorkItem, type WorkOutcome } from './work-board.js';
 import { workItemRefusals, type WorkItemRefusalCode } from './work-item-refusals.js';
 import { assignmentMissive, budgetOverrideCall, statusProclamation } from './work-signals.js';
 
-export type WorkStatus = 'pending' | 'in_progress' | 'done' | 'blocked';
-export type WorkEvent = 'add' | 'assign' | 'block' | 'complete' | 'hand_off';
-
-export const workItemTransitions = [
-  { from: null, to: 'pending', event: 'add' },
-  { from: 'pending', to: 'in_progress', event: 'assign' },
-  { from: 'blocked', to: 'in_progress', event: 'assign' },
-  { from: 'pending', to: 'blocked', event: 'block' },
-  { from: 'in_progress', to: 'blocked', event: 'block' },
-  { from: 'in_progress', to: 'done', event: 'complete' },
-  { from: 'pending', to: 'pending', event: 'hand_off' },
-  { from: 'in_progress', to: 'in_progress', event: 'hand_off' },
-  { from: 'blocked', to: 'blocked', event: 'hand_off' },
-] as const satisfies readonly TransitionRow<WorkStatus, WorkEvent>[];
-
+export { inProgressOf, workItemTransitions, type WorkBoard, type WorkEvent, type WorkItem, type WorkOutcome, type WorkStatus } from './work-board.js';
 export { workItemRefusals, type WorkItemRefusalCode } from './work-item-refusals.js';
-
-export interface WorkItem {
-  readonly id: string;
-  readonly title: string | null;
-  /** The domain whose in_progress budget the item counts against. */
-  readonly domain: string;
-  readonly status: WorkStatus;
-  readonly owner: string | null;
-  /** The context capsule (a path such as `artifacts/contexts/ISSUE-001_….md`), once given. */
-  readonly capsulePath: string | null;
-  /** While in_progress over its domain's budget: why the budget was overridden. */
-  readonly overrideReason: string | null;
-}
-
-export interface WorkBoard {
-  readonly maxInProgressPerDomain: number;
-  readonly items: readonly WorkItem[];
-}
-
-export type WorkOutcome = Outcome<WorkBoard, WorkItemRefusalCode>;
 
 /** An empty board with the per-domain in_progress budget (default 2). */
 export function createWorkBoard(options: { maxInProgressPerDomain?: number } = {}): WorkOutcome {
   const { maxInProgressPerDomain = DEFAULT_MAX_IN_PROGRESS_PER_DOMAIN } = options;
   if (!isWholeAtLeast(maxInProgressPerDomain, 0)) return refuse('work/invalid-board', `maxInProgressPerDomain ${String(maxInProgressPerDomain)} is not a whole number ≥ 0`);
   return accept({ maxInProgressPerDomain, items: [] });
-}
-
-/** The in_progress items of a domain. */
-export const inProgressOf = (board: WorkBoard, domain: string): WorkItem[] => board.items.filter((i) => i.domain === domain && i.status === 'in_progress');
-
-/** Builds the signals of a transition (refusing on the first that cannot be built, or on two with one file name). */
-export function signalsOf(inputs: readonly SignalInput[], now: string): Emission[] | WorkOutcome {
-  const emitted: Emission[] = [];
-  for (const input of inputs) {
-    const built = buildSignal(input, now);
-    if (!built.ok) {
-      const code = built.refusal.code === 'signal/invalid-now' ? 'work/invalid-now' : 'work/invalid-input';
-      return refuse(code, built.refusal.message, built.refusal.issues);
-    }
-    if (emitted.some((e) => e.filename === built.filename)) return refuse('work/signal-name-collision', `two signals of one transition would both be ${built.filename}`);
-    emitted.push(...built.emitted);
-  }
-  return emitted;
-}
-
-/** Replaces one item, applies the transition's signals, and accepts. */
-export function commit(board: WorkBoard, item: WorkItem, inputs: readonly SignalInput[], now: string): WorkOutcome {
-  const emitted = signalsOf(inputs, now);
-  if (!Array.isArray(emitted)) return emitted;
-  return accept({ ...board, items: board.items.map((i) => (i.id === item.id ? item : i)) }, emitted);
-}
-
-/** Looks an item up and checks that `event` is allowed from its status. */
-export function itemFor(board: WorkBoard, id: string, event: WorkEvent): WorkItem | WorkOutcome {
-  const item = board.items.find((i) => i.id === id);
-  if (!item) return refuse('work/unknown-item', `there is no work item ${JSON.stringify(id)}`);
-  if (!allows(workItemTransitions, item.status, event)) return refuse('work/transition-not-allowed', `${event} is not allowed for ${id}, which is ${item.status}`);
-  return item;
-}
-
-export const isWorkItem = (value: WorkItem | WorkOutcome): value is WorkItem => !('ok' in value);
-
-/** Checks a budget: null when the domain has room or the override is used with a reason. */
-export function budgetRefusal(board: WorkBoard, domain: string, override: boolean, reason: string | undefined): WorkOutcome | null {
-  if (override && !isFilled(reason)) return refuse('work/override-without-reason', 'an override of the in_progress budget needs a reason');
-  const count = inProgressOf(board, domain).length;
-  if (count >= board.maxInProgressPerDomain && !override) {
-    return refuse('work/budget-exhausted', `domain ${domain} has ${count} of its ${board.maxInProgressPerDomain} items in progress; override with a reason or finish one first`);
-  }
-  return null;
 }
 
 /** Adds a pending item. */
@@ -138,7 +58,7 @@ export function assignWorkItem(board: WorkBoard, assignment: Assignment, now: st
   const facts = { id: item.id, owner: assignment.owner, capsulePath, from, to: assignment.to ?? assignment.owner, overrideReason };
   const signals = [assignmentMissive(facts)];
   if (overrideReason) signals.push(budgetOverrideCall({ id: item.id, domain: item.domain, reason: overrideReason, from, evidence: [capsulePath] }));
-  return commit(board, { ...item, status: 'in_progress', owner: assignment.owner, capsulePath, overrideReason }, signals, now);
+  return commitItem(board, { ...item, status: 'in_progress', owner: assignment.owner, capsulePath, overrideReason }, signals, now);
 }
 
 /** Finishes an item: in_progress → done, with a proclamation. */
@@ -146,7 +66,7 @@ export function completeWorkItem(board: WorkBoard, done: { id: string; from?: st
   const item = itemFor(board, done.id, 'complete');
   if (!isWorkItem(item)) return item;
   const from = done.from ?? item.owner ?? item.domain;
-  return commit(board, { ...item, status: 'done', overrideReason: null }, [statusProclamation({ id: item.id, status: 'done', owner: item.owner, from })], now);
+  return commitItem(board, { ...item, status: 'done', overrideReason: null }, [statusProclamation({ id: item.id, status: 'done', owner: item.owner, from })], now);
 }
 
 /** Blocks an item: pending or in_progress → blocked, with a proclamation. */
@@ -154,7 +74,7 @@ export function blockWorkItem(board: WorkBoard, block: { id: string; from?: stri
   const item = itemFor(board, block.id, 'block');
   if (!isWorkItem(item)) return item;
   const from = block.from ?? item.owner ?? item.domain;
-  return commit(board, { ...item, status: 'blocked', overrideReason: null }, [statusProclamation({ id: item.id, status: 'blocked', owner: item.owner, from })], now);
+  return commitItem(board, { ...item, status: 'blocked', overrideReason: null }, [statusProclamation({ id: item.id, status: 'blocked', owner: item.owner, from })], now);
 }
 
 export const workItemMachine: MachineDescription = {

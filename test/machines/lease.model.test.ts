@@ -119,7 +119,7 @@ class Collect implements fc.Command<Model, Real> {
     const ok = accepted(collectExpiredLeases(r.board, at(m.now)));
     const expired = m.leases.filter((l) => m.now >= l.expires);
     expect(ok.collected.map((l) => leaseFileName(l.resource)).sort()).toEqual(expired.map((l) => l.file).sort());
-    for (const l of expired) expect(resourceState(r.board, l.file.replace(/\.json$/, ''), T0 + m.now)).toBe('expired');
+    for (const l of expired) expect(resourceState(r.board, l.file.replace(/\.json$/, ''), at(m.now))).toBe('expired');
     m.leases = m.leases.filter((l) => m.now < l.expires);
     r.board = deepFreeze(ok.state);
     checkInvariants(m, r);

@@ -9,7 +9,7 @@ import {
   createOrphanRegistry,
   orphanConservation,
   orphanTransitions,
-  receiveEvent,
+  receiveSessionEvent,
   reconcileOrphans,
   registerSession,
   sha256Digest,
@@ -146,7 +146,7 @@ class Receive implements fc.Command<Model, Real> {
   check = () => true;
   run(m: Model, r: Real): void {
     const incoming = { eventRef: this.ref, eventClass: 'agent_lifecycle' as const, sessionRef: this.claimed, rawEventDigest: this.digest, correlationKeys: this.keys };
-    const outcome = receiveEvent(r.registry, incoming, at(m.now), r.mint);
+    const outcome = receiveSessionEvent(r.registry, incoming, at(m.now), r.mint);
     const t = tally();
     sweep(m, t);
     const e: MEvent = { seq: m.events.length, ref: this.ref, digest: this.digest, claimed: this.claimed, keys: this.keys, status: 'queued', session: null, expires: m.now + TTL, candidates: [] };

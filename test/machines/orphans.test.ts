@@ -5,7 +5,7 @@ import type { OrphanEventReceipt } from '../../generated/types/index.js';
 import {
   createOrphanRegistry,
   orphanConservation,
-  receiveEvent,
+  receiveSessionEvent,
   reconcileOrphans,
   registerSession,
   type IncomingEvent,
@@ -30,7 +30,7 @@ describe('orphan events', () => {
   it('queues a turn that starts before its session registers, then recovers it (the estate example)', () => {
     const keys = { conversationId: 'runtime-observability-demo-conversation', parentId: null, workspaceRef: W, taskRef: 'urn:srcos:task:runtime-observability-demo-0001' };
     const e = ev(1, { eventRef: 'urn:srcos:event:turn-started-before-session-registry-0001', rawEventDigest: `sha256:${'e'.repeat(64)}`, correlationKeys: keys });
-    const queued = receiveEvent(fresh(), e, '2026-05-06T04:33:00Z', mint);
+    const queued = receiveSessionEvent(fresh(), e, '2026-05-06T04:33:00Z', mint);
     const [q] = receipts(queued);
     expect(q?.sessionResolution).toEqual({ state: 'queued', candidateSessionRefs: [], recoveredSessionRef: null, recoveredDagNodeRef: null, reconciledAt: null, quarantinedAt: null });
     expect(q?.ttl).toEqual({ expiresAt: '2026-05-06T04:38:00Z', expired: false });
@@ -54,7 +54,7 @@ describe('orphan events', () => {
   it('never picks between two matching sessions: queued with both, quarantined with both at its ttl', () => {
     let reg = fresh(60);
     for (const s of [S1, S2]) reg = accepted(registerSession(reg, { sessionRef: s, workspaceRef: W }, '2026-05-06T04:00:00Z', mint)).state;
-    const received = receiveEvent(reg, ev(1, { correlationKeys: { workspaceRef: W } }), '2026-05-06T04:00:00Z', mint);
+    const received = receiveSessionEvent(reg, ev(1, { correlationKeys: { workspaceRef: W } }), '2026-05-06T04:00:00Z', mint);
     expect(receipts(received)[0]?.sessionResolution).toMatchObject({ state: 'queued', candidateSessionRefs: [S1, S2] });
     expect(receipts(reconcileOrphans(accepted(received).state, '2026-05-06T04:00:59Z', mint))).toEqual([]);
     const [quarantined] = receipts(reconcileOrphans(accepted(received).state, '2026-05-06T04:01:00Z', mint));
@@ -66,7 +66,7 @@ describe('orphan events', () => {
     let reg = fresh();
     reg = accepted(registerSession(reg, { sessionRef: S1, conversationId: 'c1', workspaceRef: W }, '2026-05-06T04:00:00Z', mint)).state;
     reg = accepted(registerSession(reg, { sessionRef: S2, conversationId: 'c2', workspaceRef: W }, '2026-05-06T04:00:00Z', mint)).state;
-    const [r] = receipts(receiveEvent(reg, ev(1, { correlationKeys: { conversationId: 'c2', workspaceRef: W, taskRef: 'urn:srcos:task:t9' } }), '2026-05-06T04:00:01Z', mint));
+    const [r] = receipts(receiveSessionEvent(reg, ev(1, { correlationKeys: { conversationId: 'c2', workspaceRef: W, taskRef: 'urn:srcos:task:t9' } }), '2026-05-06T04:00:01Z', mint));
     expect(r?.sessionResolution).toMatchObject({ state: 'recovered', recoveredSessionRef: S2, candidateSessionRefs: [S2] });
   });
 
@@ -74,10 +74,10 @@ describe('orphan events', () => {
     let reg = accepted(registerSession(fresh(), { sessionRef: S1 }, '2026-05-06T04:00:00Z', mint)).state;
     reg = accepted(registerSession(reg, { sessionRef: S2 }, '2026-05-06T04:00:00Z', mint)).state;
     // the child arrives first, naming only its parent: it waits
-    const child = receiveEvent(reg, ev(2, { correlationKeys: { parentId: 'urn:srcos:event:e1' } }), '2026-05-06T04:00:01Z', mint);
+    const child = receiveSessionEvent(reg, ev(2, { correlationKeys: { parentId: 'urn:srcos:event:e1' } }), '2026-05-06T04:00:01Z', mint);
     expect(receipts(child)[0]?.sessionResolution.state).toBe('queued');
     // the parent attaches to S2 directly, and the child is recovered in the same command
-    const parent = receiveEvent(accepted(child).state, ev(1, { sessionRef: S2 }), '2026-05-06T04:00:02Z', mint);
+    const parent = receiveSessionEvent(accepted(child).state, ev(1, { sessionRef: S2 }), '2026-05-06T04:00:02Z', mint);
     const [recovered] = receipts(parent);
     expect(recovered?.sessionResolution).toMatchObject({ state: 'recovered', recoveredSessionRef: S2 });
     const state = accepted(parent).state;
@@ -88,9 +88,9 @@ describe('orphan events', () => {
 
   it('discards the same event twice, by ref or by raw digest', () => {
     const digest = `sha256:${'a'.repeat(64)}`;
-    const first = accepted(receiveEvent(fresh(), ev(1, { rawEventDigest: digest }), '2026-05-06T04:00:00Z', mint));
+    const first = accepted(receiveSessionEvent(fresh(), ev(1, { rawEventDigest: digest }), '2026-05-06T04:00:00Z', mint));
     for (const again of [ev(1), ev(9, { rawEventDigest: digest })]) {
-      const out = receiveEvent(first.state, again, '2026-05-06T04:00:05Z', mint);
+      const out = receiveSessionEvent(first.state, again, '2026-05-06T04:00:05Z', mint);
       const [d] = receipts(out);
       expect(d?.sessionResolution).toMatchObject({ state: 'discarded_duplicate', recoveredSessionRef: null });
       expect(d?.causalRefs).toEqual([(first.emitted[0]?.document as OrphanEventReceipt).id]);
@@ -99,12 +99,12 @@ describe('orphan events', () => {
   });
 
   it('refuses with stable codes and leaves the registry as it was', () => {
-    const reg = accepted(receiveEvent(fresh(), ev(1), '2026-05-06T04:00:10Z', mint)).state;
-    expect(refusalCode(receiveEvent(reg, ev(2), '2026-05-06T04:00:09Z', mint))).toBe('orphans/time-went-backwards');
-    expect(refusalCode(receiveEvent(reg, ev(2), 'soon', mint))).toBe('orphans/invalid-now');
-    expect(refusalCode(receiveEvent(reg, { eventRef: 'event-2', eventClass: 'plugin' }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
-    expect(refusalCode(receiveEvent(reg, { ...ev(2), eventClass: 'kernel' as never }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
-    expect(refusalCode(receiveEvent(reg, ev(2, { sessionRef: 's1' }), '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
+    const reg = accepted(receiveSessionEvent(fresh(), ev(1), '2026-05-06T04:00:10Z', mint)).state;
+    expect(refusalCode(receiveSessionEvent(reg, ev(2), '2026-05-06T04:00:09Z', mint))).toBe('orphans/time-went-backwards');
+    expect(refusalCode(receiveSessionEvent(reg, ev(2), 'soon', mint))).toBe('orphans/invalid-now');
+    expect(refusalCode(receiveSessionEvent(reg, { eventRef: 'event-2', eventClass: 'plugin' }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
+    expect(refusalCode(receiveSessionEvent(reg, { ...ev(2), eventClass: 'kernel' as never }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
+    expect(refusalCode(receiveSessionEvent(reg, ev(2, { sessionRef: 's1' }), '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
     expect(refusalCode(registerSession(reg, { sessionRef: 'session-1' }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-session');
     expect(refusalCode(registerSession(reg, { sessionRef: S1, workspaceRef: 'w' }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-session');
     const withS1 = accepted(registerSession(reg, { sessionRef: S1 }, '2026-05-06T04:00:10Z', mint)).state;
@@ -115,7 +115,7 @@ describe('orphan events', () => {
   });
 
   it('uses a ttl of 300 s by default', () => {
-    const [q] = receipts(receiveEvent(fresh(), ev(1), '2026-05-06T04:00:00Z', mint));
+    const [q] = receipts(receiveSessionEvent(fresh(), ev(1), '2026-05-06T04:00:00Z', mint));
     expect(q?.ttl.expiresAt).toBe('2026-05-06T04:05:00Z');
   });
 });

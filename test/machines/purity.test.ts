@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lease } from '../../generated/types/index.js';
-import { buildSignal, claimLease, createLeaseBoard, createOrphanRegistry, receiveEvent, registerSession } from '../../src/index.js';
+import { buildSignal, claimLease, createLeaseBoard, createOrphanRegistry, receiveSessionEvent, registerSession } from '../../src/index.js';
 import { accepted, counterMinter, refusalCode } from './support.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'src', 'machines');
@@ -25,7 +25,7 @@ describe('purity', () => {
     const run = () => {
       const mint = counterMinter();
       let reg = accepted(createOrphanRegistry({ policyDecisionRef: 'urn:srcos:decision:p' })).state;
-      const steps = [receiveEvent(reg, { eventRef: 'urn:srcos:event:e1', eventClass: 'plugin', correlationKeys: { taskRef: 't' } }, '2026-01-30T06:00:00Z', mint)];
+      const steps = [receiveSessionEvent(reg, { eventRef: 'urn:srcos:event:e1', eventClass: 'plugin', correlationKeys: { taskRef: 't' } }, '2026-01-30T06:00:00Z', mint)];
       reg = accepted(steps[0]!).state;
       steps.push(registerSession(reg, { sessionRef: 'urn:srcos:session:s', taskRef: 't' }, '2026-01-30T06:00:01Z', mint));
       return JSON.stringify(steps);

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as entry from '../../src/index.js';
 import { signalRefusals, stateMachines } from '../../src/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -30,6 +31,12 @@ describe('transition and refusal tables', () => {
       const rows = machine.transitions.map((r) => `${r.from} ${r.event} ${r.to}`);
       expect(new Set(rows).size, `${machine.name} has a repeated row`).toBe(rows.length);
     }
+  });
+
+  it('name only functions the entry exports', () => {
+    const named = stateMachines.flatMap((m) => (m.functions ?? []).flatMap((line) => [...line.matchAll(/`([a-zA-Z]+)[(`]/g)].map((x) => x[1] as string)));
+    expect(named.length).toBeGreaterThan(30);
+    for (const name of named) expect(typeof (entry as Record<string, unknown>)[name], name).toBe('function');
   });
 
   it('are drawn in docs/state-machines.md, one state diagram a machine', () => {
