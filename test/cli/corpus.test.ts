@@ -101,3 +101,17 @@ describe('a large folder', () => {
     }
   });
 });
+
+describe('this repository', () => {
+  test('`validate-contracts` in the repository root exits 0 (its invalid examples and test cases are excluded by .contractsignore)', () => {
+    const run = runCli(['--format', 'json'], { cwd: repoRoot });
+    const report = JSON.parse(run.stdout);
+    const errors = report.documents.flatMap((d: { file: string; issues: { code: string; severity: string; line: number }[] }) =>
+      d.issues.filter((i) => i.severity === 'error').map((i) => `${d.file}:${i.line} ${i.code}`),
+    );
+    expect(errors).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(report.documents.some((d: { file: string }) => d.file.startsWith('examples/valid/'))).toBe(true);
+    expect(report.documents.some((d: { file: string }) => d.file.startsWith('examples/invalid/') || d.file.startsWith('test/cli/cases/'))).toBe(false);
+  });
+});

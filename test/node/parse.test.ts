@@ -21,6 +21,24 @@ describe('LineIndex', () => {
     expect(index.positionOf(10)).toEqual({ line: 4, column: 1 });
     expect(index.lineCount).toBe(4);
   });
+
+  test('agrees with a character-by-character count on any text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '\n', '\r', '\r\n', 'é', '😀'), { maxLength: 30 }), fc.nat(), (parts, pick) => {
+        const text = parts.join('');
+        const offset = text.length === 0 ? 0 : pick % text.length;
+        let line = 1;
+        let start = 0;
+        for (let i = 0; i < offset; i++) {
+          if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
+            line++;
+            start = i + 1;
+          }
+        }
+        expect(new LineIndex(text).positionOf(offset)).toEqual({ line, column: offset - start + 1 });
+      }),
+    );
+  });
 });
 
 describe('decodeUtf8', () => {

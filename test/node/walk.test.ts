@@ -114,6 +114,21 @@ describe('symbolic links', () => {
     }
   });
 
+  test('links that lead into each other (a → b, b → a) end; a folder linked twice is walked through one link', () => {
+    write('a/one.json');
+    write('b/two.json');
+    symlinkSync('../b', path.join(root, 'a', 'to-b'));
+    symlinkSync('../a', path.join(root, 'b', 'to-a'));
+    symlinkSync('b', path.join(root, 'c'));
+    const items = walk();
+    expect(files(items)).toEqual(['a/one.json', 'a/to-b/two.json', 'b/to-a/one.json', 'b/two.json']);
+    expect(skipped(items)).toEqual([
+      ['a/to-b/to-a', 'symbolic link loop: the folder it points to is already scanned'],
+      ['b/to-a/to-b', 'symbolic link loop: the folder it points to is already scanned'],
+      ['c', 'symbolic link loop: the folder it points to is already scanned'],
+    ]);
+  });
+
   test('a link to a folder inside the root is walked under the link name, once', () => {
     write('real/a.json');
     symlinkSync('real', path.join(root, 'link'));

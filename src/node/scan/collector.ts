@@ -3,7 +3,8 @@
  * report lists them all, as the JSON report does), the skipped entries worth showing, and the
  * counts of the summary. A valid document is otherwise only counted.
  */
-import type { DeferredIssue, DocumentRef } from './cross-checks.js';
+import type { DeferredIssue } from './cross-checks.js';
+import type { DocumentIndex } from './document-index.js';
 import type { DocumentReport, FileScan, ScanResult, ScanSummary, SkippedEntry } from './types.js';
 
 export type Retention = 'all' | 'problems';
@@ -45,14 +46,14 @@ export class ResultCollector {
   }
 
   /** Adds issues decided at the end of the scan to documents already counted. */
-  addDeferred(deferred: readonly DeferredIssue[], display: (ref: DocumentRef) => string): void {
+  addDeferred(deferred: readonly DeferredIssue[], index: DocumentIndex, display: (source: string) => string): void {
     let reordered = false;
-    for (const { ref, issue } of deferred) {
-      let report = this.bySeq.get(ref.seq);
+    for (const { seq, issue } of deferred) {
+      let report = this.bySeq.get(seq);
       if (!report) {
-        report = { file: display(ref), line: ref.line, contract: ref.contract, ok: true, issues: [] };
-        this.bySeq.set(ref.seq, report);
-        this.kept.push({ seq: ref.seq, report });
+        report = { file: display(index.source(seq)), line: index.line(seq), contract: index.contract(seq), ok: true, issues: [] };
+        this.bySeq.set(seq, report);
+        this.kept.push({ seq, report });
         reordered = true;
       }
       report.issues.push(issue);

@@ -7,74 +7,108 @@
  * - a `capabilityLedgerRef` naming no ledger of the scan while the scan holds ledgers: warning,
  *   decided at the end.
  */
-import type { ContractName } from '../../index.js';
 import path from 'node:path';
+import type { DocumentIndex } from './document-index.js';
 import { BUDGETS_FILE, readLeaseBudget } from './lease-budgets.js';
 import type { DocumentRereader } from './reread.js';
 import { sameContent } from './same-content.js';
+import { hash53 } from './string-hash.js';
 import type { LocatedIssue, ScannedDocument } from './types.js';
 
-/** Where a document is: its order in the scan, its file and the line it starts on. */
-export interface DocumentRef {
-  seq: number;
-  source: string;
-  line: number;
-  contract: ContractName | null;
-}
-
+/** An issue for a document already passed, by its number in the scan. */
 export interface DeferredIssue {
-  ref: DocumentRef;
+  seq: number;
   issue: LocatedIssue;
 }
 
-type Place = { source: string; line: number };
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A growable list of (seq, hash) pairs in typed arrays: 12 bytes an entry. */
+class PendingRefs {
+  seqs = new Int32Array(256);
+  hashes = new Float64Array(256);
+  length = 0;
+
+  push(seq: number, hash: number): void {
+    if (this.length === this.seqs.length) {
+      const seqs = new Int32Array(this.length * 2);
+      const hashes = new Float64Array(this.length * 2);
+      seqs.set(this.seqs);
+      hashes.set(this.hashes);
+      this.seqs = seqs;
+      this.hashes = hashes;
+    }
+    this.seqs[this.length] = seq;
+    this.hashes[this.length++] = hash;
+  }
+}
 
 export class CrossDocumentChecks {
-  private readonly ids = new Map<string, Place>();
-  private readonly signalIds = new Map<string, Place>();
-  private readonly ledgers = new Set<string>();
-  private pendingRefs: { ref: DocumentRef; ledgerRef: string }[] = [];
-  private readonly leases: { ref: DocumentRef; domain: string; root: string; override: boolean }[] = [];
+  /** hash of an id → seq of the first document with it */
+  private readonly ids = new Map<number, number>();
+  /** hash of a signal header id → seq of the first signal with it */
+  private readonly signalIds = new Map<number, number>();
+  /** hashes of the ids of the ledgers seen */
+  private readonly ledgers = new Set<number>();
+  private pendingRefs = new PendingRefs();
+  private readonly leases: { seq: number; domain: string; root: string; override: boolean }[] = [];
 
   constructor(
+    private readonly index: DocumentIndex,
     private readonly rereader: DocumentRereader,
     private readonly now: number,
     private readonly display: (source: string) => string,
   ) {}
 
-  private issue(ref: DocumentRef, code: string, severity: 'error' | 'warning', pointer: string, message: string): LocatedIssue {
-    const { line, column } = this.rereader.position(ref.source, ref.line, pointer);
+  private issue(seq: number, code: string, severity: 'error' | 'warning', pointer: string, message: string): LocatedIssue {
+    const { line, column } = this.rereader.position(this.index.source(seq), this.index.line(seq), pointer);
     return { code, severity, pointer, message, line, column };
   }
 
-  private where(place: Place): string {
-    return `${this.display(place.source)}:${place.line}`;
+  private where(seq: number): string {
+    return `${this.display(this.index.source(seq))}:${this.index.line(seq)}`;
   }
 
-  /** Issues found now for this document; the caller adds them to it. */
-  visit(document: ScannedDocument, ref: DocumentRef): LocatedIssue[] {
+  private value(seq: number): unknown {
+    return this.rereader.value(this.index.source(seq), this.index.line(seq));
+  }
+
+  /** Issues found now for document `seq`; the caller adds them to it. */
+  visit(document: ScannedDocument, seq: number): LocatedIssue[] {
     const facts = document.facts;
     if (!facts) return [];
     const found: LocatedIssue[] = [];
-    const here: Place = { source: ref.source, line: ref.line };
     if (facts.id !== undefined) {
-      const first = this.ids.get(facts.id);
-      if (!first) this.ids.set(facts.id, here);
-      else if (!sameContent(this.rereader.value(first.source, first.line), this.rereader.value(ref.source, ref.line))) {
-        found.push(this.issue(ref, 'scan/duplicate-id', 'error', '/id', `id ${JSON.stringify(facts.id)} is also the id of a different document at ${this.where(first)}`));
+      const key = hash53(facts.id);
+      const first = this.ids.get(key);
+      if (first === undefined) this.ids.set(key, seq);
+      else {
+        // same hash: read both again; the same id with other content is the error
+        const before = this.value(first);
+        const now = this.value(seq);
+        if (isRecord(before) && before.id === facts.id && !sameContent(before, now)) {
+          found.push(this.issue(seq, 'scan/duplicate-id', 'error', '/id', `id ${JSON.stringify(facts.id)} is also the id of a different document at ${this.where(first)}`));
+        }
       }
     }
-    if (facts.ledgerId !== undefined) this.ledgers.add(facts.ledgerId);
-    if (facts.ledgerRef !== undefined && !this.ledgers.has(facts.ledgerRef)) this.pendingRefs.push({ ref, ledgerRef: facts.ledgerRef });
+    if (facts.ledgerId !== undefined) this.ledgers.add(hash53(facts.ledgerId));
+    if (facts.ledgerRef !== undefined) {
+      const key = hash53(facts.ledgerRef);
+      if (!this.ledgers.has(key)) this.pendingRefs.push(seq, key);
+    }
     if (facts.signalId !== undefined) {
-      const first = this.signalIds.get(facts.signalId);
-      if (!first) this.signalIds.set(facts.signalId, here);
+      const key = hash53(facts.signalId);
+      const first = this.signalIds.get(key);
+      if (first === undefined) this.signalIds.set(key, seq);
       else {
-        found.push(this.issue(ref, 'scan/repeated-signal-id', 'warning', '/header/id', `signal header id ${JSON.stringify(facts.signalId)} is also used by the signal at ${this.where(first)}`));
+        const before = this.value(first);
+        if (isRecord(before) && isRecord(before.header) && before.header.id === facts.signalId) {
+          found.push(this.issue(seq, 'scan/repeated-signal-id', 'warning', '/header/id', `signal header id ${JSON.stringify(facts.signalId)} is also used by the signal at ${this.where(first)}`));
+        }
       }
     }
     if (facts.lease && facts.lease.expiresAt > this.now) {
-      this.leases.push({ ref, domain: facts.lease.domain, root: facts.lease.root, override: facts.lease.override });
+      this.leases.push({ seq, domain: facts.lease.domain, root: facts.lease.root, override: facts.lease.override });
     }
     return found;
   }
@@ -84,13 +118,17 @@ export class CrossDocumentChecks {
     const deferred: DeferredIssue[] = [];
     await this.leaseBudgets(deferred);
     if (this.ledgers.size > 0) {
-      for (const { ref, ledgerRef } of this.pendingRefs) {
-        if (this.ledgers.has(ledgerRef)) continue;
+      const { seqs, hashes, length } = this.pendingRefs;
+      for (let i = 0; i < length; i++) {
+        if (this.ledgers.has(hashes[i] as number)) continue;
+        const seq = seqs[i] as number;
+        const doc = this.value(seq);
+        const ledgerRef = isRecord(doc) ? String(doc.capabilityLedgerRef) : '?';
         const message = `capabilityLedgerRef ${JSON.stringify(ledgerRef)} names no CapabilityLedger of this scan (it holds ${this.ledgers.size})`;
-        deferred.push({ ref, issue: this.issue(ref, 'scan/unknown-ledger', 'warning', '/capabilityLedgerRef', message) });
+        deferred.push({ seq, issue: this.issue(seq, 'scan/unknown-ledger', 'warning', '/capabilityLedgerRef', message) });
       }
     }
-    this.pendingRefs = [];
+    this.pendingRefs = new PendingRefs();
     return deferred;
   }
 
@@ -111,7 +149,7 @@ export class CrossDocumentChecks {
       for (const lease of pool.slice(budget.max)) {
         if (lease.override) continue;
         const message = `domain ${JSON.stringify(domain)} holds ${pool.length} unexpired leases, over its budget of ${budget.max} (${budget.origin})`;
-        deferred.push({ ref: lease.ref, issue: this.issue(lease.ref, 'scan/lease-budget', 'error', '/domain', message) });
+        deferred.push({ seq: lease.seq, issue: this.issue(lease.seq, 'scan/lease-budget', 'error', '/domain', message) });
       }
     }
   }

@@ -10,7 +10,8 @@ import { resolveInputs } from '../walk/inputs.js';
 import { prepareIgnore } from '../walk/rule-set.js';
 import { toDisplayPath, walkInputs } from '../walk/walk.js';
 import { ResultCollector, type Retention } from './collector.js';
-import { CrossDocumentChecks, type DocumentRef } from './cross-checks.js';
+import { CrossDocumentChecks } from './cross-checks.js';
+import { DocumentIndex } from './document-index.js';
 import { maxDocumentDepth } from './depth-limit.js';
 import { runBatch, type BatchItem, type BatchOutcome } from './file-batch.js';
 import { DocumentRereader } from './reread.js';
@@ -72,21 +73,23 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const stdinDisplay = options.stdinFilename ?? '<stdin>';
   const display = (source: string): string => (source === STDIN_SOURCE ? stdinDisplay : toDisplayPath(source, cwd));
   const rereader = new DocumentRereader(fileOptions.maxDepth, fileOptions.maxFileSize);
-  const cross = new CrossDocumentChecks(rereader, fileOptions.now, display);
+  const index = new DocumentIndex();
+  const cross = new CrossDocumentChecks(index, rereader, fileOptions.now, display);
   const collector = new ResultCollector(options.retention ?? 'problems');
   let seq = 0;
   let files = 0;
 
   const take = (fileScan: FileScan): void => {
-    fileScan.documents.forEach((document, i) => {
-      if (!document.facts) return;
-      const ref: DocumentRef = { seq: seq + i, source: fileScan.source, line: document.line, contract: document.contract };
-      const found = cross.visit(document, ref);
+    const file = index.addFile(fileScan.source);
+    for (const document of fileScan.documents) {
+      const docSeq = index.addDocument(file, document.line, document.contract);
+      if (!document.facts) continue;
+      const found = cross.visit(document, docSeq);
       if (found.length > 0) {
         document.issues.push(...found);
         if (found.some((issue) => issue.severity === 'error')) document.ok = false;
       }
-    });
+    }
     collector.addFile(fileScan, seq);
     seq += fileScan.documents.length;
     options.onFile?.(++files);
@@ -150,7 +153,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   if (process.env.VALIDATE_CONTRACTS_TRACE === 'workers') {
     process.stderr.write(`validate-contracts: ${counts.worker} batches on ${pool ? workerCount : 0} worker threads, ${counts.main} on the main thread\n`);
   }
-  collector.addDeferred(await cross.finish(), (ref) => display(ref.source));
+  collector.addDeferred(await cross.finish(), index, display);
   return collector.result();
 }
 

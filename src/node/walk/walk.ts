@@ -78,11 +78,14 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
   const rootDisplay = toDisplayPath(root, options.cwd);
   if (rootReason) return yield { kind: 'skipped', path: root, display: rootDisplay, reason: rootReason };
   const rootReal = realpathSync(root);
-  const entered = new Set<string>();
+  /** Real paths of the folders entered through links: each is walked once. */
+  const linked = new Set<string>();
   const stack: Frame[] = [];
+  /** Whether a link to `real` leads back into a folder being walked (a loop) or to one already walked through a link. */
+  const loops = (real: string): boolean => linked.has(real) || stack.some((frame) => isInside(frame.folder.real, real));
   /** Reads a folder and puts it on top of the stack; yields its failure when it cannot be read. */
-  function* enter(folder: Folder): Generator<WalkItem> {
-    entered.add(folder.real);
+  function* enter(folder: Folder, throughLink = false): Generator<WalkItem> {
+    if (throughLink) linked.add(folder.real);
     let entries: Dirent[];
     try {
       entries = readdirSync(folder.path, { withFileTypes: true });
@@ -112,8 +115,8 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
     } else if (entry.isFile()) {
       if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full, display };
     } else if (entry.isSymbolicLink()) {
-      const item = followLink(full, display, folder.real, rootReal, entered, policy, git);
-      if (item && 'real' in item) yield* enter(item);
+      const item = followLink(full, display, rootReal, loops, policy, git);
+      if (item && 'real' in item) yield* enter(item, true);
       else if (item) yield item;
     } else if (formatOfFile(entry.name)) {
       yield { kind: 'skipped', path: full, display, reason: 'not a regular file' };
@@ -124,9 +127,8 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
 function followLink(
   link: string,
   display: string,
-  folderReal: string,
   rootReal: string,
-  entered: Set<string>,
+  loops: (real: string) => boolean,
   policy: IgnorePolicy,
   git: GitignoreFrame | undefined,
 ): WalkItem | Folder | undefined {
@@ -151,7 +153,7 @@ function followLink(
   }
   if (policy.reasonToIgnore(link, isFolder, git)) return undefined;
   if (!isFolder) return formatOfFile(link) ? { kind: 'file', path: link, display } : undefined;
-  if (entered.has(real) || isInside(folderReal, real)) {
+  if (loops(real)) {
     return { kind: 'skipped', path: link, display, reason: 'symbolic link loop: the folder it points to is already scanned' };
   }
   return { path: link, display, real, git };
