@@ -18,7 +18,7 @@ export const machineFunctions: Readonly<Record<string, readonly string[]>> = {
     '`registerSession(registry, { sessionRef, conversationId?, workspaceRef?, taskRef? }, now, mintId)`',
     '`receiveSessionEvent(registry, { eventRef, eventClass, sessionRef?, rawEventDigest?, correlationKeys?, evidenceRefs? }, now, mintId)`',
     '`reconcileOrphans(registry, now, mintId)`: quarantine what expired, reconcile the queue',
-    '`orphanConservation(registry)` → the counts and whether they `hold` (a plain value)',
+    '`orphanConservation(registry)` → the counts and whether they hold (a plain value)',
   ],
   lease: [
     '`createLeaseBoard({ maxLeasesPerDomain?, leases? })`',
