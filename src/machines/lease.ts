@@ -73,15 +73,18 @@ const stateAt = (board: LeaseBoard, resource: string, at: EpochSeconds): Resourc
 };
 const liveAt = (board: LeaseBoard, domain: string, at: EpochSeconds): Lease[] => board.leases.filter((l) => l.domain === domain && isLive(l, at));
 
-/** Where a resource stands at `now`: free, held (a live lease) or expired (a lease not yet removed); null when `now` is not RFC 3339. */
-export function resourceState(board: LeaseBoard, resource: string, now: Rfc3339): ResourceState | null {
-  const at = readInstant(now);
+/** These two queries also take `now` as whole seconds since the epoch, for callers that count time. */
+const queryTime = (now: Rfc3339 | EpochSeconds): EpochSeconds | null => (typeof now === 'number' ? (Number.isSafeInteger(now) ? now : null) : readInstant(now));
+
+/** Where a resource stands at `now`: free, held (a live lease) or expired (a lease not yet removed); null for a `now` that is no time. */
+export function resourceState(board: LeaseBoard, resource: string, now: Rfc3339 | EpochSeconds): ResourceState | null {
+  const at = queryTime(now);
   return at === null ? null : stateAt(board, resource, at);
 }
 
-/** The live leases (`now < expires_at`) of a domain; null when `now` is not RFC 3339. */
-export function liveLeasesOf(board: LeaseBoard, domain: string, now: Rfc3339): Lease[] | null {
-  const at = readInstant(now);
+/** The live leases (`now < expires_at`) of a domain; null for a `now` that is no time. */
+export function liveLeasesOf(board: LeaseBoard, domain: string, now: Rfc3339 | EpochSeconds): Lease[] | null {
+  const at = queryTime(now);
   return at === null ? null : liveAt(board, domain, at);
 }
 

@@ -25,7 +25,7 @@ export const machineFunctions: Readonly<Record<string, readonly string[]>> = {
     '`claimLease(board, { resource, owner, domain, ttlSeconds?, override?, overrideReason? }, now)` → also `replaced`',
     '`releaseLease(board, { resource, owner })` → also `released`',
     '`collectExpiredLeases(board, now)` → also `collected`',
-    '`resourceState(board, resource, now)` · `liveLeasesOf(board, domain, now)` · `leaseFileName(resource)` (plain values)',
+    '`resourceState(board, resource, now)` · `liveLeasesOf(board, domain, now)` (now as RFC 3339 or epoch seconds) · `leaseFileName(resource)` (plain values)',
   ],
   work: [
     '`createWorkBoard({ maxInProgressPerDomain? })` · `addWorkItem(board, { id, domain, title? })`',

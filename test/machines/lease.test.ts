@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lease } from '../../generated/types/index.js';
-import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, releaseLease, type LeaseBoard } from '../../src/index.js';
+import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, liveLeasesOf, releaseLease, resourceState, type LeaseBoard } from '../../src/index.js';
 import { accepted, expectValidEmissions, refusalCode } from './support.js';
 
 const estateLease = JSON.parse(
@@ -82,6 +82,15 @@ describe('releaseLease and collectExpiredLeases', () => {
     const ok = accepted(releaseLease(board, { resource: 'Tool:X', owner: 'scribe' }));
     expect(ok.released.resource).toBe('tool:x');
     expect(ok.state.leases).toEqual([]);
+  });
+
+  it('tells where a resource stands, with now as RFC 3339 or as epoch seconds', () => {
+    const expiry = Date.parse('2026-01-30T06:01:00Z') / 1000;
+    expect([resourceState(board, 'tool:x', '2026-01-30T06:00:59Z'), resourceState(board, 'tool:x', expiry - 1), resourceState(board, 'tool:x', expiry)]).toEqual(['held', 'held', 'expired']);
+    expect(resourceState(board, 'tool:y', '2026-01-30T06:00:00Z')).toBe('free');
+    expect([resourceState(board, 'tool:x', 'noon'), resourceState(board, 'tool:x', 1.5)]).toEqual([null, null]);
+    expect(liveLeasesOf(board, 'scribe', '2026-01-30T06:00:59Z')?.map((l) => l.resource)).toEqual(['tool:x']);
+    expect(liveLeasesOf(board, 'scribe', '2026-01-30T06:01:00Z')).toEqual([]);
   });
 
   it('collects exactly the leases with now >= expires_at', () => {
