@@ -9,18 +9,17 @@
  * Conservation: every reception is in exactly one of attached, queued, quarantined, discarded.
  */
 import type { CorrelationKeys, OrphanEventReceipt } from '../../generated/types/index.js';
-import { DEFAULT_ORPHAN_TTL_SECONDS, isWholeAtLeast } from './conventions.js';
 import { OrphanEventReceipt as OrphanEventReceiptContract } from '../contracts.js';
+import { DEFAULT_ORPHAN_TTL_SECONDS, isWholeAtLeast } from './conventions.js';
 import { emissionIssues } from './emission.js';
-import type { MintId } from './ids.js';
-import { orphanRefusals, type OrphanRefusalCode } from './orphan-refusals.js';
+import { mintUrn, type MintId } from './ids.js';
+import { candidatesFor, parentNodeIn } from './orphan-matching.js';
 import { orphanReceipt, resolutions, type ReceivedEvent } from './orphan-receipts.js';
 import { applyReconciliation, beginCommand, finishCommand, recover, type AttachedEvent, type Draft, type OrphanRegistry } from './orphan-reconciliation.js';
+import { orphanRefusals, type OrphanRefusalCode } from './orphan-refusals.js';
 import { accept, refuse, type Outcome } from './outcome.js';
 import { later, timestamp, type Rfc3339 } from './time.js';
 import type { MachineDescription, TransitionRow } from './transition-table.js';
-import { candidatesFor, parentNodeIn } from './orphan-matching.js';
-import { mintUrn } from './ids.js';
 import { isUrnOf } from './urns.js';
 
 export type { OrphanRegistry, AttachedEvent, QueuedEvent, QuarantinedEvent, DiscardedEvent } from './orphan-reconciliation.js';
