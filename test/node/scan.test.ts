@@ -80,3 +80,31 @@ describe('lease budgets', () => {
     expect(await readLeaseBudget(root)).toMatchObject({ max: 2, origin: expect.stringMatching(/sets no max_leases_per_domain/) });
   });
 });
+
+describe('IdRegistry', () => {
+  test('finds the first holder of an id, even when two ids share a hash', async () => {
+    const { IdRegistry } = await import('../../src/node/scan/id-registry.js');
+    const { hash53 } = await import('../../src/node/scan/string-hash.js');
+    // find two ids whose 30-bit hashes collide
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const id = `urn:srcos:x:${i}`;
+      const key = hash53(id) % 0x40000000;
+      const other = seen.get(key);
+      if (other) pair = [other, id];
+      else seen.set(key, id);
+    }
+    const ids: string[] = [];
+    const registry = new IdRegistry((seq) => ids[seq]);
+    const record = (id: string) => {
+      ids.push(id);
+      return registry.firstOf(id, ids.length - 1);
+    };
+    expect(record(pair[0])).toBeUndefined();
+    expect(record(pair[1])).toBeUndefined(); // same hash, another id: not a repeat
+    expect(record(pair[1])).toBe(1);
+    expect(record(pair[0])).toBe(0);
+    expect(record('urn:srcos:x:other')).toBeUndefined();
+  });
+});

@@ -12,6 +12,7 @@ import type { DocumentIndex } from './document-index.js';
 import { BUDGETS_FILE, readLeaseBudget } from './lease-budgets.js';
 import type { DocumentRereader } from './reread.js';
 import { sameContent } from './same-content.js';
+import { IdRegistry } from './id-registry.js';
 import { hash53 } from './string-hash.js';
 import type { LocatedIssue, ScannedDocument } from './types.js';
 
@@ -44,10 +45,10 @@ class PendingRefs {
 }
 
 export class CrossDocumentChecks {
-  /** hash of an id → seq of the first document with it */
-  private readonly ids = new Map<number, number>();
-  /** hash of a signal header id → seq of the first signal with it */
-  private readonly signalIds = new Map<number, number>();
+  /** id → seq of the first document with it */
+  private readonly ids: IdRegistry;
+  /** signal header id → seq of the first signal with it */
+  private readonly signalIds: IdRegistry;
   /** hashes of the ids of the ledgers seen */
   private readonly ledgers = new Set<number>();
   private pendingRefs = new PendingRefs();
@@ -58,7 +59,16 @@ export class CrossDocumentChecks {
     private readonly rereader: DocumentRereader,
     private readonly now: number,
     private readonly display: (source: string) => string,
-  ) {}
+  ) {
+    this.ids = new IdRegistry((seq) => {
+      const doc = this.value(seq);
+      return isRecord(doc) && typeof doc.id === 'string' ? doc.id : undefined;
+    });
+    this.signalIds = new IdRegistry((seq) => {
+      const doc = this.value(seq);
+      return isRecord(doc) && isRecord(doc.header) && typeof doc.header.id === 'string' ? doc.header.id : undefined;
+    });
+  }
 
   private issue(seq: number, code: string, severity: 'error' | 'warning', pointer: string, message: string): LocatedIssue {
     const { line, column } = this.rereader.position(this.index.source(seq), this.index.line(seq), pointer);
@@ -79,14 +89,10 @@ export class CrossDocumentChecks {
     if (!facts) return [];
     const found: LocatedIssue[] = [];
     if (facts.id !== undefined) {
-      const key = hash53(facts.id);
-      const first = this.ids.get(key);
-      if (first === undefined) this.ids.set(key, seq);
-      else {
-        // same hash: read both again; the same id with other content is the error
-        const before = this.value(first);
-        const now = this.value(seq);
-        if (isRecord(before) && before.id === facts.id && !sameContent(before, now)) {
+      const first = this.ids.firstOf(facts.id, seq);
+      if (first !== undefined) {
+        // the same id again: read both documents; other content is the error
+        if (!sameContent(this.value(first), this.value(seq))) {
           found.push(this.issue(seq, 'scan/duplicate-id', 'error', '/id', `id ${JSON.stringify(facts.id)} is also the id of a different document at ${this.where(first)}`));
         }
       }
@@ -97,14 +103,9 @@ export class CrossDocumentChecks {
       if (!this.ledgers.has(key)) this.pendingRefs.push(seq, key);
     }
     if (facts.signalId !== undefined) {
-      const key = hash53(facts.signalId);
-      const first = this.signalIds.get(key);
-      if (first === undefined) this.signalIds.set(key, seq);
-      else {
-        const before = this.value(first);
-        if (isRecord(before) && isRecord(before.header) && before.header.id === facts.signalId) {
-          found.push(this.issue(seq, 'scan/repeated-signal-id', 'warning', '/header/id', `signal header id ${JSON.stringify(facts.signalId)} is also used by the signal at ${this.where(first)}`));
-        }
+      const first = this.signalIds.firstOf(facts.signalId, seq);
+      if (first !== undefined) {
+        found.push(this.issue(seq, 'scan/repeated-signal-id', 'warning', '/header/id', `signal header id ${JSON.stringify(facts.signalId)} is also used by the signal at ${this.where(first)}`));
       }
     }
     if (facts.lease && facts.lease.expiresAt > this.now) {

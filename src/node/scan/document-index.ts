@@ -1,65 +1,105 @@
 /**
- * Where every document of a scan is, in a few bytes each: its file (a folder index and a base name
- * a file), its line and its contract, by its number in the scan (`seq`). Checks across documents
- * keep only these numbers and find a document again through this index when they must.
+ * Where every document of a scan is, in a few bytes each: its file, its line and its contract, by
+ * its number in the scan (`seq`). Paths are kept as UTF-8 in one growing buffer (a folder once per
+ * run of files in it, then each base name), never as strings: a string cut from a path keeps the
+ * whole path alive, and a hundred thousand of them add up. Checks across documents keep only seq
+ * numbers and find a document again through this index when they must.
  */
 import path from 'node:path';
 import { contractNames, type ContractName } from '../../index.js';
 
-const grow = <T extends Int32Array | Uint8Array>(array: T, needed: number, make: (n: number) => T): T => {
-  if (needed <= array.length) return array;
-  const bigger = make(Math.max(needed, array.length * 2));
-  bigger.set(array);
-  return bigger;
-};
+class Int32List {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+
+  at(i: number): number {
+    return this.data[i] as number;
+  }
+}
+
+/** UTF-8 text appended to one buffer; each piece is known by its offset and length. */
+class TextArena {
+  private bytes = Buffer.allocUnsafe(64 * 1024);
+  private used = 0;
+
+  /** Appends text; returns [offset, length in bytes]. */
+  add(text: string): [number, number] {
+    const needed = Buffer.byteLength(text);
+    if (this.used + needed > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + needed));
+      this.bytes.copy(bigger, 0, 0, this.used);
+      this.bytes = bigger;
+    }
+    const offset = this.used;
+    this.used += this.bytes.write(text, offset);
+    return [offset, needed];
+  }
+
+  text(offset: number, length: number): string {
+    return this.bytes.toString('utf8', offset, offset + length);
+  }
+}
 
 export class DocumentIndex {
-  private readonly folders: string[] = [];
-  private readonly folderIds = new Map<string, number>();
-  private fileFolder = new Int32Array(1024);
-  private readonly fileNames: string[] = [];
-  private docFile = new Int32Array(4096);
-  private docLine = new Int32Array(4096);
+  private readonly arena = new TextArena();
+  private readonly folderOffset = new Int32List();
+  private readonly folderLength = new Int32List();
+  private lastFolder: string | undefined;
+  private readonly fileFolder = new Int32List();
+  private readonly nameOffset = new Int32List();
+  private readonly nameLength = new Int32List();
+  private readonly docFile = new Int32List();
+  private readonly docLine = new Int32List();
   private docContract = new Uint8Array(4096);
-  private docs = 0;
 
   /** Registers a file (an absolute path, or `-`); returns its number. */
   addFile(source: string): number {
     const folder = source === '-' ? '' : path.dirname(source);
-    let id = this.folderIds.get(folder);
-    if (id === undefined) {
-      id = this.folders.length;
-      this.folders.push(folder);
-      this.folderIds.set(folder, id);
+    if (folder !== this.lastFolder) {
+      const [offset, length] = this.arena.add(folder);
+      this.folderOffset.push(offset);
+      this.folderLength.push(length);
+      this.lastFolder = folder;
     }
-    const file = this.fileNames.length;
-    this.fileFolder = grow(this.fileFolder, file + 1, (n) => new Int32Array(n));
-    this.fileFolder[file] = id;
-    this.fileNames.push(source === '-' ? '-' : path.basename(source));
-    return file;
+    const [offset, length] = this.arena.add(source === '-' ? '-' : path.basename(source));
+    this.nameOffset.push(offset);
+    this.nameLength.push(length);
+    return this.fileFolder.push(this.folderOffset.length - 1);
   }
 
   /** Registers the next document of a file; returns its seq. */
   addDocument(file: number, line: number, contract: ContractName | null): number {
-    const seq = this.docs++;
-    this.docFile = grow(this.docFile, this.docs, (n) => new Int32Array(n));
-    this.docLine = grow(this.docLine, this.docs, (n) => new Int32Array(n));
-    this.docContract = grow(this.docContract, this.docs, (n) => new Uint8Array(n));
-    this.docFile[seq] = file;
-    this.docLine[seq] = line;
+    const seq = this.docFile.push(file);
+    this.docLine.push(line);
+    if (seq === this.docContract.length) {
+      const bigger = new Uint8Array(seq * 2);
+      bigger.set(this.docContract);
+      this.docContract = bigger;
+    }
     this.docContract[seq] = contract === null ? 0 : contractNames.indexOf(contract) + 1;
     return seq;
   }
 
   source(seq: number): string {
-    const file = this.docFile[seq] as number;
-    const folder = this.folders[this.fileFolder[file] as number] as string;
-    const name = this.fileNames[file] as string;
+    const file = this.docFile.at(seq);
+    const folderId = this.fileFolder.at(file);
+    const folder = this.arena.text(this.folderOffset.at(folderId), this.folderLength.at(folderId));
+    const name = this.arena.text(this.nameOffset.at(file), this.nameLength.at(file));
     return folder === '' ? name : path.join(folder, name);
   }
 
   line(seq: number): number {
-    return this.docLine[seq] as number;
+    return this.docLine.at(seq);
   }
 
   contract(seq: number): ContractName | null {
