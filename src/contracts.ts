@@ -7,6 +7,7 @@ import {
   runtimeInstallReceiptDefinition,
   signalDefinition,
 } from '../generated/definitions/index.js';
+import type * as Documents from '../generated/types/index.js';
 import type { ContractName } from '../generated/types/index.js';
 import { defineContract, type Contract } from './contract.js';
 import { browserAutomationReceiptRules } from './rules/browser-automation-receipt.js';
@@ -17,7 +18,16 @@ import { orphanEventReceiptRules } from './rules/orphan-event-receipt.js';
 import { runtimeInstallReceiptRules } from './rules/runtime-install-receipt.js';
 import { signalRules } from './rules/signal.js';
 
-// One export a contract, so an app that imports one contract bundles that contract alone.
+// One export a contract, so an app that imports one contract bundles that contract alone. Each name
+// is both the contract (a value: validate, is, assert, ~standard) and its document type.
+export type CapabilityLedger = Documents.CapabilityLedger;
+export type BrowserAutomationReceipt = Documents.BrowserAutomationReceipt;
+export type GitWorkspaceState = Documents.GitWorkspaceState;
+export type OrphanEventReceipt = Documents.OrphanEventReceipt;
+export type RuntimeInstallReceipt = Documents.RuntimeInstallReceipt;
+export type Lease = Documents.Lease;
+export type Signal = Documents.Signal;
+
 export const CapabilityLedger: Contract<'CapabilityLedger'> = /* @__PURE__ */ defineContract(capabilityLedgerDefinition, capabilityLedgerRules);
 export const BrowserAutomationReceipt: Contract<'BrowserAutomationReceipt'> = /* @__PURE__ */ defineContract(browserAutomationReceiptDefinition, browserAutomationReceiptRules);
 export const GitWorkspaceState: Contract<'GitWorkspaceState'> = /* @__PURE__ */ defineContract(gitWorkspaceStateDefinition, gitWorkspaceStateRules);
