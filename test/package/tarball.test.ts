@@ -166,7 +166,7 @@ describe.runIf(built)('TypeScript consumers (strict, isolatedModules, verbatimMo
     expect(status).toBe(0);
   });
 
-  test('the document types import by contract name, as the README shows (`type CapabilityLedger`)', () => {
+  test("the README's example compiles: document types by contract name, `contracts.CapabilityLedger.assert(doc)` narrows", () => {
     const { status, output } = typecheck('tsconfig.names.json');
     expect(output).toBe('');
     expect(status).toBe(0);
