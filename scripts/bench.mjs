@@ -158,15 +158,15 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'contracts-bench-tools-'));
 const floorFile = path.join(work, 'floor.cjs');
 const rssFile = path.join(work, 'maxrss.cjs');
 writeFileSync(floorFile, floorScript);
-writeFileSync(rssFile, "process.on('exit', () => process.stderr.write('\\nMAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));\n");
+writeFileSync(rssFile, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nMAXRSS_KB=' + u.maxRSS + ' CPU_US=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n");
 
 function once(args, cwd, withRss = false) {
   const argv = withRss ? ['-r', rssFile, ...args] : args;
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rss = /MAXRSS_KB=(\d+)/.exec(child.stderr ?? '');
-  return { ms, status: child.status, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, stdout: child.stdout };
+  const rss = /MAXRSS_KB=(\d+) CPU_US=(\d+)/.exec(child.stderr ?? '');
+  return { ms, status: child.status, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, cpuMs: rss ? Number(rss[2]) / 1000 : undefined, stdout: child.stdout };
 }
 
 const median = (xs) => {
@@ -174,19 +174,22 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Runs the commands alternately `runs` times; returns median ms and the peak RSS of one more run each. */
+/**
+ * Runs the commands alternately `runs` times; returns the median and the best wall time, and the
+ * peak RSS and CPU time (user + system, all threads) of one more run each.
+ */
 function compare(commands, cwd, n) {
   const times = commands.map(() => []);
   for (let r = 0; r < n; r++) commands.forEach((c, k) => times[k].push(once(c.args, cwd).ms));
   return commands.map((c, k) => {
     const probe = once(c.args, cwd, true);
-    return { name: c.name, median: median(times[k]), rssMiB: probe.rssMiB, status: probe.status, stdout: probe.stdout };
+    return { name: c.name, median: median(times[k]), best: Math.min(...times[k]), rssMiB: probe.rssMiB, cpuMs: probe.cpuMs, status: probe.status, stdout: probe.stdout };
   });
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 const results = {};
-console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 for (const size of sizes) {
   process.stdout.write(`\nwriting a corpus of ${size} documents... `);
@@ -202,9 +205,15 @@ for (const size of sizes) {
   );
   const summary = /Checked .*/.exec(tool.stdout ?? '')?.[0] ?? `(exit ${tool.status})`;
   results[size] = { floor: floor.median, tool: tool.median, ratio: tool.median / floor.median, floorRss: floor.rssMiB, toolRss: tool.rssMiB };
-  console.log(`  ${floor.name.padEnd(34)} ${fmt(floor.median)}   peak RSS ${floor.rssMiB?.toFixed(0)} MiB`);
-  console.log(`  ${tool.name.padEnd(34)} ${fmt(tool.median)}   peak RSS ${tool.rssMiB?.toFixed(0)} MiB   exit ${tool.status}`);
-  console.log(`  ratio to the floor: ${(tool.median / floor.median).toFixed(2)}x    ${summary}`);
+  const line = (r) => `  ${r.name.padEnd(34)} median ${fmt(r.median)}  best ${fmt(r.best)}  cpu ${fmt(r.cpuMs)}  peak RSS ${r.rssMiB?.toFixed(0)} MiB`;
+  console.log(line(floor));
+  console.log(`${line(tool)}   exit ${tool.status}`);
+  console.log(`  ratio to the floor: ${(tool.median / floor.median).toFixed(2)}x median, ${(tool.best / floor.best).toFixed(2)}x best, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x cpu    ${summary}`);
+  if (size === sizes[0]) {
+    // the same corpus on one thread, for the share the worker threads take
+    const [single] = compare([{ name: 'validate-contracts --workers 0', args: [cli, '--workers', '0', '--now', NOW, '--quiet', '.'] }], corpus, Math.min(runs, 3));
+    console.log(line(single));
+  }
   if (!values.keep) rmSync(corpus, { recursive: true, force: true });
 }
 
@@ -226,7 +235,7 @@ console.log(`  ${single.name.padEnd(34)} ${fmt(single.median)}   (+${(single.med
 const sizesRun = Object.keys(results).map(Number);
 if (sizesRun.length >= 2) {
   const [a, b] = [results[sizesRun[0]], results[sizesRun[sizesRun.length - 1]]];
-  console.log(`\npeak RSS growth ${sizesRun[0]} -> ${sizesRun[sizesRun.length - 1]} documents: ${(b.toolRss / a.toolRss).toFixed(2)}x`);
+  console.log(`\npeak RSS growth ${sizesRun[0]} -> ${sizesRun[sizesRun.length - 1]} documents: ${(b.toolRss / a.toolRss).toFixed(2)}x (the floor: ${(b.floorRss / a.floorRss).toFixed(2)}x)`);
 }
 rmSync(one, { recursive: true, force: true });
 rmSync(work, { recursive: true, force: true });

@@ -108,3 +108,25 @@ describe('IdRegistry', () => {
     expect(record('urn:srcos:x:other')).toBeUndefined();
   });
 });
+
+describe('DocumentIndex', () => {
+  test('gives back the file, line and contract of every document', async () => {
+    const { DocumentIndex } = await import('../../src/node/scan/document-index.js');
+    const index = new DocumentIndex();
+    const sources = ['/a/b/c.json', '/a/b/d.jsonl', '/a/e.json', '/top.json', '-', '/a/b/ünïcode name.json'];
+    const seqs: number[] = [];
+    for (const [i, source] of sources.entries()) {
+      const file = index.addFile(source);
+      seqs.push(index.addDocument(file, i + 1, i % 2 ? null : 'Lease'));
+      seqs.push(index.addDocument(file, i + 10, 'Signal'));
+    }
+    for (let i = 0; i < 3000; i++) index.addDocument(index.addFile(`/many/f${i}.json`), 1, null); // growth
+    sources.forEach((source, i) => {
+      expect(index.source(seqs[2 * i]!)).toBe(source);
+      expect(index.line(seqs[2 * i]!)).toBe(i + 1);
+      expect(index.contract(seqs[2 * i]!)).toBe(i % 2 ? null : 'Lease');
+      expect(index.contract(seqs[2 * i + 1]!)).toBe('Signal');
+    });
+    expect(index.source(seqs.length + 2999)).toBe('/many/f2999.json');
+  });
+});

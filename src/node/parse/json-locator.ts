@@ -41,7 +41,8 @@ const WS_TAB = 9;
 const WS_LF = 10;
 const WS_CR = 13;
 
-class Stop extends Error {}
+/** Thrown to stop reading: a plain object, since an Error would capture a stack each time. */
+const STOP = Object.freeze({ stop: true });
 
 function describe(ch: string | undefined): string {
   if (ch === undefined) return 'end of input';
@@ -70,14 +71,14 @@ class Locator {
       this.skipWs();
       if (this.i < this.end) this.fail(`unexpected ${describe(this.text[this.i])} after the end of the JSON value`, '');
     } catch (e) {
-      if (!(e instanceof Stop)) throw e;
+      if (e !== STOP) throw e;
     }
     return this.layout;
   }
 
   private fail(message: string, pointer: string, offset = this.i): never {
     this.layout.syntax = { offset: Math.min(offset, this.end), pointer, message };
-    throw new Stop();
+    throw STOP;
   }
 
   private peek(): string | undefined {
@@ -101,7 +102,7 @@ class Locator {
       case '[':
         if (depth + 1 > this.maxDepth) {
           this.layout.tooDeep = { offset: this.i, pointer, depth: depth + 1 };
-          throw new Stop();
+          throw STOP;
         }
         if (ch === '{') this.object(pointer, depth + 1);
         else this.array(pointer, depth + 1);

@@ -64,14 +64,15 @@ export class DocumentIndex {
 
   /** Registers a file (an absolute path, or `-`); returns its number. */
   addFile(source: string): number {
-    const folder = source === '-' ? '' : path.dirname(source);
+    const cut = source.lastIndexOf(path.sep);
+    const folder = source === '-' || cut < 0 ? '' : cut === 0 ? path.sep : source.slice(0, cut);
     if (folder !== this.lastFolder) {
       const [offset, length] = this.arena.add(folder);
       this.folderOffset.push(offset);
       this.folderLength.push(length);
       this.lastFolder = folder;
     }
-    const [offset, length] = this.arena.add(source === '-' ? '-' : path.basename(source));
+    const [offset, length] = this.arena.add(source === '-' || cut < 0 ? source : source.slice(cut + 1));
     this.nameOffset.push(offset);
     this.nameLength.push(length);
     return this.fileFolder.push(this.folderOffset.length - 1);
@@ -95,7 +96,7 @@ export class DocumentIndex {
     const folderId = this.fileFolder.at(file);
     const folder = this.arena.text(this.folderOffset.at(folderId), this.folderLength.at(folderId));
     const name = this.arena.text(this.nameOffset.at(file), this.nameLength.at(file));
-    return folder === '' ? name : path.join(folder, name);
+    return folder === '' ? name : folder.endsWith(path.sep) ? folder + name : folder + path.sep + name;
   }
 
   line(seq: number): number {
