@@ -91,6 +91,11 @@ export class DocumentIndex {
     return seq;
   }
 
+  /** How many documents are registered (the seq the next one gets). */
+  get documentCount(): number {
+    return this.docFile.length;
+  }
+
   source(seq: number): string {
     const file = this.docFile.at(seq);
     const folderId = this.fileFolder.at(file);

@@ -3,7 +3,6 @@
  * is large and the caller says how to start one), run the checks across documents in walk order,
  * and collect a result for the reporters. Files are let go once scanned; only small facts stay.
  */
-import os from 'node:os';
 import path from 'node:path';
 import { decodeUtf8 } from '../parse/decode.js';
 import { resolveInputs } from '../walk/inputs.js';
@@ -13,27 +12,17 @@ import { ResultCollector, type Retention } from './collector.js';
 import { CrossDocumentChecks } from './cross-checks.js';
 import { DocumentIndex } from './document-index.js';
 import { maxDocumentDepth } from './depth-limit.js';
-import { runBatch, type BatchItem, type BatchOutcome } from './file-batch.js';
+import { BatchPipeline, type ParallelOptions } from './batch-pipeline.js';
+import type { BatchItem } from './file-batch.js';
 import { DocumentRereader } from './reread.js';
 import { readTarget, scanFile, STDIN_SOURCE, type FileScanOptions, type FileTarget } from './scan-file.js';
 import type { FileScan, ScanResult } from './types.js';
-import { ScanPool, type Pending } from './worker-pool.js';
 
 export { toDisplayPath };
+export type { ParallelOptions };
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 const BATCH_SIZE = 64;
-/** Files scanned on the main thread before worker threads are started (they take a moment to load). */
-const FILES_BEFORE_WORKERS = 384;
-/** Batches waiting to be taken in order, at most: bounds memory when workers run ahead. */
-const MAX_QUEUED_BATCHES = 32;
-
-export interface ParallelOptions {
-  /** A script that, run as a worker thread, calls runScanWorker() (the bin does). */
-  script: string | URL;
-  /** Worker threads to start; default: one fewer than the available cores. 0 scans on the main thread only. */
-  workers?: number;
-}
 
 export interface ScanOptions {
   /** Files and folders to scan, as given on the command line (`-` for standard input); default `.`. */
@@ -56,9 +45,6 @@ export interface ScanOptions {
   onFile?: (filesDone: number) => void;
 }
 
-type Queued = { local: BatchOutcome[] } | { items: BatchItem[]; pending: Pending };
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Scans files and folders; throws an InputError (usage error) when a path does not exist. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -76,82 +62,55 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const index = new DocumentIndex();
   const cross = new CrossDocumentChecks(index, rereader, fileOptions.now, display);
   const collector = new ResultCollector(options.retention ?? 'problems');
-  let seq = 0;
   let files = 0;
 
   const take = (fileScan: FileScan): void => {
     const file = index.addFile(fileScan.source);
+    const firstSeq = index.documentCount;
     for (const document of fileScan.documents) {
-      const docSeq = index.addDocument(file, document.line, document.contract);
+      const seq = index.addDocument(file, document.line, document.contract);
       if (!document.facts) continue;
-      const found = cross.visit(document, docSeq);
+      const found = cross.visit(document, seq);
       if (found.length > 0) {
         document.issues.push(...found);
         if (found.some((issue) => issue.severity === 'error')) document.ok = false;
       }
     }
-    collector.addFile(fileScan, seq);
-    seq += fileScan.documents.length;
+    collector.addFile(fileScan, firstSeq);
     options.onFile?.(++files);
   };
-  const takeAll = (outcomes: readonly BatchOutcome[]): void => {
-    for (const outcome of outcomes) {
-      if (outcome.kind === 'skipped') collector.addSkipped(outcome.entry);
-      else take(outcome.scan);
-    }
-  };
-
-  const workerCount = options.parallel ? (options.parallel.workers ?? Math.max(0, Math.min(os.availableParallelism() - 1, 7))) : 0;
-  let pool: ScanPool | undefined;
-  let walked = 0;
-  const queue: Queued[] = [];
-  /** Takes the batches at the head of the queue that are ready; with `wait`, waits for the head. */
-  const drain = async (wait: boolean): Promise<void> => {
-    while (queue.length > 0) {
-      const head = queue[0] as Queued;
-      if ('pending' in head) {
-        if (!head.pending.done) {
-          if (!wait) return;
-          await head.pending.settled;
-        }
-        // a worker that failed leaves its batch to the main thread
-        takeAll(head.pending.outcomes ?? runBatch(head.items, fileOptions));
-      } else takeAll(head.local);
-      queue.shift();
-    }
-  };
-  const counts = { worker: 0, main: 0 };
-  const dispatch = async (items: BatchItem[]): Promise<void> => {
-    const pending = pool?.trySubmit(items);
-    counts[pending ? 'worker' : 'main']++;
-    queue.push(pending ? { items, pending } : { local: runBatch(items, fileOptions) });
-    if (pool) await nextTurn(); // let the workers' answers in
-    await drain(queue.length > MAX_QUEUED_BATCHES);
-  };
+  const pipeline = new BatchPipeline(
+    fileOptions,
+    (outcomes) => {
+      for (const outcome of outcomes) {
+        if (outcome.kind === 'skipped') collector.addSkipped(outcome.entry);
+        else take(outcome.scan);
+      }
+    },
+    options.parallel,
+  );
 
   try {
     let batch: BatchItem[] = [];
     for (const item of walkInputs(inputs, { cwd, ignore: options.ignore ?? [] })) {
       if (item.kind === 'stdin') {
-        if (batch.length > 0) await dispatch(batch.splice(0));
-        await drain(true);
+        if (batch.length > 0) await pipeline.submit(batch.splice(0));
+        await pipeline.drain(true);
         take(scanStdin(options, cwd, stdinDisplay, fileOptions, rereader));
         continue;
       }
       batch.push(item);
-      if (item.kind === 'file' && ++walked === FILES_BEFORE_WORKERS && workerCount > 0 && options.parallel) {
-        pool = new ScanPool(options.parallel.script, workerCount, fileOptions);
-      }
-      if (batch.length >= BATCH_SIZE) await dispatch(batch.splice(0));
+      if (batch.length >= BATCH_SIZE) await pipeline.submit(batch.splice(0));
     }
-    if (batch.length > 0) await dispatch(batch);
-    await drain(true);
+    if (batch.length > 0) await pipeline.submit(batch);
+    await pipeline.drain(true);
   } finally {
-    await pool?.close();
+    await pipeline.close();
   }
   // VALIDATE_CONTRACTS_TRACE=workers: where the batches were scanned, for tuning and tests.
   if (process.env.VALIDATE_CONTRACTS_TRACE === 'workers') {
-    process.stderr.write(`validate-contracts: ${counts.worker} batches on ${pool ? workerCount : 0} worker threads, ${counts.main} on the main thread\n`);
+    const { worker, main } = pipeline.counts;
+    process.stderr.write(`validate-contracts: ${worker} batches on ${pipeline.workers} worker threads, ${main} on the main thread\n`);
   }
   collector.addDeferred(await cross.finish(), index, display);
   return collector.result();
