@@ -248,3 +248,17 @@ describe('findPointers', () => {
     );
   });
 });
+
+describe('badUtf8Lines', () => {
+  test('names each line of JSON Lines that is not UTF-8, with the column of its first bad byte', async () => {
+    const { badUtf8Lines, decodeLossy } = await import('../../src/node/parse/decode.js');
+    const bytes = Buffer.concat([Buffer.from('\ufeff{"a": "é"}\r\n{"b": "'), Buffer.from([0xff]), Buffer.from('"}\n\n{"c": 1}\r{"d": "'), Buffer.from([0xc3]), Buffer.from('"}')]);
+    expect([...badUtf8Lines(bytes)]).toEqual([
+      [2, { line: 2, column: 8 }],
+      [5, { line: 5, column: 8 }],
+    ]);
+    const text = decodeLossy(bytes);
+    expect(text.split(/\r\n|\n|\r/)).toHaveLength(5); // lines keep their numbers after lossy decoding
+    expect(text.startsWith('{"a"')).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@
  * two documents' content after the scan has let their text go. Keeps only the last file read, and
  * standard input (which cannot be read twice) as the scan handed it over.
  */
-import { decodeUtf8 } from '../parse/decode.js';
+import { decodeLossy } from '../parse/decode.js';
 import { documentSpans, formatOfFile, type DocumentSpan } from '../parse/documents.js';
 import { locateJson } from '../parse/json-locator.js';
 import { findPointers } from '../parse/pointer-finder.js';
@@ -38,9 +38,9 @@ export class DocumentRereader {
     let text: string | undefined;
     if (source === STDIN_SOURCE) text = this.stdinText;
     else {
+      // only documents that parsed are read again: lossy decoding gives their lines exactly
       const read = readDocumentFile(source, this.maxFileSize);
-      const decoded = read.ok ? decodeUtf8(read.bytes) : undefined;
-      text = decoded?.ok ? decoded.text : undefined;
+      text = read.ok ? decodeLossy(read.bytes) : undefined;
     }
     const result = text === undefined ? undefined : new SourceText(text);
     this.last = { key: source, source: result };

@@ -4,7 +4,7 @@
  * folder, not UTF-8, empty) becomes one invalid document with a clear issue, never an exception.
  */
 import path from 'node:path';
-import { decodeUtf8 } from '../parse/decode.js';
+import { badUtf8Lines, decodeLossy, decodeUtf8 } from '../parse/decode.js';
 import { documentSpans, formatOfFile, type DocumentFormat } from '../parse/documents.js';
 import { SourceText } from '../parse/source-text.js';
 import { contractAtLocation } from './contract-locations.js';
@@ -33,9 +33,10 @@ export const STDIN_SOURCE = '-';
 /** Files that are JSON with comments by convention: when they do not parse, they are skipped, not failed. */
 const JSON_WITH_COMMENTS = /(^|\/)(tsconfig(\.[^/]*)?\.json|jsconfig(\.[^/]*)?\.json|\.vscode\/.*\.json|\.devcontainer(\/.*)?\.json)$/;
 
-function fileProblem(code: string, message: string, line = 1, column = 1): ScannedDocument {
+/** A document that could not be read or decoded: starting at `documentLine`, the issue at line and column. */
+function fileProblem(code: string, message: string, line = 1, column = 1, documentLine = 1): ScannedDocument {
   const issue: LocatedIssue = { code, severity: 'error', pointer: '', message, line, column };
-  return { line, contract: null, ok: false, issues: [issue] };
+  return { line: documentLine, contract: null, ok: false, issues: [issue] };
 }
 
 function describeLines(lines: number[]): string {
@@ -54,17 +55,20 @@ export function scanFile(target: FileTarget, options: FileScanOptions, read: Fil
     scan.documents.push(fileProblem(read.code, read.message));
     return scan;
   }
-  const decoded = decodeUtf8(read.bytes);
-  if (!decoded.ok) {
-    scan.documents.push(fileProblem('parse/encoding', decoded.message, decoded.position.line, decoded.position.column));
-    return scan;
-  }
   const raw = target.name ?? (target.source === STDIN_SOURCE ? 'stdin.json' : target.source);
   const name = path.sep === '/' ? raw : raw.split(path.sep).join('/');
   const format: DocumentFormat = formatOfFile(name) ?? 'json';
+  const decoded = decodeUtf8(read.bytes);
+  // one document a line: a line that is not UTF-8 is that line's problem; the others are checked
+  const badLines = !decoded.ok && format === 'jsonl' ? badUtf8Lines(read.bytes) : undefined;
+  if (!decoded.ok && !badLines) {
+    scan.documents.push(fileProblem('parse/encoding', decoded.message, decoded.position.line, decoded.position.column));
+    return scan;
+  }
+  const text = decoded.ok ? decoded.text : decodeLossy(read.bytes);
   const location = format === 'json' ? contractAtLocation(name) : undefined;
   const context: DocumentContext = {
-    source: new SourceText(decoded.text),
+    source: new SourceText(text),
     maxDepth: options.maxDepth,
     forced: location?.contract,
     leaseRoot: location?.root ?? path.posix.dirname(name),
@@ -73,8 +77,13 @@ export function scanFile(target: FileTarget, options: FileScanOptions, read: Fil
   };
   let count = 0;
   const skippedLines: number[] = [];
-  for (const span of documentSpans(decoded.text, format)) {
+  for (const span of documentSpans(text, format)) {
     count++;
+    const badByte = badLines?.get(span.line);
+    if (badByte) {
+      scan.documents.push(fileProblem('parse/encoding', 'the line is not valid UTF-8: invalid byte sequence', badByte.line, badByte.column, span.line));
+      continue;
+    }
     const outcome = scanDocument(context, span);
     if (outcome.kind === 'document') {
       const syntaxOnly = outcome.document.issues.every((i) => i.code === 'parse/syntax');
