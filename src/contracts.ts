@@ -36,8 +36,38 @@ export const RuntimeInstallReceipt: Contract<'RuntimeInstallReceipt'> = /* @__PU
 export const Lease: Contract<'Lease'> = /* @__PURE__ */ defineContract(leaseDefinition, leaseRules);
 export const Signal: Contract<'Signal'> = /* @__PURE__ */ defineContract(signalDefinition, signalRules);
 
-/** Every contract, keyed by name. The type makes this list complete: a schema without an entry fails to compile. */
-export const contracts: { readonly [Name in ContractName]: Contract<Name> } = {
+/**
+ * Every contract, keyed by name. An interface with one declared property a contract, so that
+ * `contracts.Lease.assert(doc)` narrows (TypeScript asserts only through declared names).
+ */
+export interface Contracts {
+  readonly BrowserAutomationReceipt: Contract<'BrowserAutomationReceipt'>;
+  readonly CapabilityLedger: Contract<'CapabilityLedger'>;
+  readonly GitWorkspaceState: Contract<'GitWorkspaceState'>;
+  readonly Lease: Contract<'Lease'>;
+  readonly OrphanEventReceipt: Contract<'OrphanEventReceipt'>;
+  readonly RuntimeInstallReceipt: Contract<'RuntimeInstallReceipt'>;
+  readonly Signal: Contract<'Signal'>;
+}
+
+/** True when the entry named `Name` is the contract of that name. */
+type SameContract<Name extends ContractName> = Name extends keyof Contracts
+  ? Contracts[Name] extends Contract<Name>
+    ? Contract<Name> extends Contracts[Name]
+      ? true
+      : false
+    : false
+  : false;
+/** Compiles only while Contracts has exactly one entry a schema, each the contract of its own name. */
+type Complete = [keyof Contracts] extends [ContractName]
+  ? false extends { [Name in ContractName]: SameContract<Name> }[ContractName]
+    ? never
+    : true
+  : never;
+const complete: Complete = true;
+void complete;
+
+export const contracts: Contracts = {
   BrowserAutomationReceipt,
   CapabilityLedger,
   GitWorkspaceState,

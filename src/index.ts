@@ -1,6 +1,6 @@
 // @sourceos/contracts: the browser-safe core. No Node built-ins, no eval, no clock or randomness.
 export * from '../generated/types/index.js';
-export { contracts, CapabilityLedger, BrowserAutomationReceipt, GitWorkspaceState, OrphanEventReceipt, RuntimeInstallReceipt, Lease, Signal } from './contracts.js';
+export { contracts, type Contracts, CapabilityLedger, BrowserAutomationReceipt, GitWorkspaceState, OrphanEventReceipt, RuntimeInstallReceipt, Lease, Signal } from './contracts.js';
 export { ContractValidationError, defineContract, type Contract, type ContractValidateOptions } from './contract.js';
 export { validate, type ValidateOptions } from './validate.js';
 export { detectContract, detectionOf, type ContractDetection } from './detect.js';

@@ -1,6 +1,6 @@
 // Each contract name is both a value (the contract) and a type (its documents), from the main entry.
-import { expectTypeOf, test } from 'vitest';
-import { CapabilityLedger, Lease, Signal, type ContractTypes } from '../../src/index.js';
+import { expect, expectTypeOf, test } from 'vitest';
+import { CapabilityLedger, contracts, Lease, Signal, type ContractTypes } from '../../src/index.js';
 import type * as Entry from '../../src/index.js';
 
 test('a contract name imports as its document type and as its contract', () => {
@@ -15,4 +15,14 @@ test('a contract name imports as its document type and as its contract', () => {
   expectTypeOf(CapabilityLedger.validate).toBeFunction();
   expectTypeOf(Lease.is).guards.toEqualTypeOf<Lease>();
   expectTypeOf(Signal.name).toEqualTypeOf<'Signal'>();
+});
+
+test('assert narrows through the registry too', () => {
+  const doc: unknown = { resource: 'r' };
+  expect(() => contracts.Lease.assert(doc)).toThrow();
+  const typed = (value: unknown): Lease => {
+    contracts.Lease.assert(value);
+    return value;
+  };
+  expectTypeOf(typed).returns.toEqualTypeOf<Lease>();
 });
