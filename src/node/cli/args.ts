@@ -24,7 +24,7 @@ export interface ScanArgs {
   /** true/false when --color/--no-color was given, undefined to decide from the terminal. */
   color: boolean | undefined;
   stdinFilename: string | undefined;
-  /** Worker threads for a large scan; undefined: one fewer than the cores. */
+  /** Worker threads for a large scan; undefined: the default (one fewer than the cores, from four cores on). */
   workers: number | undefined;
 }
 

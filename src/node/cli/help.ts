@@ -16,7 +16,7 @@ Options:
       --max-warnings <n>   exit 1 when there are more than n warnings
       --now <date-time>    judge leases at this RFC 3339 time (default: now)
       --stdin-filename <p> the path standard input stands for (its format and its place)
-      --workers <n>        worker threads for a large scan (default: cores - 1; 0: none)
+      --workers <n>        worker threads for a large scan (default: cores - 1 from 4 cores on, else 0)
   -q, --quiet              report errors only
       --color, --no-color  force colour on or off (default: on a terminal, unless NO_COLOR is set)
       --list-contracts     list the contracts this version knows, and how each is recognised
