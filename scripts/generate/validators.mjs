@@ -83,6 +83,26 @@ export default async function validators({ defs, contracts }) {
     content: `${banner}\n${readFileSync(FORMATS_SOURCE, 'utf8')}`,
   });
   files.push({
+    path: 'generated/validators/formats.d.ts',
+    content: [
+      ...BANNER_LINES.map((l) => `// ${l}`),
+      '/** The fields of an RFC 3339 date-time; the fraction\'s digits are text.slice(fractionStart, fractionEnd). */',
+      'export interface DateTimeFields {',
+      '  readonly year: number; readonly month: number; readonly day: number;',
+      '  readonly hour: number; readonly minute: number; readonly second: number;',
+      '  readonly fractionStart: number; readonly fractionEnd: number;',
+      '  /** The offset from UTC in minutes, signed (+02:00 is 120). */',
+      '  readonly offsetMinutes: number;',
+      '}',
+      '/** The fields of a strict RFC 3339 date-time, or null when the value is not one. */',
+      'export declare function parseDateTime(text: unknown): DateTimeFields | null;',
+      '/** The date-time format of the schemas: strict RFC 3339. */',
+      'export declare function isDateTime(text: unknown): boolean;',
+      'export declare const formats: { readonly \'date-time\': (text: unknown) => boolean };',
+      '',
+    ].join('\n'),
+  });
+  files.push({
     path: 'generated/validators/compiled-validator.d.ts',
     content: [
       ...BANNER_LINES.map((l) => `// ${l}`),

@@ -1,3 +1,5 @@
+import { parseDateTime } from '../../generated/validators/formats.js';
+
 /**
  * RFC 3339 date-times as exact instants, for rules that compare or add to timestamps. Pure: no
  * `Date`, no clock. Accepts exactly what the schemas' `date-time` format accepts (a `T` or `t`,
@@ -15,11 +17,6 @@ export interface Instant {
   readonly fraction: string;
 }
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-const isLeapYear = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-const daysIn = (year: number, month: number): number => (month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {
@@ -47,21 +44,24 @@ function civilFromDays(days: bigint): [bigint, number, number] {
   return [era * 400n + BigInt(yoe + (month <= 2 ? 1 : 0)), month, day];
 }
 
-/** Parses an RFC 3339 date-time into an exact instant, or returns null when it is not one. */
+/** The fraction's digits without trailing zeros. */
+function fractionOf(text: string, start: number, end: number): string {
+  let last = end;
+  while (last > start && text.charCodeAt(last - 1) === 48) last--;
+  return last === start ? '' : text.slice(start, last);
+}
+
+/**
+ * Parses an RFC 3339 date-time into an exact instant, or returns null when it is not one. The
+ * grammar is the schemas' own `date-time` format (generated/validators/formats.js), so a rule and
+ * the schema never disagree on what a timestamp is.
+ */
 export function parseInstant(text: unknown): Instant | null {
-  if (typeof text !== 'string') return null;
-  const m = DATE_TIME.exec(text);
-  if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const sign = m[8] === '-' ? -1 : 1;
-  const offsetHour = Number(m[9] ?? 0);
-  const offsetMinute = Number(m[10] ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return null;
-  const localMinute = BigInt(daysFromCivil(year, month, day)) * 1440n + BigInt(hour * 60 + minute);
-  const utcMinute = localMinute - BigInt(sign * (offsetHour * 60 + offsetMinute));
-  if (second === 60 && ((utcMinute % 1440n) + 1440n) % 1440n !== 1439n) return null;
-  return { minute: utcMinute, second, fraction: (m[7] ?? '').replace(/0+$/, '') };
+  const f = parseDateTime(text);
+  if (!f) return null;
+  // Four-digit years keep every minute count far inside the exact range of a double.
+  const utcMinute = daysFromCivil(f.year, f.month, f.day) * 1440 + f.hour * 60 + f.minute - f.offsetMinutes;
+  return { minute: BigInt(utcMinute), second: f.second, fraction: fractionOf(text as string, f.fractionStart, f.fractionEnd) };
 }
 
 function compareFractions(a: string, b: string): number {
