@@ -212,18 +212,7 @@ class Locator {
       this.i++;
       this.skipWs();
       this.value(child, depth);
-      this.skipWs();
-      const next = this.peek();
-      if (next === ',') {
-        this.i++;
-        this.skipWs();
-        continue;
-      }
-      if (next === '}') {
-        this.i++;
-        return;
-      }
-      this.fail(`unexpected ${describe(next)} after a property value, expected ',' or '}'`, pointer);
+      if (this.endOfItem('}', 'a property value', pointer)) return;
     }
   }
 
@@ -236,19 +225,24 @@ class Locator {
     }
     for (let index = 0; ; index++) {
       this.value(`${pointer}/${index}`, depth);
-      this.skipWs();
-      const next = this.peek();
-      if (next === ',') {
-        this.i++;
-        this.skipWs();
-        continue;
-      }
-      if (next === ']') {
-        this.i++;
-        return;
-      }
-      this.fail(`unexpected ${describe(next)} after an array element, expected ',' or ']'`, pointer);
+      if (this.endOfItem(']', 'an array element', pointer)) return;
     }
+  }
+
+  /** After a member or an element: true at the closing bracket, false past a comma (another item follows). */
+  private endOfItem(close: '}' | ']', what: string, pointer: string): boolean {
+    this.skipWs();
+    const next = this.peek();
+    if (next === ',') {
+      this.i++;
+      this.skipWs();
+      return false;
+    }
+    if (next === close) {
+      this.i++;
+      return true;
+    }
+    return this.fail(`unexpected ${describe(next)} after ${what}, expected ',' or '${close}'`, pointer);
   }
 }
 
