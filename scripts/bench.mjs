@@ -7,11 +7,11 @@
 // A benchmark, never a test: it asserts nothing. Needs `npm run build` first.
 //
 //   node scripts/bench.mjs [--sizes 10000,100000] [--runs 5] [--keep]
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -136,6 +136,7 @@ function writeCorpus(size) {
 }
 
 // ---- the floor: walk, read, JSON.parse; nothing else ---------------------------------------
+// It walks each folder named on its command line (default `.`).
 const floorScript = `
 const fs = require('node:fs'); const path = require('node:path');
 let files = 0, bad = 0;
@@ -149,15 +150,48 @@ function walk(dir) {
     }
   }
 }
-walk(process.argv[2] || '.');
+for (const dir of process.argv.length > 2 ? process.argv.slice(2) : ['.']) walk(dir);
 console.log(files + ' files, ' + bad + ' not JSON');
 `;
+
+// ---- a reference: the floor plus this package's precompiled validators --------------------
+// What a plain validating script costs: the contract by place or by \`type\`, then validate();
+// no positions, no duplicate keys, no checks across documents, no report.
+const referenceScript = `
+import fs from 'node:fs'; import path from 'node:path';
+import { detectContract, validate } from ${JSON.stringify(pathToFileURL(path.join(repo, 'dist/esm/src/index.js')).href)};
+let files = 0, bad = 0, invalid = 0;
+function walk(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.isFile() && p.endsWith('.json')) {
+      files++;
+      let value;
+      try { value = JSON.parse(fs.readFileSync(p, 'utf8')); } catch { bad++; continue; }
+      const contract = p.includes('/.substrate/state/leases/') ? 'Lease' : p.includes('/.bridges/signals/') ? 'Signal' : detectContract(value);
+      if (contract && !validate(value, { contract }).ok) invalid++;
+    }
+  }
+}
+walk('.');
+console.log(files + ' files, ' + bad + ' not JSON, ' + invalid + ' invalid');
+`;
+
+/** The corpus's repository folders in two halves, for two floors side by side. */
+function halves(corpus) {
+  const repos = readdirSync(corpus).flatMap((group) => readdirSync(path.join(corpus, group)).map((repoDir) => path.join(group, repoDir)));
+  const cut = Math.ceil(repos.length / 2);
+  return [repos.slice(0, cut), repos.slice(cut)];
+}
 
 // ---- measuring -----------------------------------------------------------------------------
 const work = mkdtempSync(path.join(os.tmpdir(), 'contracts-bench-tools-'));
 const floorFile = path.join(work, 'floor.cjs');
+const referenceFile = path.join(work, 'reference.mjs');
 const rssFile = path.join(work, 'maxrss.cjs');
 writeFileSync(floorFile, floorScript);
+writeFileSync(referenceFile, referenceScript);
 writeFileSync(rssFile, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nMAXRSS_KB=' + u.maxRSS + ' CPU_US=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n");
 
 function once(args, cwd, withRss = false) {
@@ -187,6 +221,19 @@ function compare(commands, cwd, n) {
   });
 }
 
+/** Wall time of two floors run side by side, each on half of the corpus: do file reads scale across cores here? */
+async function floorsSideBySide(corpus, n) {
+  const [a, b] = halves(corpus);
+  const run = (dirs) => new Promise((resolve) => spawn(process.execPath, [floorFile, ...dirs], { cwd: corpus, stdio: 'ignore' }).on('close', resolve));
+  const times = [];
+  for (let r = 0; r < n; r++) {
+    const start = process.hrtime.bigint();
+    await Promise.all([run(a), run(b)]);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
 const results = {};
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -195,9 +242,10 @@ for (const size of sizes) {
   process.stdout.write(`\nwriting a corpus of ${size} documents... `);
   const corpus = writeCorpus(size);
   console.log(corpus);
-  const [floor, tool] = compare(
+  const [floor, reference, tool] = compare(
     [
       { name: 'floor (walk + read + JSON.parse)', args: [floorFile, '.'] },
+      { name: 'reference (floor + validate())', args: [referenceFile] },
       { name: 'validate-contracts', args: [cli, '--now', NOW, '--quiet', '.'] },
     ],
     corpus,
@@ -207,6 +255,7 @@ for (const size of sizes) {
   results[size] = { floor: floor.median, tool: tool.median, ratio: tool.median / floor.median, floorRss: floor.rssMiB, toolRss: tool.rssMiB };
   const line = (r) => `  ${r.name.padEnd(34)} median ${fmt(r.median)}  best ${fmt(r.best)}  cpu ${fmt(r.cpuMs)}  peak RSS ${r.rssMiB?.toFixed(0)} MiB`;
   console.log(line(floor));
+  console.log(`${line(reference)}   ${(reference.median / floor.median).toFixed(2)}x the floor`);
   console.log(`${line(tool)}   exit ${tool.status}`);
   console.log(`  ratio to the floor: ${(tool.median / floor.median).toFixed(2)}x median, ${(tool.best / floor.best).toFixed(2)}x best, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x cpu    ${summary}`);
   {
@@ -214,6 +263,8 @@ for (const size of sizes) {
     const [threaded] = compare([{ name: 'validate-contracts --workers 1', args: [cli, '--workers', '1', '--now', NOW, '--quiet', '.'] }], corpus, Math.min(runs, 3));
     console.log(line(threaded));
   }
+  const paired = await floorsSideBySide(corpus, size >= 100000 ? Math.min(runs, 3) : runs);
+  console.log(`  two floors side by side, each on half the folders: median ${fmt(paired)} (${(paired / floor.median).toFixed(2)}x one floor on all)`);
   if (!values.keep) rmSync(corpus, { recursive: true, force: true });
 }
 

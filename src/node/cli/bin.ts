@@ -6,9 +6,11 @@ import { createRequire } from 'node:module';
 import { isScanWorker, runScanWorker } from '../scan/worker.js';
 import { useModuleLoader } from '../walk/rule-set.js';
 import { main } from './main.js';
+import { tuneEngine } from './engine-tuning.js';
 
 if (isScanWorker()) runScanWorker();
 else {
+  tuneEngine();
   useModuleLoader(createRequire(import.meta.url));
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // A closed pipe (`validate-contracts | head`) is not a failure of the tool.

@@ -23,7 +23,7 @@ export function runBatch(items: readonly BatchItem[], options: FileScanOptions):
       case 'unreadable':
         return { kind: 'scan', scan: unreadableFolder(item) };
       case 'file':
-        return { kind: 'scan', scan: scanFile({ source: item.path, file: item.display }, options) };
+        return { kind: 'scan', scan: scanFile({ source: item.path, file: item.display, regular: item.regular }, options) };
     }
   });
 }

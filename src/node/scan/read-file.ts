@@ -60,7 +60,15 @@ function tooLarge(size: number, maxBytes: number, qualifier = ''): FileRead {
   };
 }
 
-export function readDocumentFile(file: string, maxBytes: number): FileRead {
+/**
+ * A file found by the walk as a regular file is read without an fstat first: into a scratch buffer,
+ * and measured only when it fills it. That saves building a Stats object for every file; a file
+ * that is not what the walk saw (a folder or a FIFO swapped in) still fails cleanly on read.
+ */
+const SCRATCH_BYTES = 64 * 1024;
+let scratch: Buffer | undefined;
+
+export function readDocumentFile(file: string, maxBytes: number, knownRegular = false): FileRead {
   let fd: number;
   try {
     fd = openSync(file, READ_ONLY);
@@ -68,21 +76,36 @@ export function readDocumentFile(file: string, maxBytes: number): FileRead {
     return failure(error);
   }
   try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
-    if (!stat.isFile()) return { ok: false, code: 'file/not-regular', message: 'not a regular file' };
-    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let filled = 0;
-    while (filled < stat.size) {
-      const n = readSync(fd, bytes, filled, stat.size - filled, null);
-      if (n === 0) break;
-      filled += n;
-    }
-    return { ok: true, bytes: filled === stat.size ? bytes : bytes.subarray(0, filled) };
+    return knownRegular ? readUnmeasured(fd, maxBytes) : readMeasured(fd, maxBytes);
   } catch (error) {
     return failure(error);
   } finally {
     closeSync(fd);
   }
+}
+
+function readMeasured(fd: number, maxBytes: number, prefix?: Buffer): FileRead {
+  const stat = fstatSync(fd);
+  if (stat.isDirectory()) return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+  if (!stat.isFile()) return { ok: false, code: 'file/not-regular', message: 'not a regular file' };
+  if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+  const bytes = Buffer.allocUnsafe(stat.size);
+  let filled = 0;
+  if (prefix) filled = prefix.copy(bytes, 0, 0, Math.min(prefix.length, stat.size));
+  while (filled < stat.size) {
+    const n = readSync(fd, bytes, filled, stat.size - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  return { ok: true, bytes: filled === stat.size ? bytes : bytes.subarray(0, filled) };
+}
+
+function readUnmeasured(fd: number, maxBytes: number): FileRead {
+  scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES);
+  const n = readSync(fd, scratch, 0, SCRATCH_BYTES, null);
+  // a file as large as the scratch buffer, or over the limit: measure it and read it the long way
+  if (n === SCRATCH_BYTES || n > maxBytes) return readMeasured(fd, maxBytes, scratch.subarray(0, n));
+  const bytes = Buffer.allocUnsafe(n);
+  scratch.copy(bytes, 0, 0, n);
+  return { ok: true, bytes };
 }

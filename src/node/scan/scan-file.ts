@@ -26,6 +26,8 @@ export interface FileTarget {
   file: string;
   /** For standard input: the name it stands for (`--stdin-filename`), which sets its format and place. */
   name?: string;
+  /** Set when the walk saw a regular file here: it is then read without being measured first. */
+  regular?: boolean;
 }
 
 export const STDIN_SOURCE = '-';
@@ -46,7 +48,7 @@ function describeLines(lines: number[]): string {
 }
 
 export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
-  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize);
+  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize, target.regular === true);
 }
 
 export function scanFile(target: FileTarget, options: FileScanOptions, read: FileRead = readTarget(target, options.maxFileSize)): FileScan {

@@ -10,9 +10,12 @@ import { formatOfFile } from '../parse/documents.js';
 import { IgnorePolicy, GITIGNORE, type GitignoreFrame } from './ignore-policy.js';
 import type { Input } from './inputs.js';
 
-/** A path found by the walk: absolute `path`, and `display`, relative to the working folder with `/`. */
+/**
+ * A path found by the walk: absolute `path`, and `display`, relative to the working folder with `/`.
+ * `regular` marks a file the folder listing showed as a regular file (not a link, not given by name).
+ */
 export type WalkItem =
-  | { kind: 'file'; path: string; display: string }
+  | { kind: 'file'; path: string; display: string; regular?: true }
   | { kind: 'stdin' }
   | { kind: 'skipped'; path: string; display: string; reason: string }
   | { kind: 'unreadable'; path: string; display: string; message: string };
@@ -113,7 +116,7 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
     if (entry.isDirectory()) {
       if (!policy.reasonToIgnore(full, true, git)) yield* enter({ path: full, display, real: joinPath(folder.real, entry.name), git });
     } else if (entry.isFile()) {
-      if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full, display };
+      if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full, display, regular: true };
     } else if (entry.isSymbolicLink()) {
       const item = followLink(full, display, rootReal, loops, policy, git);
       if (item && 'real' in item) yield* enter(item, true);

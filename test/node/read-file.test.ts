@@ -1,0 +1,74 @@
+// Reading a document file: a file the walk saw as regular is read without an fstat first; the
+// bytes must be the file's, whatever its size against the scratch buffer and the limit.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readDocumentFile } from '../../src/node/scan/read-file.js';
+import { engineFlags } from '../../src/node/cli/engine-tuning.js';
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'read-file-test-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A file of exactly `size` bytes whose every byte depends on its offset. */
+function fileOf(size: number): { file: string; bytes: Buffer } {
+  const bytes = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) bytes[i] = 32 + ((i * 7) % 90);
+  const file = path.join(root, `f-${size}.json`);
+  writeFileSync(file, bytes);
+  return { file, bytes };
+}
+
+const KIB = 1024;
+const sizes = [0, 1, 1500, 64 * KIB - 1, 64 * KIB, 64 * KIB + 1, 200 * KIB];
+
+describe('readDocumentFile', () => {
+  for (const knownRegular of [true, false]) {
+    test.each(sizes)(`${knownRegular ? 'unmeasured' : 'measured'}: a file of %i bytes is read whole and exact`, (size) => {
+      const { file, bytes } = fileOf(size);
+      const read = readDocumentFile(file, 10 * 1024 * KIB, knownRegular);
+      expect(read.ok).toBe(true);
+      if (read.ok) expect(Buffer.compare(read.bytes, bytes)).toBe(0);
+    });
+
+    test(`${knownRegular ? 'unmeasured' : 'measured'}: over the limit is refused with the file's real size, below and above the scratch size`, () => {
+      const small = readDocumentFile(fileOf(3 * KIB).file, KIB, knownRegular);
+      expect(small).toEqual({ ok: false, code: 'file/too-large', message: expect.stringContaining('the file is 3 KiB, over the --max-file-size limit of 1 KiB') });
+      const large = readDocumentFile(fileOf(200 * KIB).file, 100 * KIB, knownRegular);
+      expect(large).toEqual({ ok: false, code: 'file/too-large', message: expect.stringContaining('the file is 200 KiB') });
+      // exactly at the limit is allowed
+      expect(readDocumentFile(fileOf(1500).file, 1500, knownRegular).ok).toBe(true);
+    });
+
+    test(`${knownRegular ? 'unmeasured' : 'measured'}: a folder where a file was expected`, () => {
+      const folder = path.join(root, 'folder.json');
+      mkdirSync(folder, { recursive: true });
+      expect(readDocumentFile(folder, KIB, knownRegular)).toMatchObject({ ok: false, code: 'file/is-directory' });
+    });
+  }
+
+  test('a FIFO swapped in where the walk saw a regular file never hangs the read', () => {
+    const fifo = path.join(root, 'swapped.json');
+    execFileSync('mkfifo', [fifo]);
+    const read = readDocumentFile(fifo, KIB, true);
+    // nothing to read from a FIFO without a writer: empty, which the scan reports as an empty file
+    expect(read).toEqual({ ok: true, bytes: Buffer.alloc(0) });
+    expect(readDocumentFile(fifo, KIB, false)).toMatchObject({ ok: false, code: 'file/not-regular' });
+  });
+
+  test('a missing file is unreadable, not a crash', () => {
+    expect(readDocumentFile(path.join(root, 'gone.json'), KIB, true)).toMatchObject({ ok: false, code: 'file/unreadable', message: 'cannot read the file: ENOENT' });
+  });
+});
+
+describe('engine tuning of the bin', () => {
+  test('flags only for the V8 they were measured on', () => {
+    expect(engineFlags('11.3.244.8-node.33')).toEqual(['--semi-space-growth-factor=1', '--max-inlined-bytecode-size-cumulative=100']);
+    expect(engineFlags('12.4.254.21-node.33')).toEqual([]);
+    expect(engineFlags('')).toEqual([]);
+  });
+});
