@@ -15,7 +15,11 @@ export interface LocationMatch {
 interface Location {
   contract: ContractName;
   pattern: RegExp;
+  /** The longest part of the glob without wildcards: a path without it cannot match (a cheap first test). */
+  literal: string;
 }
+
+const longestLiteral = (glob: string): string => glob.split(/[*?]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
 
 function globToRegExp(glob: string): RegExp {
   let source = '';
@@ -37,7 +41,7 @@ let locations: Location[] | undefined;
 export function contractLocations(): readonly Location[] {
   locations ??= contractNames.flatMap((contract) => {
     const location = detectionOf(contract)?.location;
-    return location ? [{ contract, pattern: globToRegExp(location) }] : [];
+    return location ? [{ contract, pattern: globToRegExp(location), literal: longestLiteral(location) }] : [];
   });
   return locations;
 }
@@ -45,6 +49,7 @@ export function contractLocations(): readonly Location[] {
 /** The contract a file's place implies, if any. `file` uses `/` separators. */
 export function contractAtLocation(file: string): LocationMatch | undefined {
   for (const location of contractLocations()) {
+    if (!file.includes(location.literal)) continue;
     const match = location.pattern.exec(file);
     if (match) return { contract: location.contract, root: file.slice(0, match.index) || '.' };
   }
