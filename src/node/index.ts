@@ -15,7 +15,7 @@ export { locateJson, type JsonLayout } from './parse/json-locator.js';
 export { decodeUtf8 } from './parse/decode.js';
 export { LineIndex, type Position } from './parse/line-index.js';
 export { reporters, formatNames, loadReporter, type FormatName } from './report/registry.js';
-export { summaryLine, type Reporter, type ReportOptions } from './report/reporter.js';
+export { summaryLine, defineReporter, writeReport, type Reporter, type ReportOptions } from './report/reporter.js';
 export { toJsonReport, REPORT_VERSION } from './report/json.js';
 export { toSarif } from './report/sarif.js';
 export { describeCode } from './report/code-descriptions.js';

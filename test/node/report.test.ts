@@ -6,8 +6,8 @@ import { jsonReporter, toJsonReport } from '../../src/node/report/json.js';
 import { prettyReporter } from '../../src/node/report/pretty.js';
 import { createProgress } from '../../src/node/report/progress.js';
 import { formatNames, isFormatName, loadReporter } from '../../src/node/report/registry.js';
-import { summaryLine } from '../../src/node/report/reporter.js';
-import { pascalCase, toSarif, toUriReference } from '../../src/node/report/sarif.js';
+import { summaryLine, writeReport } from '../../src/node/report/reporter.js';
+import { pascalCase, sarifReporter, toSarif, toUriReference } from '../../src/node/report/sarif.js';
 import type { ScanResult } from '../../src/node/scan/types.js';
 
 const result: ScanResult = {
@@ -153,5 +153,38 @@ describe('registry and progress', () => {
     for (let i = 1; i <= 1000; i++) on.onFile(i);
     on.done();
     expect(written).toEqual([]);
+  });
+});
+
+describe('reports in pieces', () => {
+  const empty: ScanResult = { documents: [], skipped: [], summary: { files: 0, documents: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, warnings: 0 } };
+  /** The same result, its documents repeated: a report far larger than one write. */
+  const large: ScanResult = { ...result, documents: Array.from({ length: 2000 }, (_, i) => result.documents.map((d) => ({ ...d, file: `${i}/${d.file}` }))).flat() };
+
+  test('JSON and SARIF in pieces are byte for byte the whole value stringified', () => {
+    for (const r of [result, empty, large]) {
+      expect(jsonReporter.render(r, options)).toBe(`${JSON.stringify(toJsonReport(r), null, 2)}\n`);
+      expect(Array.from(sarifReporter.pieces(r, options)).join('')).toBe(`${JSON.stringify(toSarif(r, options), null, 2)}\n`);
+    }
+  });
+
+  test('every format: the pieces written in about 64 KiB writes make the whole report', () => {
+    for (const name of formatNames) {
+      const reporter = { pretty: prettyReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter }[name];
+      for (const quiet of [false, true]) {
+        const writes: string[] = [];
+        writeReport(reporter, large, { ...options, quiet }, (text) => writes.push(text));
+        expect(writes.join('')).toBe(reporter.render(large, { ...options, quiet }));
+        expect(writes.length).toBeGreaterThan(1);
+        for (const text of writes.slice(0, -1)) expect(text.length).toBeGreaterThanOrEqual(64 * 1024);
+        for (const text of writes) expect(text.length).toBeLessThan(64 * 1024 + 4096);
+      }
+    }
+  });
+
+  test('a report with nothing to say writes nothing', () => {
+    const writes: string[] = [];
+    writeReport(prettyReporter, empty, { ...options, quiet: true }, (text) => writes.push(text));
+    expect(writes).toEqual([]);
   });
 });

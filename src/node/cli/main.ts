@@ -5,6 +5,7 @@
  */
 import pkg from '../../../package.json' with { type: 'json' };
 import { loadReporter } from '../report/registry.js';
+import { writeReport } from '../report/reporter.js';
 import { createProgress, type ProgressStream } from '../report/progress.js';
 import { InputError } from '../walk/inputs.js';
 import { scan, type ParallelOptions } from '../scan/scan.js';
@@ -51,7 +52,7 @@ async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefi
   } finally {
     progress.done();
   }
-  io.stdout.write(reporter.render(result, { color: useColor(args, io), quiet: args.quiet, version: VERSION, cwd: io.cwd }));
+  writeReport(reporter, result, { color: useColor(args, io), quiet: args.quiet, version: VERSION, cwd: io.cwd }, (text) => io.stdout.write(text));
   const { errors, warnings } = result.summary;
   if (errors > 0) return EXIT_INVALID;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {

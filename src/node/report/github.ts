@@ -5,25 +5,22 @@
  */
 import type { ScanResult } from '../scan/types.js';
 import type { Reporter, ReportOptions } from './reporter.js';
-import { summaryLine } from './reporter.js';
+import { defineReporter, summaryLine } from './reporter.js';
 
 export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export const githubReporter: Reporter = {
-  retention: 'problems',
-  render(result: ScanResult, options: ReportOptions): string {
-    const out: string[] = [];
-    for (const doc of result.documents) {
-      for (const issue of doc.issues) {
-        if (options.quiet && issue.severity !== 'error') continue;
-        const props = `file=${escapeProperty(doc.file)},line=${issue.line},col=${issue.column},title=${escapeProperty(issue.code)}`;
-        const message = issue.pointer === '' ? issue.message : `${issue.message} (at ${issue.pointer})`;
-        out.push(`::${issue.severity} ${props}::${escapeData(message)}`);
-      }
+function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
+  for (const doc of result.documents) {
+    for (const issue of doc.issues) {
+      if (options.quiet && issue.severity !== 'error') continue;
+      const props = `file=${escapeProperty(doc.file)},line=${issue.line},col=${issue.column},title=${escapeProperty(issue.code)}`;
+      const message = issue.pointer === '' ? issue.message : `${issue.message} (at ${issue.pointer})`;
+      yield `::${issue.severity} ${props}::${escapeData(message)}\n`;
     }
-    if (!options.quiet || result.summary.errors > 0) out.push(summaryLine(result.summary));
-    return out.length > 0 ? `${out.join('\n')}\n` : '';
-  },
-};
+  }
+  if (!options.quiet || result.summary.errors > 0) yield `${summaryLine(result.summary)}\n`;
+}
+
+export const githubReporter: Reporter = defineReporter('problems', pieces);

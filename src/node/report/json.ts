@@ -5,27 +5,48 @@
  * invalid, skipped, errors, warnings } }`. Exactly these keys, in this order.
  */
 import type { ScanResult } from '../scan/types.js';
-import type { Reporter } from './reporter.js';
+import { jsonPieces, streamed } from './json-pieces.js';
+import { defineReporter, type Reporter } from './reporter.js';
 
 export const REPORT_VERSION = 1;
 
-export function toJsonReport(result: ScanResult): object {
+type JsonDocument = ReturnType<typeof jsonDocument>;
+
+function jsonDocument(d: ScanResult['documents'][number]) {
+  return {
+    file: d.file,
+    line: d.line,
+    contract: d.contract,
+    ok: d.ok,
+    issues: d.issues.map((i) => ({ code: i.code, severity: i.severity, pointer: i.pointer, message: i.message, line: i.line, column: i.column })),
+  };
+}
+
+function* lazily<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
+const jsonSkipped = (e: ScanResult['skipped'][number]) => ({ file: e.file, reason: e.reason });
+
+/** The report with `documents` and `skipped` as given: arrays, or placeholders for streaming. */
+function reportWith(result: ScanResult, documents: JsonDocument[] | string, skipped: ReturnType<typeof jsonSkipped>[] | string): object {
   const s = result.summary;
   return {
     version: REPORT_VERSION,
-    documents: result.documents.map((d) => ({
-      file: d.file,
-      line: d.line,
-      contract: d.contract,
-      ok: d.ok,
-      issues: d.issues.map((i) => ({ code: i.code, severity: i.severity, pointer: i.pointer, message: i.message, line: i.line, column: i.column })),
-    })),
-    skipped: result.skipped.map((e) => ({ file: e.file, reason: e.reason })),
+    documents,
+    skipped,
     summary: { files: s.files, documents: s.documents, valid: s.valid, invalid: s.invalid, skipped: s.skipped, errors: s.errors, warnings: s.warnings },
   };
 }
 
-export const jsonReporter: Reporter = {
-  retention: 'all',
-  render: (result) => `${JSON.stringify(toJsonReport(result), null, 2)}\n`,
-};
+export function toJsonReport(result: ScanResult): object {
+  return reportWith(result, result.documents.map(jsonDocument), result.skipped.map(jsonSkipped));
+}
+
+function* pieces(result: ScanResult): Generator<string> {
+  const skeleton = reportWith(result, streamed('documents'), streamed('skipped'));
+  yield* jsonPieces(skeleton, { documents: lazily(result.documents, jsonDocument), skipped: lazily(result.skipped, jsonSkipped) });
+  yield '\n';
+}
+
+export const jsonReporter: Reporter = defineReporter('all', pieces);

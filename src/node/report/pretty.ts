@@ -6,7 +6,7 @@
  */
 import type { DocumentReport, ScanResult } from '../scan/types.js';
 import type { ReportOptions, Reporter } from './reporter.js';
-import { summaryLine } from './reporter.js';
+import { defineReporter, summaryLine } from './reporter.js';
 
 /** A message on one line, whatever it holds. */
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
@@ -29,33 +29,29 @@ function renderFile(docs: DocumentReport[], paint: Paint, quiet: boolean): strin
   return lines;
 }
 
-export const prettyReporter: Reporter = {
-  retention: 'problems',
-  render(result: ScanResult, options: ReportOptions): string {
-    const paint = painter(options.color);
-    const out: string[] = [];
-    let group: DocumentReport[] = [];
-    const flush = (): void => {
-      if (group.length === 0) return;
-      const lines = renderFile(group, paint, options.quiet);
-      if (lines.length > 0) out.push(...lines, '');
-      group = [];
-    };
-    for (const doc of result.documents) {
-      if (group.length > 0 && group[0]?.file !== doc.file) flush();
-      group.push(doc);
-    }
-    flush();
-    if (!options.quiet && result.skipped.length > 0) {
-      out.push(paint('2', 'Skipped:'));
-      for (const entry of result.skipped) out.push(paint('2', `  ${entry.file}: ${entry.reason}`));
-      out.push('');
-    }
-    const { summary } = result;
-    if (!options.quiet || summary.errors > 0) {
-      const mark = summary.errors > 0 ? paint('31', '✖') : summary.warnings > 0 ? paint('33', '⚠') : paint('32', '✔');
-      out.push(`${mark} ${summaryLine(summary)}`);
-    }
-    return out.length > 0 ? `${out.join('\n')}\n` : '';
-  },
-};
+function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
+  const paint = painter(options.color);
+  let group: DocumentReport[] = [];
+  const flush = (): string => {
+    const lines = renderFile(group, paint, options.quiet);
+    group = [];
+    return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
+  };
+  for (const doc of result.documents) {
+    if (group.length > 0 && group[0]?.file !== doc.file) yield flush();
+    group.push(doc);
+  }
+  yield flush();
+  if (!options.quiet && result.skipped.length > 0) {
+    yield `${paint('2', 'Skipped:')}\n`;
+    for (const entry of result.skipped) yield `${paint('2', `  ${entry.file}: ${entry.reason}`)}\n`;
+    yield '\n';
+  }
+  const { summary } = result;
+  if (!options.quiet || summary.errors > 0) {
+    const mark = summary.errors > 0 ? paint('31', '✖') : summary.warnings > 0 ? paint('33', '⚠') : paint('32', '✔');
+    yield `${mark} ${summaryLine(summary)}\n`;
+  }
+}
+
+export const prettyReporter: Reporter = defineReporter('problems', pieces);

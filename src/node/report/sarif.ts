@@ -6,7 +6,8 @@
 import { pathToFileURL } from 'node:url';
 import type { ScanResult } from '../scan/types.js';
 import { describeCode } from './code-descriptions.js';
-import type { Reporter, ReportOptions } from './reporter.js';
+import { jsonPieces, streamed } from './json-pieces.js';
+import { defineReporter, type Reporter, type ReportOptions } from './reporter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL = 'validate-contracts';
@@ -18,28 +19,34 @@ export const pascalCase = (code: string): string => code.replace(/(^|[^A-Za-z0-9
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
 export const toUriReference = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
 
-export function toSarif(result: ScanResult, options: Pick<ReportOptions, 'version' | 'cwd'>): object {
+/** One rule per issue code, in the order the codes first occur, with its index. */
+function rulesOf(result: ScanResult): { rules: object[]; ruleIndex: Map<string, number> } {
   const ruleIndex = new Map<string, number>();
   const rules: object[] = [];
-  const results: object[] = [];
   for (const doc of result.documents) {
     for (const issue of doc.issues) {
-      let index = ruleIndex.get(issue.code);
-      if (index === undefined) {
-        index = rules.length;
-        ruleIndex.set(issue.code, index);
-        const description = describeCode(issue.code);
-        rules.push({
-          id: issue.code,
-          name: pascalCase(issue.code),
-          shortDescription: { text: description.split(/(?<=\.)\s/)[0] ?? description },
-          fullDescription: { text: description },
-          defaultConfiguration: { level: issue.severity },
-        });
-      }
-      results.push({
+      if (ruleIndex.has(issue.code)) continue;
+      ruleIndex.set(issue.code, rules.length);
+      const description = describeCode(issue.code);
+      rules.push({
+        id: issue.code,
+        name: pascalCase(issue.code),
+        shortDescription: { text: description.split(/(?<=\.)\s/)[0] ?? description },
+        fullDescription: { text: description },
+        defaultConfiguration: { level: issue.severity },
+      });
+    }
+  }
+  return { rules, ruleIndex };
+}
+
+/** One SARIF result an issue, made as they are asked for. */
+function* resultsOf(result: ScanResult, ruleIndex: ReadonlyMap<string, number>): Generator<object> {
+  for (const doc of result.documents) {
+    for (const issue of doc.issues) {
+      yield {
         ruleId: issue.code,
-        ruleIndex: index,
+        ruleIndex: ruleIndex.get(issue.code),
         level: issue.severity,
         message: { text: issue.pointer === '' ? issue.message : `${issue.message} (at ${issue.pointer})` },
         locations: [
@@ -51,9 +58,13 @@ export function toSarif(result: ScanResult, options: Pick<ReportOptions, 'versio
           },
         ],
         properties: { pointer: issue.pointer, contract: doc.contract, documentLine: doc.line },
-      });
+      };
     }
   }
+}
+
+/** The SARIF log, with `results` as given: an array, or a placeholder for streaming. */
+function sarifWith(result: ScanResult, options: Pick<ReportOptions, 'version' | 'cwd'>, rules: object[], results: object[] | string): object {
   const base = pathToFileURL(options.cwd).href;
   return {
     $schema: SARIF_SCHEMA,
@@ -70,7 +81,15 @@ export function toSarif(result: ScanResult, options: Pick<ReportOptions, 'versio
   };
 }
 
-export const sarifReporter: Reporter = {
-  retention: 'problems',
-  render: (result, options) => `${JSON.stringify(toSarif(result, options), null, 2)}\n`,
-};
+export function toSarif(result: ScanResult, options: Pick<ReportOptions, 'version' | 'cwd'>): object {
+  const { rules, ruleIndex } = rulesOf(result);
+  return sarifWith(result, options, rules, Array.from(resultsOf(result, ruleIndex)));
+}
+
+function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
+  const { rules, ruleIndex } = rulesOf(result);
+  yield* jsonPieces(sarifWith(result, options, rules, streamed('results')), { results: resultsOf(result, ruleIndex) });
+  yield '\n';
+}
+
+export const sarifReporter: Reporter = defineReporter('problems', pieces);
