@@ -38,14 +38,13 @@ export interface Contract<Name extends ContractName = ContractName> extends Stan
   assert(doc: unknown, options?: ContractValidateOptions): asserts doc is ContractTypes[Name];
 }
 
-function runRules<Name extends ContractName>(rules: readonly Rule<Name>[], doc: ContractTypes[Name], context: RuleContext): Issue[] {
-  const issues: Issue[] = [];
+/** Adds the findings of the code rules to `issues`. */
+function runRules<Name extends ContractName>(rules: readonly Rule<Name>[], doc: ContractTypes[Name], context: RuleContext, issues: Issue[]): void {
   for (const rule of rules) {
     for (const finding of rule.check(doc, context)) {
       issues.push({ code: rule.code, severity: rule.severity, pointer: finding.pointer, message: finding.message });
     }
   }
-  return issues;
 }
 
 /** Builds a contract from its generated definition and its code rules. */
@@ -54,10 +53,11 @@ export function defineContract<Name extends ContractName>(
   rules: readonly Rule<Name>[],
 ): Contract<Name> {
   const validate = (doc: unknown, options: ContractValidateOptions = {}): ValidationResult<Name> => {
-    const structural = definition.validate(doc) ? [] : schemaIssues(definition.validate.errors ?? [], doc, definition.schema);
+    // one array literal grown by push, whatever is found: one shape for the engine's optimizer
+    const issues: Issue[] = [];
+    if (!definition.validate(doc)) for (const issue of schemaIssues(definition.validate.errors ?? [], doc, definition.schema)) issues.push(issue);
     // Rules JSON Schema cannot say run once the structure holds (rules the schema states may still fail).
-    const structureHolds = structural.every((i) => !i.code.startsWith('schema/'));
-    const issues = structureHolds ? [...structural, ...runRules(rules, doc as ContractTypes[Name], options)] : structural;
+    if (issues.every((i) => !i.code.startsWith('schema/'))) runRules(rules, doc as ContractTypes[Name], options, issues);
     return { ok: !hasError(issues), contract: definition.name, issues };
   };
   const contract: Contract<Name> = {

@@ -62,36 +62,34 @@ function expiredLease(lease: Record<string, unknown>, now: number): Issue {
 export function scanDocument(context: DocumentContext, span: DocumentSpan): DocumentOutcome {
   const { source, maxDepth } = context;
   const parsed = parseJson(source.text, maxDepth, span.start, span.end);
-  const parseIssues = parsed.problems.map((p) => locateProblem(p, source));
+  // every issue list starts as this one literal and grows by push: one array shape for V8 throughout
+  const located: LocatedIssue[] = [];
+  for (const problem of parsed.problems) located.push(locateProblem(problem, source));
   if (!parsed.parsed) {
-    return { kind: 'document', document: { line: span.line, contract: context.forced ?? null, ok: false, issues: parseIssues } };
+    return { kind: 'document', document: { line: span.line, contract: context.forced ?? null, ok: false, issues: located } };
   }
   const value = parsed.value;
   let contract: ContractName | null = context.forced ?? detectContract(value);
-  let issues: readonly Issue[];
+  const issues: Issue[] = [];
   if (contract) {
     const result = validate(value, { contract, filename: context.filename });
     contract = result.contract;
-    issues = result.issues;
+    for (const issue of result.issues) issues.push(issue);
   } else {
     const warning = isRecord(value) ? unknownTypeWarning(value) : undefined;
-    if (!warning && parseIssues.length === 0) return { kind: 'skipped', reason: 'not a contract document' };
-    issues = warning ? [warning] : [];
+    if (!warning && located.length === 0) return { kind: 'skipped', reason: 'not a contract document' };
+    if (warning) issues.push(warning);
   }
   const facts = documentFacts(value, contract, context.leaseRoot);
-  if (facts?.lease && facts.lease.expiresAt <= context.now) issues = [...issues, expiredLease(value as Record<string, unknown>, context.now)];
-  let located = parseIssues;
+  if (facts?.lease && facts.lease.expiresAt <= context.now) issues.push(expiredLease(value as Record<string, unknown>, context.now));
   if (issues.length > 0) {
     // JSON.parse accepted the text: follow only the paths to the issues (a layout may exist already)
     const layout: Positions = parsed.layout ?? findPointers(source.text, issues.map((i) => i.pointer), span.start, span.end);
-    located = parseIssues.concat(issues.map((issue) => locateIssue(issue, layout, source, span.start)));
+    for (const issue of issues) located.push(locateIssue(issue, layout, source, span.start));
   }
-  const document: ScannedDocument = {
-    line: span.line,
-    contract,
-    ok: !located.some((i) => i.severity === 'error'),
-    issues: located,
-  };
+  let ok = true;
+  for (const issue of located) if (issue.severity === 'error') ok = false;
+  const document: ScannedDocument = { line: span.line, contract, ok, issues: located };
   if (facts) document.facts = facts;
   return { kind: 'document', document };
 }
