@@ -221,17 +221,25 @@ function compare(commands, cwd, n) {
   });
 }
 
-/** Wall time of two floors run side by side, each on half of the corpus: do file reads scale across cores here? */
+/**
+ * Do file reads scale across the cores here? Wall times of two floors side by side, each on half of
+ * the corpus, and of one floor on all of it, run alternately; their medians.
+ */
 async function floorsSideBySide(corpus, n) {
   const [a, b] = halves(corpus);
   const run = (dirs) => new Promise((resolve) => spawn(process.execPath, [floorFile, ...dirs], { cwd: corpus, stdio: 'ignore' }).on('close', resolve));
-  const times = [];
-  for (let r = 0; r < n; r++) {
+  const timed = async (work) => {
     const start = process.hrtime.bigint();
-    await Promise.all([run(a), run(b)]);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    await work();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const one = [];
+  const pair = [];
+  for (let r = 0; r < n; r++) {
+    one.push(await timed(() => run(['.'])));
+    pair.push(await timed(() => Promise.all([run(a), run(b)])));
   }
-  return median(times);
+  return { one: median(one), pair: median(pair) };
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
@@ -242,11 +250,14 @@ for (const size of sizes) {
   process.stdout.write(`\nwriting a corpus of ${size} documents... `);
   const corpus = writeCorpus(size);
   console.log(corpus);
-  const [floor, reference, tool] = compare(
+  // all four alternate run by run, so that a slower minute of a shared machine hits them alike
+  const [floor, reference, tool, threaded] = compare(
     [
       { name: 'floor (walk + read + JSON.parse)', args: [floorFile, '.'] },
       { name: 'reference (floor + validate())', args: [referenceFile] },
       { name: 'validate-contracts', args: [cli, '--now', NOW, '--quiet', '.'] },
+      // one worker thread beside the main one (the default starts workers from 4 cores on)
+      { name: 'validate-contracts --workers 1', args: [cli, '--workers', '1', '--now', NOW, '--quiet', '.'] },
     ],
     corpus,
     size >= 100000 ? Math.min(runs, 3) : runs,
@@ -258,13 +269,9 @@ for (const size of sizes) {
   console.log(`${line(reference)}   ${(reference.median / floor.median).toFixed(2)}x the floor`);
   console.log(`${line(tool)}   exit ${tool.status}`);
   console.log(`  ratio to the floor: ${(tool.median / floor.median).toFixed(2)}x median, ${(tool.best / floor.best).toFixed(2)}x best, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x cpu    ${summary}`);
-  {
-    // the same corpus with one worker thread beside the main one (the default starts workers from 4 cores on)
-    const [threaded] = compare([{ name: 'validate-contracts --workers 1', args: [cli, '--workers', '1', '--now', NOW, '--quiet', '.'] }], corpus, Math.min(runs, 3));
-    console.log(line(threaded));
-  }
+  console.log(line(threaded));
   const paired = await floorsSideBySide(corpus, size >= 100000 ? Math.min(runs, 3) : runs);
-  console.log(`  two floors side by side, each on half the folders: median ${fmt(paired)} (${(paired / floor.median).toFixed(2)}x one floor on all)`);
+  console.log(`  two floors side by side, each on half the folders: median ${fmt(paired.pair)}, one floor on all ${fmt(paired.one)}: ${(paired.pair / paired.one).toFixed(2)}x`);
   if (!values.keep) rmSync(corpus, { recursive: true, force: true });
 }
 
