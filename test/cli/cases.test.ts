@@ -33,6 +33,8 @@ interface Expected {
   summary?: { files: number; documents: number; valid: number; invalid: number; skipped: number; errors: number; warnings: number };
   documents?: { file: string; line: number; contract: string | null; ok: boolean; issues: ExpectedIssue[] }[];
   skipped?: { file: string; reason: string }[];
+  /** Lines the pretty output must hold, exactly. */
+  prettyLines?: string[];
 }
 
 const casesDir = path.join(import.meta.dirname, 'cases');
@@ -98,6 +100,7 @@ describe('CLI cases', () => {
         expect(pretty.status).toBe(expected.exit);
         const mark = expected.summary!.errors > 0 ? '✖' : expected.summary!.warnings > 0 ? '⚠' : '✔';
         expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe(`${mark} ${expectedSummaryLine(expected.summary!)}`);
+        for (const line of expected.prettyLines ?? []) expect(pretty.stdout.split('\n')).toContain(line);
       } finally {
         rmSync(base, { recursive: true, force: true });
       }

@@ -1,14 +1,14 @@
 // The parsing layer: strict UTF-8, positions, the fast path and the position-keeping reader.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { decodeUtf8, firstInvalidByte } from '../../src/node/parse/decode.js';
 import { documentSpans, formatOfFile, jsonLines } from '../../src/node/parse/documents.js';
 import { locateJson } from '../../src/node/parse/json-locator.js';
 import { findPointers } from '../../src/node/parse/pointer-finder.js';
 import { offsetOfPointer } from '../../src/node/scan/locate.js';
 import { LineIndex } from '../../src/node/parse/line-index.js';
-import { parseJson } from '../../src/node/parse/parse-json.js';
-import { countKeyColons, measureTree } from '../../src/node/parse/tree-shape.js';
+import { DEPTH_CHECK_FROM, parseJson } from '../../src/node/parse/parse-json.js';
+import { countKeyColons, measureTree, nestsDeeper } from '../../src/node/parse/tree-shape.js';
 
 const DEPTH = 36;
 
@@ -260,5 +260,42 @@ describe('badUtf8Lines', () => {
     const text = decodeLossy(bytes);
     expect(text.split(/\r\n|\n|\r/)).toHaveLength(5); // lines keep their numbers after lossy decoding
     expect(text.startsWith('{"a"')).toBe(true);
+  });
+});
+
+describe('deep nesting in a long text', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const deep = (levels: number): string => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  /** A long document: a string pads it past the length from which nesting is checked first. */
+  const padded = (inner: string): string => `{"pad": "${'x'.repeat(DEPTH_CHECK_FROM)}", "v": ${inner}}`;
+
+  test('is refused before JSON.parse builds it', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const parsed = parseJson(deep(200000), DEPTH);
+    expect(parse).not.toHaveBeenCalled();
+    expect(parsed.parsed).toBe(false);
+    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'parse/too-deep', offset: DEPTH })]);
+  });
+
+  test('a long document within the depth, and a short deep one, still take JSON.parse', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(parseJson(padded(deep(DEPTH - 1)), DEPTH)).toMatchObject({ parsed: true, problems: [] });
+    expect(parseJson(deep(100), DEPTH).problems).toEqual([expect.objectContaining({ code: 'parse/too-deep' })]);
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
+
+  test('brackets inside strings, and escaped quotes, do not count', () => {
+    const text = JSON.stringify([`${'['.repeat(100)}\\`, `"${'{'.repeat(100)}`]); // a trailing backslash, an escaped quote
+    expect(JSON.parse(text)).toHaveLength(2);
+    expect(nestsDeeper(text, 2, 0, text.length)).toBe(false);
+    expect(nestsDeeper(deep(3), 2, 0, 6)).toBe(true);
+    expect(nestsDeeper(deep(2), 2, 0, 4)).toBe(false);
+  });
+
+  test('a syntax error before the deep part is that syntax error, not a crash or a value', () => {
+    const text = `{"a": x, "b": ${deep(DEPTH_CHECK_FROM)}}`;
+    const parsed = parseJson(text, DEPTH);
+    expect(parsed.parsed).toBe(false);
+    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'parse/syntax', offset: 6 })]);
   });
 });

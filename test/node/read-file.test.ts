@@ -60,6 +60,13 @@ describe('readDocumentFile', () => {
     expect(readDocumentFile(fifo, KIB, false)).toMatchObject({ ok: false, code: 'file/not-regular' });
   });
 
+  test('a file whose name is not UTF-8 is unreadable, and says why', () => {
+    const name = Buffer.concat([Buffer.from(`${root}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.json')]);
+    writeFileSync(name, '{}');
+    const listed = path.join(root, 'bad-\uFFFD\uFFFD.json'); // as Node lists it
+    expect(readDocumentFile(listed, KIB, true)).toEqual({ ok: false, code: 'file/unreadable', message: 'cannot read the file: its name is not valid UTF-8 (rename it)' });
+  });
+
   test('a missing file is unreadable, not a crash', () => {
     expect(readDocumentFile(path.join(root, 'gone.json'), KIB, true)).toMatchObject({ ok: false, code: 'file/unreadable', message: 'cannot read the file: ENOENT' });
   });

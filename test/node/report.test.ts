@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { CLI_CODES, describeCode } from '../../src/node/report/code-descriptions.js';
 import { escapeData, escapeProperty, githubReporter } from '../../src/node/report/github.js';
 import { jsonReporter, toJsonReport } from '../../src/node/report/json.js';
-import { prettyReporter } from '../../src/node/report/pretty.js';
+import { prettyReporter, printable } from '../../src/node/report/pretty.js';
 import { createProgress } from '../../src/node/report/progress.js';
 import { formatNames, isFormatName, loadReporter } from '../../src/node/report/registry.js';
 import { summaryLine, writeReport } from '../../src/node/report/reporter.js';
@@ -186,5 +186,33 @@ describe('reports in pieces', () => {
     const writes: string[] = [];
     writeReport(prettyReporter, empty, { ...options, quiet: true }, (text) => writes.push(text));
     expect(writes).toEqual([]);
+  });
+});
+
+describe('pretty output of hostile names and keys', () => {
+  test('control characters in file names, pointers, messages and skip entries are escaped: one line an issue, no escape sequence', () => {
+    const hostile: ScanResult = {
+      documents: [
+        {
+          file: 'new\nline\u001b[2J.json',
+          line: 1,
+          contract: 'Lease',
+          ok: false,
+          issues: [{ code: 'schema/additionalProperties', severity: 'error', pointer: '/\u001b]0;owned\u0007', message: 'property "\u001b]0;owned\u0007" is not allowed here\tnow', line: 1, column: 2 }],
+        },
+      ],
+      skipped: [{ file: 'tab\there.json', reason: 'not a contract document' }],
+      summary: { files: 2, documents: 1, valid: 0, invalid: 1, skipped: 1, errors: 1, warnings: 0 },
+    };
+    const text = prettyReporter.render(hostile, options);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/); // only the newlines that end lines
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('new\\nline\\u001b[2J.json:1:2  error    schema/additionalProperties  property "\\u001b]0;owned\\u0007" is not allowed here\\tnow  /\\u001b]0;owned\\u0007');
+    expect(lines).toContain('  tab\\there.json: not a contract document');
+  });
+
+  test('printable leaves other text alone', () => {
+    expect(printable('a/ü/✓ "x": 1')).toBe('a/ü/✓ "x": 1');
+    expect(printable('\u0000\u009f')).toBe('\\u0000\\u009f');
   });
 });

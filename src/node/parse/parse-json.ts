@@ -4,7 +4,10 @@
  * fails does the position-keeping reader run, to say what went wrong and where.
  */
 import { locateJson, type JsonLayout } from './json-locator.js';
-import { countKeyColons, measureTree } from './tree-shape.js';
+import { countKeyColons, measureTree, nestsDeeper } from './tree-shape.js';
+
+/** Documents at least this long are checked for nesting before JSON.parse builds them. */
+export const DEPTH_CHECK_FROM = 64 * 1024;
 
 export type ParseCode = 'parse/syntax' | 'parse/duplicate-key' | 'parse/too-deep' | 'parse/empty';
 
@@ -43,6 +46,11 @@ export function parseJson(text: string, maxDepth: number, start = 0, end = text.
       layout: undefined,
     };
   }
+  // a long text is measured first: JSON.parse would build all of a hostile nesting before we could refuse it
+  if (end - start >= DEPTH_CHECK_FROM && nestsDeeper(text, maxDepth, start, end)) {
+    const layout = locateJson(text, maxDepth, start, end);
+    if (layout.tooDeep || layout.syntax) return slowPath(text, maxDepth, start, end, undefined, undefined, layout);
+  }
   let value: unknown;
   try {
     value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
@@ -57,8 +65,19 @@ export function parseJson(text: string, maxDepth: number, start = 0, end = text.
   return { parsed: true, value, problems: [], layout: undefined };
 }
 
-function slowPath(text: string, maxDepth: number, start: number, end: number, jsonError?: string, value?: unknown): ParsedJson {
-  const layout = locateJson(text, maxDepth, start, end);
+/**
+ * The position-keeping reader's account: after JSON.parse refused the text (`jsonError`), found a
+ * duplicate key or deep nesting in what it built (`value`), or, with neither, before it ran.
+ */
+function slowPath(
+  text: string,
+  maxDepth: number,
+  start: number,
+  end: number,
+  jsonError?: string,
+  value?: unknown,
+  layout: JsonLayout = locateJson(text, maxDepth, start, end),
+): ParsedJson {
   const problems: ParseProblem[] = [];
   for (const d of layout.duplicates) {
     problems.push({
@@ -82,6 +101,6 @@ function slowPath(text: string, maxDepth: number, start: number, end: number, js
     // JSON.parse refused what the locator accepted: trust JSON.parse, report at the start.
     problems.push({ code: 'parse/syntax', pointer: '', offset: start, message: `invalid JSON: ${jsonError}` });
   }
-  const broken = layout.tooDeep !== undefined || jsonError !== undefined;
+  const broken = layout.tooDeep !== undefined || jsonError !== undefined || value === undefined;
   return { parsed: !broken, value: broken ? undefined : value, problems, layout };
 }

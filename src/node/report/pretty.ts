@@ -8,8 +8,18 @@ import type { DocumentReport, ScanResult } from '../scan/types.js';
 import type { ReportOptions, Reporter } from './reporter.js';
 import { defineReporter, summaryLine } from './reporter.js';
 
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from the scanned files (file names, keys in pointers, values in messages) as it may be shown
+ * on a terminal: control characters written as escapes, so that no name or key can break a line or
+ * send the terminal an escape sequence.
+ */
+export const printable = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** A message on one line, whatever it holds. */
-const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+const oneLine = (text: string): string => printable(text.replace(/\s*[\r\n]+\s*/g, ' '));
 
 type Paint = (code: string, text: string) => string;
 
@@ -21,8 +31,8 @@ function renderFile(docs: DocumentReport[], paint: Paint, quiet: boolean): strin
     for (const issue of doc.issues) {
       if (quiet && issue.severity !== 'error') continue;
       const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
-      const place = `${doc.file}:${issue.line}:${issue.column}`;
-      const pointer = issue.pointer === '' ? '' : `  ${paint('2', issue.pointer)}`;
+      const place = `${printable(doc.file)}:${issue.line}:${issue.column}`;
+      const pointer = issue.pointer === '' ? '' : `  ${paint('2', printable(issue.pointer))}`;
       lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${oneLine(issue.message)}${pointer}`);
     }
   }
@@ -44,7 +54,7 @@ function* pieces(result: ScanResult, options: ReportOptions): Generator<string> 
   yield flush();
   if (!options.quiet && result.skipped.length > 0) {
     yield `${paint('2', 'Skipped:')}\n`;
-    for (const entry of result.skipped) yield `${paint('2', `  ${entry.file}: ${entry.reason}`)}\n`;
+    for (const entry of result.skipped) yield `${paint('2', `  ${printable(entry.file)}: ${oneLine(entry.reason)}`)}\n`;
     yield '\n';
   }
   const { summary } = result;

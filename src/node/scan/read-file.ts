@@ -17,9 +17,13 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-function failure(error: unknown): FileRead {
+function failure(error: unknown, file?: string): FileRead {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EISDIR') return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+  // Node lists a name that is not UTF-8 with U+FFFD in place of its bad bytes; that name opens nothing
+  if (code === 'ENOENT' && file?.includes('\uFFFD')) {
+    return { ok: false, code: 'file/unreadable', message: 'cannot read the file: its name is not valid UTF-8 (rename it)' };
+  }
   return { ok: false, code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
 }
 
@@ -73,7 +77,7 @@ export function readDocumentFile(file: string, maxBytes: number, knownRegular = 
   try {
     fd = openSync(file, READ_ONLY);
   } catch (error) {
-    return failure(error);
+    return failure(error, file);
   }
   try {
     return knownRegular ? readUnmeasured(fd, maxBytes) : readMeasured(fd, maxBytes);

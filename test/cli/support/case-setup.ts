@@ -9,7 +9,7 @@ import path from 'node:path';
 export type SetupStep =
   | { symlink: string; target: string }
   | { chmod: string; mode: string }
-  | { write: string; text?: string; repeat?: string; times?: number; prefix?: string; suffix?: string }
+  | { write: string; text?: string; repeat?: string; times?: number; closing?: string; prefix?: string; suffix?: string }
   | { mkdir: string }
   | { copy: string; to: string }
   | { rename: string; to: string }
@@ -37,7 +37,8 @@ export function prepareCase(caseDir: string, steps: readonly SetupStep[] = []): 
     } else if ('chmod' in step) chmodSync(at(step.chmod), Number.parseInt(step.mode, 8));
     else if ('write' in step) {
       mkdirSync(path.dirname(at(step.write)), { recursive: true });
-      const body = step.text ?? (step.repeat ?? '').repeat(step.times ?? 0);
+      // `closing`, repeated as often as `repeat`, closes what it opened: balanced nesting
+      const body = step.text ?? (step.repeat ?? '').repeat(step.times ?? 0) + (step.closing ?? '').repeat(step.times ?? 0);
       writeFileSync(at(step.write), `${step.prefix ?? ''}${body}${step.suffix ?? ''}`);
     } else if ('mkdir' in step) mkdirSync(at(step.mkdir), { recursive: true });
     else if ('copy' in step) {
