@@ -135,31 +135,9 @@ function writeCorpus(size) {
   return root;
 }
 
-// ---- the floor: walk, read, JSON.parse; nothing else ---------------------------------------
-// It walks each folder named on its command line (default `.`).
-const floorScript = `
-const fs = require('node:fs'); const path = require('node:path');
-let files = 0, bad = 0;
-function walk(dir) {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p);
-    else if (e.isFile() && p.endsWith('.json')) {
-      files++;
-      try { JSON.parse(fs.readFileSync(p, 'utf8')); } catch { bad++; }
-    }
-  }
-}
-for (const dir of process.argv.length > 2 ? process.argv.slice(2) : ['.']) walk(dir);
-console.log(files + ' files, ' + bad + ' not JSON');
-`;
-
-// ---- a reference: the floor plus this package's precompiled validators --------------------
-// What a plain validating script costs: the contract by place or by \`type\`, then validate();
-// no positions, no duplicate keys, no checks across documents, no report.
-const referenceScript = `
-import fs from 'node:fs'; import path from 'node:path';
-import { detectContract, validate } from ${JSON.stringify(pathToFileURL(path.join(repo, 'dist/esm/src/index.js')).href)};
+// ---- the floor, and a reference: the same walk, one adds validate() --------------------------
+/** A script that walks the folders named on its command line (default `.`), reads and parses every .json file, then runs `perDocument`. */
+const walkingScript = (imports, perDocument = '') => `${imports}
 let files = 0, bad = 0, invalid = 0;
 function walk(dir) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -169,14 +147,25 @@ function walk(dir) {
       files++;
       let value;
       try { value = JSON.parse(fs.readFileSync(p, 'utf8')); } catch { bad++; continue; }
-      const contract = p.includes('/.substrate/state/leases/') ? 'Lease' : p.includes('/.bridges/signals/') ? 'Signal' : detectContract(value);
-      if (contract && !validate(value, { contract }).ok) invalid++;
+      ${perDocument}
     }
   }
 }
-walk('.');
+for (const dir of process.argv.length > 2 ? process.argv.slice(2) : ['.']) walk(dir);
 console.log(files + ' files, ' + bad + ' not JSON, ' + invalid + ' invalid');
 `;
+
+// The floor: walk, read, JSON.parse; nothing else.
+const floorScript = walkingScript("const fs = require('node:fs'); const path = require('node:path');");
+
+// The reference: the floor plus this package's precompiled validators, the contract by place or by
+// `type`: what a plain validating script costs (no positions, no duplicate keys, no checks across
+// documents, no report).
+const coreUrl = pathToFileURL(path.join(repo, 'dist/esm/src/index.js')).href;
+const referenceScript = walkingScript(
+  `import fs from 'node:fs'; import path from 'node:path'; import { detectContract, validate } from ${JSON.stringify(coreUrl)};`,
+  "const contract = p.includes('/.substrate/state/leases/') ? 'Lease' : p.includes('/.bridges/signals/') ? 'Signal' : detectContract(value);\n      if (contract && !validate(value, { contract }).ok) invalid++;",
+);
 
 /** The corpus's repository folders in two halves, for two floors side by side. */
 function halves(corpus) {
