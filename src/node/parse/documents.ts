@@ -13,7 +13,8 @@ export interface DocumentSpan {
 }
 
 export function formatOfFile(name: string): DocumentFormat | undefined {
-  const lower = name.toLowerCase();
+  if (name.endsWith('.json')) return 'json'; // the common case, without lowercasing a long path
+  const lower = name.slice(-7).toLowerCase();
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   return undefined;
