@@ -11,7 +11,7 @@ import { SPEC_VERSION, isFilled, unique } from './conventions.js';
 import { BrowserAutomationReceipt as BrowserAutomationReceiptContract } from '../contracts.js';
 import { refuseInvalid, type EmissionOf } from './emission.js';
 import { mintUrn, type MintId } from './ids.js';
-import { accept, refuse, type Outcome, type Refused, type RefusalTable } from './outcome.js';
+import { accept, refuse, type Outcome, type Refused, type RefusalTable, refuseNow, INVALID_NOW } from './outcome.js';
 import { readInstant, timestamp, type EpochSeconds, type Rfc3339 } from './time.js';
 import { allows, type MachineDescription, type TransitionRow } from './transition-table.js';
 import { isSrcosUrn, isUrnOf } from './urns.js';
@@ -28,7 +28,7 @@ export const browserSessionTransitions = [
 ] as const satisfies readonly TransitionRow<BrowserSessionState, BrowserEvent>[];
 
 export const browserSessionRefusals = {
-  'browser/invalid-now': '`now` is not an RFC 3339 date-time.',
+  'browser/invalid-now': INVALID_NOW,
   'browser/owner-required': 'A start without an owner that is a urn:srcos: URN (a denied receipt is written).',
   'browser/policy-decision-required': 'A start without a urn:srcos:decision: policy decision (a denied receipt is written, under a decision minted for the denial).',
   'browser/policy-denied': 'A start whose policy decision denies it (a denied receipt is written).',
@@ -115,7 +115,7 @@ const store = (state: BrowserSessions, receipt: BrowserAutomationReceipt): Brows
 /** Starts a session, or refuses with a denied receipt (see the module). */
 export function startBrowserSession(state: BrowserSessions, start: BrowserSessionStart, now: Rfc3339, mintId: MintId): BrowserOutcome | DeniedStart {
   const at = readInstant(now);
-  if (at === null) return refuse('browser/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('browser/invalid-now', now);
   const existing = state.sessions.find((s) => s.sessionRef === start.sessionRef);
   if (existing) {
     return finished(existing)
@@ -133,7 +133,7 @@ export function startBrowserSession(state: BrowserSessions, start: BrowserSessio
 
 function finish(state: BrowserSessions, sessionRef: string, event: 'revoke' | 'complete' | 'fail', now: Rfc3339, mintId: MintId, evidenceRefs: readonly string[]): BrowserOutcome {
   const at = readInstant(now);
-  if (at === null) return refuse('browser/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('browser/invalid-now', now);
   const current = state.sessions.find((s) => s.sessionRef === sessionRef);
   if (!current) return refuse('browser/unknown-session', `${sessionRef} was never started`);
   const from = current.terminalState ?? 'active';

@@ -12,7 +12,7 @@ import { capabilityPlanes, evaluateReports, planeOfRefusal, planeVerdicts, repor
 import { CapabilityLedger } from '../contracts.js';
 import { refuseInvalid } from './emission.js';
 import type { MintId } from './ids.js';
-import { accept, refuse, type Outcome, type RefusalTable } from './outcome.js';
+import { accept, refuse, type Outcome, type RefusalTable, refuseNow, INVALID_NOW } from './outcome.js';
 import { readInstant, type Rfc3339 } from './time.js';
 import { allows, type MachineDescription, type TransitionRow } from './transition-table.js';
 
@@ -37,7 +37,7 @@ export const capabilityTransitions: readonly TransitionRow<EffectiveState, Capab
 ];
 
 export const capabilityRefusals = {
-  'capability/invalid-now': '`now` is not an RFC 3339 date-time.',
+  'capability/invalid-now': INVALID_NOW,
   'capability/unknown-plane': 'A plane is not one of the schema\'s planes.',
   'capability/unknown-verdict': 'A verdict is not one a plane can give.',
   'capability/verdict-not-of-plane': 'A plane gave a verdict that belongs to another plane (only policy may say blocked_by_policy, ...).',
@@ -76,7 +76,7 @@ function checkReport(report: PlaneReport): CapabilityOutcome | null {
 /** Moves to `next` by `event` when the table allows it, emitting the ledger entry of `next`. */
 function step(from: EffectiveState | null, event: CapabilityEvent, next: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome {
   const at = readInstant(now);
-  if (at === null) return refuse('capability/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('capability/invalid-now', now);
   if (!allows(capabilityTransitions, from, event)) {
     if (event === 'enable') return refuse('capability/not-available', `cannot enable a capability that is ${from}: not every plane agrees`);
     return refuse('capability/transition-not-allowed', `${event} is not allowed when the capability is ${from ?? 'not declared'}`);

@@ -10,7 +10,7 @@ import { GitWorkspaceState as GitWorkspaceStateContract } from '../contracts.js'
 import { refuseInvalid } from './emission.js';
 import { classifyGitWorkspace, gitStateRules, passiveOperations, expectedNegativeStates, requestedReaction, passiveReaction, type GitOperation, type GitProbeFacts, type GitState } from './git-classification.js';
 import { mintUrn, type MintId } from './ids.js';
-import { accept, refuse, type Outcome, type RefusalTable } from './outcome.js';
+import { accept, refuse, type Outcome, type RefusalTable, refuseNow, INVALID_NOW } from './outcome.js';
 import { isAbsolutePath, pathDigest, pathEvidenceOf, type WorkspaceAlias } from './path-evidence.js';
 import { readInstant, timestamp, type Rfc3339 } from './time.js';
 import type { MachineDescription, TransitionRow } from './transition-table.js';
@@ -18,7 +18,7 @@ import type { MachineDescription, TransitionRow } from './transition-table.js';
 export * from './git-classification.js';
 
 export const gitWorkspaceRefusals = {
-  'git/invalid-now': '`now` is not an RFC 3339 date-time.',
+  'git/invalid-now': INVALID_NOW,
   'git/path-not-absolute': 'The probed path (or the home folder, or a workspace alias root) is not absolute.',
   'git/invalid-input': 'The GitWorkspaceState would not validate (a reference of the wrong kind, a HEAD that is not 7–40 hex digits, ...).',
 } as const satisfies RefusalTable<`git/${string}`>;
@@ -63,7 +63,7 @@ function gitFactsOf(state: GitState, f: GitProbeFacts): GitFacts {
 /** Classifies a probe and emits its GitWorkspaceState (the accepted state is the document). */
 export function buildGitWorkspaceState(probe: GitWorkspaceProbe, now: Rfc3339, mintId: MintId): Outcome<GitWorkspaceState, GitWorkspaceRefusalCode> {
   const at = readInstant(now);
-  if (at === null) return refuse('git/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('git/invalid-now', now);
   if (!isAbsolutePath(probe.path)) return refuse('git/path-not-absolute', 'the probed path must be absolute');
   if (probe.homeDir !== null && probe.homeDir !== undefined && !isAbsolutePath(probe.homeDir)) return refuse('git/path-not-absolute', 'the home folder must be absolute');
   if (probe.workspaceAlias && !isAbsolutePath(probe.workspaceAlias.root)) return refuse('git/path-not-absolute', 'the workspace alias root must be absolute');

@@ -10,7 +10,7 @@ import type { Lease } from '../../generated/types/index.js';
 import { DEFAULT_LEASE_TTL_SECONDS, DEFAULT_MAX_LEASES_PER_DOMAIN, LEASE_DIR, isFilled, isWholeAtLeast } from './conventions.js';
 import { Lease as LeaseContract } from '../contracts.js';
 import { emissionIssues, refuseInvalid, type EmissionOf } from './emission.js';
-import { accept, refuse, type Outcome, type RefusalTable } from './outcome.js';
+import { accept, refuse, type Outcome, type RefusalTable, refuseNow, INVALID_NOW } from './outcome.js';
 import { later, readInstant, timestamp, type EpochSeconds, type Rfc3339 } from './time.js';
 import { allows, type MachineDescription, type TransitionRow } from './transition-table.js';
 
@@ -28,7 +28,7 @@ export const leaseTransitions = [
 ] as const satisfies readonly TransitionRow<ResourceState, LeaseEvent>[];
 
 export const leaseRefusals = {
-  'lease/invalid-now': '`now` is not an RFC 3339 date-time.',
+  'lease/invalid-now': INVALID_NOW,
   'lease/invalid-board': 'The budget is not a whole number ≥ 0, a lease is invalid, or two leases share one file.',
   'lease/invalid-claim': 'The resource, owner or domain is blank.',
   'lease/invalid-ttl': 'ttl_seconds is not a whole number ≥ 1, or expires_at would be past year 9999.',
@@ -108,7 +108,7 @@ export function createLeaseBoard(options: { maxLeasesPerDomain?: number; leases?
 /** Claims a resource: emits the Lease and its file. */
 export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): Outcome<LeaseBoard, LeaseRefusalCode, { replaced: Lease | null }> {
   const at = readInstant(now);
-  if (at === null) return refuse('lease/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('lease/invalid-now', now);
   const { resource, owner, domain, ttlSeconds = DEFAULT_LEASE_TTL_SECONDS, override = false, overrideReason = '' } = claim;
   if (!isFilled(resource) || !isFilled(owner) || !isFilled(domain)) return refuse('lease/invalid-claim', 'resource, owner and domain must each be a non-blank string');
   const expires = isWholeAtLeast(ttlSeconds, 1) ? later(at, ttlSeconds) : null;
@@ -155,7 +155,7 @@ export function releaseLease(board: LeaseBoard, release: { resource: string; own
 /** Removes every lease expired at `now` (garbage collection). */
 export function collectExpiredLeases(board: LeaseBoard, now: Rfc3339): Outcome<LeaseBoard, LeaseRefusalCode, { collected: readonly Lease[] }> {
   const at = readInstant(now);
-  if (at === null) return refuse('lease/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('lease/invalid-now', now);
   const collected = board.leases.filter((l) => !isLive(l, at));
   return { ...accept({ ...board, leases: board.leases.filter((l) => isLive(l, at)) }), collected };
 }

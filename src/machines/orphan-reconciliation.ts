@@ -10,7 +10,7 @@ import { mintUrn, type MintId } from './ids.js';
 import { candidatesFor, parentNodeIn, type DagNode, type SessionRecord } from './orphan-matching.js';
 import { orphanReceipt, resolutions, type ReceivedEvent } from './orphan-receipts.js';
 import type { OrphanRefusalCode } from './orphan-refusals.js';
-import { accept, refuse, type Outcome } from './outcome.js';
+import { accept, refuse, type Outcome, refuseNow } from './outcome.js';
 import { readInstant, timestamp, type EpochSeconds, type Rfc3339 } from './time.js';
 
 export interface AttachedEvent extends ReceivedEvent {
@@ -64,7 +64,7 @@ export interface Draft extends Mutable<OrphanRegistry> {
 /** Starts a command at `now`: checks the time and quarantines every queued event whose ttl has run out. */
 export function beginCommand(registry: OrphanRegistry, now: Rfc3339, mintId: MintId): Draft | Outcome<OrphanRegistry, OrphanRefusalCode> {
   const at = readInstant(now);
-  if (at === null) return refuse('orphans/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('orphans/invalid-now', now);
   const last = registry.now === null ? null : readInstant(registry.now);
   if (last !== null && at < last) return refuse('orphans/time-went-backwards', `now ${now} is before the registry's last command at ${registry.now}`);
   const draft: Draft = {

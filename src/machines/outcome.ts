@@ -39,6 +39,12 @@ export const refuse = <Code extends string>(code: Code, message: string, issues?
   refusal: issues ? { code, message, issues } : { code, message },
 });
 
+/** How a refusal table describes its `<machine>/invalid-now`. */
+export const INVALID_NOW = '`now` is not an RFC 3339 date-time.';
+
+/** The refusal of a `now` that is not an RFC 3339 date-time, under the machine's own code. */
+export const refuseNow = <Code extends string>(code: Code, now: string): Refused<Code> => refuse(code, `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+
 /** An accepted transition. */
 export const accept = <State>(state: State, emitted: readonly Emission[] = []): Accepted<State> => ({ ok: true, state, emitted });
 

@@ -1,8 +1,8 @@
 /** Why the runtime-install machine refuses a transition. */
-import type { RefusalTable } from './outcome.js';
+import { INVALID_NOW, type RefusalTable } from './outcome.js';
 
 export const runtimeInstallRefusals = {
-  'install/invalid-now': '`now` is not an RFC 3339 date-time.',
+  'install/invalid-now': INVALID_NOW,
   'install/time-before-start': '`now` is before the install started.',
   'install/transition-not-allowed': 'The event is not allowed in the current install state (see the table).',
   'install/unknown-artifact': 'A verification result for an artifact the install does not have.',

@@ -11,7 +11,7 @@ import { SPEC_VERSION, isFilled, unique } from './conventions.js';
 import { RuntimeInstallReceipt as RuntimeInstallReceiptContract } from '../contracts.js';
 import { refuseInvalid } from './emission.js';
 import { mintUrn, type MintId } from './ids.js';
-import { accept, refuse, type Outcome } from './outcome.js';
+import { accept, refuse, type Outcome, refuseNow } from './outcome.js';
 import { runtimeInstallRefusals, type RuntimeInstallRefusalCode } from './runtime-install-refusals.js';
 import { readInstant, timestamp, type Rfc3339 } from './time.js';
 import { allows, type MachineDescription, type TransitionRow } from './transition-table.js';
@@ -62,7 +62,7 @@ export interface InstallRequest {
 /** Records the request: the first receipt, every artifact `not_checked`. */
 export function requestRuntimeInstall(request: InstallRequest, now: Rfc3339, mintId: MintId): InstallOutcome {
   const at = readInstant(now);
-  if (at === null) return refuse('install/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('install/invalid-now', now);
   const artifacts: InstallArtifact[] = (request.artifacts ?? []).map((a) => ({ artifactRef: a.artifactRef, digest: a.digest, sizeBytes: a.sizeBytes ?? null, verificationState: 'not_checked' }));
   if (new Set(artifacts.map((a) => a.artifactRef)).size !== artifacts.length) return refuse('install/invalid-input', 'two artifacts have the same artifactRef');
   const receipt: RuntimeInstallReceipt = {
@@ -99,7 +99,7 @@ type Change = Partial<Pick<RuntimeInstallReceipt, 'installState' | 'manifest' | 
 /** The next receipt after `event`, when the table allows it. */
 function advance(current: RuntimeInstallReceipt, event: InstallEvent, now: Rfc3339, mintId: MintId, change: (at: string) => Change): InstallOutcome {
   const at = readInstant(now);
-  if (at === null) return refuse('install/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('install/invalid-now', now);
   if (!allows(runtimeInstallTransitions, current.installState, event)) return refuse('install/transition-not-allowed', `${event} is not allowed when the install is ${current.installState}`);
   if (at < (readInstant(current.startedAt) ?? at)) return refuse('install/time-before-start', `now ${now} is before the install started at ${current.startedAt}`);
   const { evidenceRefs = [], ...fields } = change(timestamp(at));

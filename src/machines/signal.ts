@@ -10,7 +10,7 @@ import { schemaEnum } from '../rules/schema-values.js';
 import { SIGNAL_DIR, isFilled } from './conventions.js';
 import { Signal as SignalContract } from '../contracts.js';
 import { refuseInvalid, type EmissionOf } from './emission.js';
-import { refuse, type Refused, type RefusalTable } from './outcome.js';
+import { refuse, type Refused, type RefusalTable, refuseNow, INVALID_NOW } from './outcome.js';
 import { readInstant, signalStamp, timestamp, type Rfc3339 } from './time.js';
 
 export const signalKinds: readonly SignalHeader['kind'][] = schemaEnum(signalDefinition.schema, '/properties/header/properties/kind/enum');
@@ -18,7 +18,7 @@ export const signalKinds: readonly SignalHeader['kind'][] = schemaEnum(signalDef
 export const handoffKinds: readonly SignalHeader['kind'][] = signalKinds.filter((k) => k !== 'proclamation');
 
 export const signalRefusals = {
-  'signal/invalid-now': '`now` is not an RFC 3339 date-time.',
+  'signal/invalid-now': INVALID_NOW,
   'signal/topic-not-file-safe': 'The topic is empty or has a character other than letters, digits, `.`, `_`, `-`.',
   'signal/handoff-without-evidence': 'A missive or council_call without at least one evidence entry.',
   'signal/deadline-without-response': 'A response_by deadline on a signal that expects no response.',
@@ -62,7 +62,7 @@ export const signalFileName = (signal: Signal): string => `${signal.header.id}_$
 /** Builds a signal sent at `now`. */
 export function buildSignal(input: SignalInput, now: Rfc3339): BuiltSignal | Refused<SignalRefusalCode> {
   const at = readInstant(now);
-  if (at === null) return refuse('signal/invalid-now', `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+  if (at === null) return refuseNow('signal/invalid-now', now);
   if (typeof input.topic !== 'string' || !FILE_SAFE_TOPIC.test(input.topic)) {
     return refuse('signal/topic-not-file-safe', `topic ${JSON.stringify(input.topic)} cannot be used in a file name as it is`);
   }

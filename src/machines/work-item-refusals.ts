@@ -1,8 +1,8 @@
 /** Why the work-item machine refuses a transition. */
-import type { RefusalTable } from './outcome.js';
+import { INVALID_NOW, type RefusalTable } from './outcome.js';
 
 export const workItemRefusals = {
-  'work/invalid-now': '`now` is not an RFC 3339 date-time.',
+  'work/invalid-now': INVALID_NOW,
   'work/invalid-board': 'The in_progress budget is not a whole number ≥ 0.',
   'work/invalid-item': 'A work item without a non-blank id or domain.',
   'work/item-exists': 'A work item with that id is already on the board.',
