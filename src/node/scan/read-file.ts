@@ -11,6 +11,9 @@ export type FileRead =
   | { ok: true; bytes: Buffer }
   | { ok: false; code: 'file/too-large' | 'file/unreadable' | 'file/is-directory' | 'file/not-regular'; message: string };
 
+/** What reading a folder where a file was expected gives. */
+const IS_DIRECTORY: FileRead = { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
@@ -19,7 +22,7 @@ export function formatBytes(n: number): string {
 
 function failure(error: unknown, file?: string): FileRead {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EISDIR') return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+  if (code === 'EISDIR') return IS_DIRECTORY;
   // Node lists a name that is not UTF-8 with U+FFFD in place of its bad bytes; that name opens nothing
   if (code === 'ENOENT' && file?.includes('\uFFFD')) {
     return { ok: false, code: 'file/unreadable', message: 'cannot read the file: its name is not valid UTF-8 (rename it)' };
@@ -31,7 +34,7 @@ function failure(error: unknown, file?: string): FileRead {
 export function readStandardInput(maxBytes: number): FileRead {
   try {
     const stat = fstatSync(0);
-    if (stat.isDirectory()) return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+    if (stat.isDirectory()) return IS_DIRECTORY;
     if (stat.isFile() && stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -90,7 +93,7 @@ export function readDocumentFile(file: string, maxBytes: number, knownRegular = 
 
 function readMeasured(fd: number, maxBytes: number, prefix?: Buffer): FileRead {
   const stat = fstatSync(fd);
-  if (stat.isDirectory()) return { ok: false, code: 'file/is-directory', message: 'a folder was given where a file was expected' };
+  if (stat.isDirectory()) return IS_DIRECTORY;
   if (!stat.isFile()) return { ok: false, code: 'file/not-regular', message: 'not a regular file' };
   if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
   const bytes = Buffer.allocUnsafe(stat.size);

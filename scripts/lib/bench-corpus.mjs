@@ -1,0 +1,119 @@
+// The bench's corpora: deterministic folders of contract documents (all seven contracts, one in
+// ten broken in one of six ways, nested folders), made from the canonical documents of
+// ../shared/conformance. Used by scripts/bench.mjs.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const conformance = path.resolve(repo, '../shared/conformance');
+
+/** The time the corpus's leases are written around (and judged at, with `--now`). */
+export const NOW = '2026-06-01T00:00:00Z';
+
+// ---- templates ---------------------------------------------------------------------------
+const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
+const examples = path.join(conformance, 'sourceos-spec/examples');
+export const templates = {
+  CapabilityLedger: readJson(path.join(examples, 'capabilityledger.json')),
+  BrowserAutomationReceipt: readJson(path.join(examples, 'browserautomationreceipt.json')),
+  GitWorkspaceState: readJson(path.join(examples, 'gitworkspacestate.json')),
+  OrphanEventReceipt: readJson(path.join(examples, 'orphaneventreceipt.json')),
+  RuntimeInstallReceipt: readJson(path.join(examples, 'runtimeinstallreceipt.json')),
+  Lease: readJson(path.join(conformance, 'nosos-protocol/.substrate/state/leases/tool:githubwatch.json')),
+  Signal: readJson(path.join(conformance, 'nosos-protocol/.bridges/signals/20260130-040219_missive_assignment.json')),
+};
+const kinds = Object.keys(templates);
+
+// A small deterministic generator (mulberry32), so every run writes the same corpus.
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n, w) => String(n).padStart(w, '0');
+
+/** One document: the template with its ids made unique; and, for one in ten, broken in one way. */
+function makeDocument(kind, i, repoId, rand) {
+  const doc = structuredClone(templates[kind]);
+  const tag = `bench-${repoId}-${pad(i, 6)}`;
+  const ledgerRef = `urn:srcos:capability-ledger:bench-${repoId}-ledger`;
+  let name;
+  let folder;
+  if (kind === 'Lease') {
+    const created = new Date(Date.parse(NOW) + (i % 600) * 1000);
+    doc.resource = `tool:${tag}`;
+    doc.domain = `domain-${tag}`;
+    doc.created_at = created.toISOString().replace('.000Z', 'Z');
+    doc.expires_at = new Date(created.getTime() + doc.ttl_seconds * 1000).toISOString().replace('.000Z', 'Z');
+    folder = '.substrate/state/leases';
+    name = `tool:${tag}.json`;
+  } else if (kind === 'Signal') {
+    const t = new Date(Date.parse('2026-01-30T00:00:00Z') + i * 1000);
+    const stamp = t.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    doc.header.id = stamp;
+    doc.header.timestamp = t.toISOString().replace('.000Z', 'Z');
+    folder = '.bridges/signals';
+    name = `${stamp}_${doc.header.kind}_${doc.body.topic}.json`;
+  } else {
+    doc.id = doc.id.replace(/[^:]+$/, tag);
+    if (kind === 'CapabilityLedger' && i % 100 < 7) doc.id = ledgerRef;
+    if ('capabilityLedgerRef' in doc) doc.capabilityLedgerRef = ledgerRef;
+    folder = `receipts/${kind.replace(/[A-Z]/g, (c, at) => (at ? '-' : '') + c.toLowerCase())}/${pad(i % 7, 2)}`;
+    name = `${tag}.json`;
+  }
+  let text = `${JSON.stringify(doc, null, 2)}\n`;
+  if (i % 10 === 3) text = breakDocument(kind, doc, text, rand);
+  return { folder, name, text };
+}
+
+function breakDocument(kind, doc, text, rand) {
+  const keys = Object.keys(doc);
+  switch (Math.floor(rand() * 6)) {
+    case 0: { // a required property missing
+      const copy = { ...doc };
+      delete copy[keys[Math.floor(rand() * keys.length)]];
+      return `${JSON.stringify(copy, null, 2)}\n`;
+    }
+    case 1: // a property the contract does not define
+      return `${JSON.stringify({ ...doc, unexpected: true }, null, 2)}\n`;
+    case 2: { // a wrong type or enum value
+      const copy = { ...doc };
+      copy[keys[Math.floor(rand() * keys.length)]] = 42;
+      return `${JSON.stringify(copy, null, 2)}\n`;
+    }
+    case 3: // a duplicate key
+      return text.replace(/\n}\n$/, `,\n  ${JSON.stringify(keys[0])}: ${JSON.stringify(doc[keys[0]])}\n}\n`);
+    case 4: // malformed JSON
+      return text.replace(/,\n/, '\n');
+    default: // a malformed date-time or URN
+      return kind === 'Lease' || kind === 'Signal'
+        ? text.replace(/"20\d\d-\d\d-\d\dT/, '"yesterday T')
+        : text.replace('"urn:srcos:decision:', '"urn:other:decision:');
+  }
+}
+
+/** Writes a corpus of `size` documents to a new temporary folder; returns its path. */
+export function writeCorpus(size) {
+  const root = mkdtempSync(path.join(os.tmpdir(), `contracts-bench-${size}-`));
+  const perRepo = 100;
+  const rand = random(size);
+  const folders = new Set();
+  for (let i = 0; i < size; i++) {
+    const repoId = `repo-${pad(Math.floor(i / perRepo), 4)}`;
+    const { folder, name, text } = makeDocument(kinds[i % kinds.length], i, repoId, rand);
+    const dir = path.join(root, `group-${pad(Math.floor(i / 2000), 2)}`, repoId, folder);
+    if (!folders.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      folders.add(dir);
+    }
+    writeFileSync(path.join(dir, name), text);
+  }
+  return root;
+}
