@@ -107,10 +107,10 @@ const commands = [
 
 // Runs first, whatever the seed, so every state of the table is reached in every run of the suite;
 // the random sequences then explore around them. Each: [starts committed, commands].
-const probe = (path: string, superseded = false) => new Probe(path, 'passive_discovery', superseded);
+const passiveProbe = (path: string, superseded = false) => new Probe(path, 'passive_discovery', superseded);
 const examples: [boolean, Iterable<fc.Command<World, Real>>][] = [
-  [false, [probe('/opt/tools'), probe('/srv/mirror.git'), probe(REPO, true), new Change('init'), new Change('commit'), new Change('add_remote'), probe(REPO), probe(`${REPO}/lib`), probe(`${REPO}/.git`)]],
-  [true, [probe(REPO), new Change('detach'), probe(REPO), new Change('corrupt'), probe(REPO), new Change('deny'), probe(REPO)]],
+  [false, [passiveProbe('/opt/tools'), passiveProbe('/srv/mirror.git'), passiveProbe(REPO, true), new Change('init'), new Change('commit'), new Change('add_remote'), passiveProbe(REPO), passiveProbe(`${REPO}/lib`), passiveProbe(`${REPO}/.git`)]],
+  [true, [passiveProbe(REPO), new Change('detach'), passiveProbe(REPO), new Change('corrupt'), passiveProbe(REPO), new Change('deny'), passiveProbe(REPO)]],
 ];
 
 describe('git workspace classification, model-based', () => {

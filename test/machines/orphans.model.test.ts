@@ -183,17 +183,17 @@ const commands = [fc.integer({ min: 0, max: 400 }).map((s) => new Advance(s)), s
 
 // Runs first, whatever the seed, so every place below is reached in every run of the suite;
 // the random sequences then explore around them.
-const sess = (i: number, conv: string | null) => new Register({ ref: session(i), conv, ws: null, task: null });
+const sessionInConversation = (i: number, conv: string) => new Register({ ref: session(i), conv, ws: null, task: null });
 const examples: [Iterable<fc.Command<Model, Real>>][] = [
   [
     [
       new Receive(event(1), digest(1), null, { conversationId: 'c1' }), // queued: no session yet
-      sess(1, 'c1'), // recovered after queued
+      sessionInConversation(1, 'c1'), // recovered after queued
       new Receive(event(6), digest(2), session(1), {}), // attached to the session it names: no receipt
       new Receive(event(2), digest(2), null, {}), // discarded_duplicate of it
       new Receive(event(3), null, null, { conversationId: 'c1' }), // recovered at once
-      sess(2, 'c2'),
-      sess(3, 'c2'),
+      sessionInConversation(2, 'c2'),
+      sessionInConversation(3, 'c2'),
       new Receive(event(4), null, null, { conversationId: 'c2' }), // queued ambiguous
       new Receive(event(5), null, null, { taskRef: 'urn:srcos:task:t1' }), // queued
       new Advance(TTL), // both quarantined after queued
