@@ -44,7 +44,8 @@ describe('parseCliArgs', () => {
   test('help, version and list-contracts win over the rest', () => {
     expect(parseCliArgs(['-h', 'x'])).toEqual({ command: 'help' });
     expect(parseCliArgs(['--version'])).toEqual({ command: 'version' });
-    expect(parseCliArgs(['--list-contracts'])).toEqual({ command: 'list-contracts' });
+    expect(parseCliArgs(['--list-contracts'])).toEqual({ command: 'list-contracts', format: 'pretty' });
+    expect(parseCliArgs(['--list-contracts', '-f', 'json'])).toEqual({ command: 'list-contracts', format: 'json' });
   });
 
   test.each([[['--format', 'xml']], [['--bogus']], [['--max-warnings', 'x']], [['--now', '2026-01-30']], [['--max-file-size', '10 parsecs']], [['--format']]])('usage error: %j', (argv) => {

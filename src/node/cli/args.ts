@@ -4,13 +4,14 @@
 import { parseArgs } from 'node:util';
 import { formatNames, isFormatName, type FormatName } from '../report/registry.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan.js';
+import { unknownOptionMessage } from './suggest.js';
 
 export class UsageError extends Error {}
 
 export type CliCommand =
   | { command: 'help' }
   | { command: 'version' }
-  | { command: 'list-contracts' }
+  | { command: 'list-contracts'; format: FormatName }
   | ({ command: 'scan' } & ScanArgs);
 
 export interface ScanArgs {
@@ -51,6 +52,23 @@ function parseCount(text: string, option: string): number {
   return Number(text);
 }
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  ignore: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  now: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  workers: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  'list-contracts': { type: 'boolean' },
+} as const;
+
+/** Every long option, for suggestions (--color and --no-color are read by hand). */
+const LONG_OPTIONS = [...Object.keys(OPTIONS), 'color', 'no-color'];
+
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   // --no-color is read by hand: node:util parseArgs of Node 20 has no negative options.
   let color: boolean | undefined;
@@ -70,29 +88,19 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        ignore: { type: 'string', multiple: true },
-        'max-file-size': { type: 'string' },
-        'max-warnings': { type: 'string' },
-        now: { type: 'string' },
-        'stdin-filename': { type: 'string' },
-        workers: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        'list-contracts': { type: 'boolean' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message);
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) throw new UsageError(unknownOptionMessage(unknown[1] as string, LONG_OPTIONS));
     throw new UsageError((error as Error).message);
   }
   const v = parsed.values;
   if (v.help) return { command: 'help' };
   if (v.version) return { command: 'version' };
-  if (v['list-contracts']) return { command: 'list-contracts' };
   const format = v.format ?? 'pretty';
   if (!isFormatName(format)) throw new UsageError(`--format: expected one of ${formatNames.join(', ')}, not ${JSON.stringify(format)}`);
+  if (v['list-contracts']) return { command: 'list-contracts', format };
   return {
     command: 'scan',
     paths: parsed.positionals,

@@ -1,6 +1,6 @@
 /** The texts of --help and --list-contracts. */
 import { contractNames, contracts, detectionOf } from '../../index.js';
-import { formatNames } from '../report/registry.js';
+import { formatNames, type FormatName } from '../report/registry.js';
 
 export const HELP = `Usage: validate-contracts [options] [path ...]
 
@@ -20,6 +20,7 @@ Options:
   -q, --quiet              report errors only
       --color, --no-color  force colour on or off (default: on a terminal, unless NO_COLOR is set)
       --list-contracts     list the contracts this version knows, and how each is recognised
+                           (JSON with --format json)
   -h, --help               show this help
   -v, --version            show the version
 
@@ -27,7 +28,17 @@ Exit codes: 0 no document has an error; 1 a document has an error (or warnings e
 --max-warnings); 2 usage error, a path that does not exist, or an internal failure.
 `;
 
-export function listContracts(): string {
+/** The contracts this version knows: name, how a document is recognised, schema $id. */
+export function contractList(): { name: string; detect: 'type' | 'shape'; location: string | null; schema: string }[] {
+  return contractNames.map((name) => {
+    const detection = detectionOf(name);
+    return { name, detect: detection.detect, location: detection.location ?? null, schema: String(contracts[name].schema.$id ?? '') };
+  });
+}
+
+/** --list-contracts: JSON with --format json, text otherwise. */
+export function listContracts(format: FormatName = 'pretty'): string {
+  if (format === 'json') return `${JSON.stringify(contractList(), null, 2)}\n`;
   const lines = contractNames.map((name) => {
     const detection = detectionOf(name);
     const how = detection.detect === 'type' ? `"type": "${name}"` : `by shape${detection.location ? `, or any file at ${detection.location}` : ''}`;

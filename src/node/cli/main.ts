@@ -77,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), par
         io.stdout.write(`${VERSION}\n`);
         return EXIT_OK;
       case 'list-contracts':
-        io.stdout.write(listContracts());
+        io.stdout.write(listContracts(command.format));
         return EXIT_OK;
       case 'scan':
         return await run(command, io, parallel);
