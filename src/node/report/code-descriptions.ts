@@ -3,6 +3,7 @@
  * Rule codes are described by the core's rule registry and the schemas' rule annotations; the
  * codes of the CLI itself and the schema keywords are described here.
  */
+import pkg from '../../../package.json' with { type: 'json' };
 import { contractNames, contracts, ruleAnnotations } from '../../index.js';
 
 export const CLI_CODES: Readonly<Record<string, string>> = {
@@ -67,4 +68,25 @@ export function describeCode(code: string): string {
   }
   if (code.startsWith('rule/')) return rules().get(code) ?? `The document breaks the contract rule ${code}.`;
   return `Issue ${code}.`;
+}
+
+/** Where each family of codes is documented: a file under docs/ and the anchor of its section. */
+const DOCS_SECTION: Readonly<Record<string, string>> = {
+  parse: 'cli.md#bad-input-gets-a-clear-error-never-a-crash',
+  file: 'cli.md#bad-input-gets-a-clear-error-never-a-crash',
+  schema: 'cli.md#bad-input-gets-a-clear-error-never-a-crash',
+  contract: 'cli.md#what-it-reads',
+  scan: 'cli.md#checks-across-documents',
+};
+
+const REPOSITORY = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+
+/**
+ * The documentation of a code, at the tag of this version on the repository host: a rule's own
+ * section of docs/rules.md (GitHub's anchor of the heading `rule/name`), else its family's section.
+ */
+export function helpUriOf(code: string, version: string): string | undefined {
+  const family = code.split('/')[0] as string;
+  const page = family === 'rule' ? `rules.md#${code.replace('/', '')}` : DOCS_SECTION[family];
+  return page ? `${REPOSITORY}/blob/v${version}/docs/${page}` : undefined;
 }
