@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { ruleRegistry } from '../../src/index.js';
-import { CLI_CODES, helpUriOf } from '../../src/node/report/code-descriptions.js';
+import { CLI_CODES, helpUriOf, REPOSITORY } from '../../src/node/report/code-descriptions.js';
 import { toSarif } from '../../src/node/report/sarif.js';
 import { repoRoot } from '../support/valid-examples.js';
 
@@ -30,6 +30,10 @@ describe('helpUri', () => {
     const result = { documents: [{ file: 'a.json', line: 1, contract: 'Lease', ok: true, issues: [issue] }], skipped: [], summary: { files: 1, documents: 1, valid: 1, invalid: 0, skipped: 0, errors: 0, warnings: 1 } };
     const log = toSarif(result as never, { version: pkg.version, cwd: '/tmp' }) as { runs: { tool: { driver: { rules: { helpUri: string }[] } } }[] };
     expect(log.runs[0]?.tool.driver.rules[0]?.helpUri).toBe(`https://github.com/SourceOS-Linux/sourceos-contracts/blob/v${pkg.version}/docs/rules.md#rulelease-override-has-reason`);
+  });
+
+  test('the repository is package.json\'s', () => {
+    expect(`git+${REPOSITORY}.git`).toBe(pkg.repository.url);
   });
 
   test('GitHub anchors', () => {

@@ -3,7 +3,6 @@
  * Rule codes are described by the core's rule registry and the schemas' rule annotations; the
  * codes of the CLI itself and the schema keywords are described here.
  */
-import pkg from '../../../package.json' with { type: 'json' };
 import { contractNames, contracts, ruleAnnotations } from '../../index.js';
 
 export const CLI_CODES: Readonly<Record<string, string>> = {
@@ -79,7 +78,8 @@ const DOCS_SECTION: Readonly<Record<string, string>> = {
   scan: 'cli.md#checks-across-documents',
 };
 
-const REPOSITORY = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+/** The repository host of the docs (package.json's `repository`; a test keeps the two equal). */
+export const REPOSITORY = 'https://github.com/SourceOS-Linux/sourceos-contracts';
 
 /**
  * The documentation of a code, at the tag of this version on the repository host: a rule's own
