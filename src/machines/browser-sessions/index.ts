@@ -1,0 +1,2 @@
+// Visible, owned, revocable browser automation sessions.
+export * from './machine.js';

@@ -1,0 +1,3 @@
+// Capability negotiation: planes report, a ledger records the effective state.
+export * from './verdicts.js';
+export * from './machine.js';

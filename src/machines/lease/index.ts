@@ -1,0 +1,2 @@
+// Leases and their per-domain budgets (the oxygen protocol).
+export * from './machine.js';
