@@ -12,7 +12,8 @@ import { BrowserAutomationReceipt as BrowserAutomationReceiptContract } from '..
 import type { EmissionOf } from '../kernel/emission.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
-import { accept, refuse, type Outcome, type Refused, type RefusalTable, refuseNow, INVALID_NOW } from '../kernel/outcome.js';
+import { accept, refuse, type Outcome, type Refused, refuseNow } from '../kernel/outcome.js';
+import { browserSessionRefusals, type BrowserRefusalCode } from './refusals.js';
 import { readInstant, timestamp, type EpochSeconds, type Rfc3339 } from '../kernel/time.js';
 import { allows, type MachineDescription, type TransitionRow } from '../kernel/transition-table.js';
 import { isSrcosUrn, isUrnOf } from '../kernel/urns.js';
@@ -28,18 +29,6 @@ export const browserSessionTransitions = [
   { from: 'active', to: 'failed', event: 'fail' },
 ] as const satisfies readonly TransitionRow<BrowserSessionState, BrowserEvent>[];
 
-export const browserSessionRefusals = {
-  'browser/invalid-now': INVALID_NOW,
-  'browser/owner-required': 'A start without an owner that is a urn:srcos: URN (a denied receipt is written).',
-  'browser/policy-decision-required': 'A start without a urn:srcos:decision: policy decision (a denied receipt is written, under a decision minted for the denial).',
-  'browser/policy-denied': 'A start whose policy decision denies it (a denied receipt is written).',
-  'browser/session-active': 'A start for a session that is already active.',
-  'browser/session-finished': 'A start, revoke, complete or fail of a session that is already revoked, completed, failed or denied.',
-  'browser/unknown-session': 'A revoke, complete or fail of a session that was never started.',
-  'browser/time-before-start': '`now` is before the session started.',
-  'browser/invalid-input': 'The receipt the transition would emit does not validate.',
-} as const satisfies RefusalTable<`browser/${string}`>;
-export type BrowserRefusalCode = keyof typeof browserSessionRefusals;
 
 /** The latest receipt of every session. */
 export interface BrowserSessions {

@@ -12,7 +12,8 @@ import { capabilityPlanes, evaluateReports, planeOfRefusal, planeVerdicts, repor
 import { CapabilityLedger } from '../../contracts.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
 import type { MintId } from '../kernel/ids.js';
-import { accept, refuse, type Outcome, type RefusalTable, refuseNow, INVALID_NOW } from '../kernel/outcome.js';
+import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
+import { capabilityRefusals, type CapabilityRefusalCode } from './refusals.js';
 import { readInstant, type Rfc3339 } from '../kernel/time.js';
 import { allows, type MachineDescription, type TransitionRow } from '../kernel/transition-table.js';
 
@@ -36,18 +37,6 @@ export const capabilityTransitions: readonly TransitionRow<EffectiveState, Capab
   ...states('enabled', 'negotiating', ...exits).map((to) => row(null, to, 'negotiate_at_once')),
 ];
 
-export const capabilityRefusals = {
-  'capability/invalid-now': INVALID_NOW,
-  'capability/unknown-plane': 'A plane is not one of the schema\'s planes.',
-  'capability/unknown-verdict': 'A verdict is not one a plane can give.',
-  'capability/verdict-not-of-plane': 'A plane gave a verdict that belongs to another plane (only policy may say blocked_by_policy, ...).',
-  'capability/duplicate-plane': 'Two reports of one plane in one negotiation.',
-  'capability/no-reports': 'A negotiation at once without any report.',
-  'capability/not-available': '`enable` while not every plane that took part agrees (the state is not available).',
-  'capability/transition-not-allowed': 'The event is not allowed in the current state (see the table).',
-  'capability/invalid-input': 'The CapabilityLedger the transition would emit does not validate.',
-} as const satisfies RefusalTable<`capability/${string}`>;
-export type CapabilityRefusalCode = keyof typeof capabilityRefusals;
 export type CapabilityOutcome = Outcome<CapabilityState, CapabilityRefusalCode>;
 
 /** What is known when a capability is declared. */

@@ -10,19 +10,14 @@ import { GitWorkspaceState as GitWorkspaceStateContract } from '../../contracts.
 import { refuseInvalid } from '../kernel/emission-check.js';
 import { classifyGitWorkspace, gitStateRules, passiveOperations, expectedNegativeStates, requestedReaction, passiveReaction, type GitOperation, type GitProbeFacts, type GitState } from './classification.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
-import { accept, refuse, type Outcome, type RefusalTable, refuseNow, INVALID_NOW } from '../kernel/outcome.js';
+import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
+import { gitWorkspaceRefusals, type GitWorkspaceRefusalCode } from './refusals.js';
 import { isAbsolutePath, pathDigest, pathEvidenceOf, type WorkspaceAlias } from './path-evidence.js';
 import { readInstant, timestamp, type Rfc3339 } from '../kernel/time.js';
 import type { MachineDescription, TransitionRow } from '../kernel/transition-table.js';
 
 export * from './classification.js';
 
-export const gitWorkspaceRefusals = {
-  'git/invalid-now': INVALID_NOW,
-  'git/path-not-absolute': 'The probed path (or the home folder, or a workspace alias root) is not absolute.',
-  'git/invalid-input': 'The GitWorkspaceState would not validate (a reference of the wrong kind, a HEAD that is not 7–40 hex digits, ...).',
-} as const satisfies RefusalTable<`git/${string}`>;
-export type GitWorkspaceRefusalCode = keyof typeof gitWorkspaceRefusals;
 
 export interface GitWorkspaceProbe {
   /** The absolute path that was probed; only its digest and a redacted hint are stored. */

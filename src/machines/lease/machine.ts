@@ -11,7 +11,8 @@ import { DEFAULT_LEASE_TTL_SECONDS, DEFAULT_MAX_LEASES_PER_DOMAIN, LEASE_DIR, is
 import { Lease as LeaseContract } from '../../contracts.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import { emissionIssues, refuseInvalid } from '../kernel/emission-check.js';
-import { accept, refuse, type Outcome, type RefusalTable, refuseNow, INVALID_NOW } from '../kernel/outcome.js';
+import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
+import { leaseRefusals, type LeaseRefusalCode } from './refusals.js';
 import { later, readInstant, timestamp, type EpochSeconds, type Rfc3339 } from '../kernel/time.js';
 import { allows, type MachineDescription, type TransitionRow } from '../kernel/transition-table.js';
 
@@ -28,19 +29,6 @@ export const leaseTransitions = [
   { from: 'expired', to: 'free', event: 'gc' },
 ] as const satisfies readonly TransitionRow<ResourceState, LeaseEvent>[];
 
-export const leaseRefusals = {
-  'lease/invalid-now': INVALID_NOW,
-  'lease/invalid-board': 'The budget is not a whole number ≥ 0, a lease is invalid, or two leases share one file.',
-  'lease/invalid-claim': 'The resource, owner or domain is blank.',
-  'lease/invalid-ttl': 'ttl_seconds is not a whole number ≥ 1, or expires_at would be past year 9999.',
-  'lease/override-without-reason': 'The claim asks to override the budget without a reason.',
-  'lease/resource-held': 'The resource is held by an unexpired lease (whoever the claimant is).',
-  'lease/budget-exhausted': 'The domain already holds its budget of live leases and the claim does not override it.',
-  'lease/not-held': 'There is no lease on the resource to release.',
-  'lease/not-owner': 'The lease belongs to another owner; only its owner releases it.',
-  'lease/invalid-input': 'The Lease the claim would emit does not validate.',
-} as const satisfies RefusalTable<`lease/${string}`>;
-export type LeaseRefusalCode = keyof typeof leaseRefusals;
 
 /** Every lease on disk and the per-domain budget of live leases. */
 export interface LeaseBoard {
