@@ -177,6 +177,7 @@ export const coreTypes = [
   'Issue',
   'LeaseBoard',
   'LeaseClaim',
+  'LeaseEmission',
   'LeaseEvent',
   'LeaseRefusalCode',
   'MachineDescription',
@@ -199,6 +200,7 @@ export const coreTypes = [
   'Refusal',
   'RefusalTable',
   'Refused',
+  'RemovalOf',
   'ResourceState',
   'Rfc3339',
   'Rule',
@@ -227,6 +229,7 @@ export const coreTypes = [
   'WorkOutcome',
   'WorkStatus',
   'WorkspaceAlias',
+  'WriteOf',
 ];
 
 export const nodeValues = [

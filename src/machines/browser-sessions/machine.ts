@@ -40,7 +40,7 @@ export interface DeniedStart extends Refused<BrowserRefusalCode> {
   readonly state: BrowserSessions;
   readonly emitted: readonly [EmissionOf<'BrowserAutomationReceipt'>];
 }
-export type BrowserOutcome = Outcome<BrowserSessions, BrowserRefusalCode>;
+export type BrowserOutcome = Outcome<BrowserSessions, BrowserRefusalCode, object, EmissionOf<'BrowserAutomationReceipt'>>;
 
 export interface BrowserSessionStart {
   readonly sessionRef: string;
@@ -114,7 +114,7 @@ export function startBrowserSession(state: BrowserSessions, start: BrowserSessio
   }
   const refusal = startRefusal(start);
   const receipt = receiptOf(start, at, mintId, refusal !== null);
-  const emission: EmissionOf<'BrowserAutomationReceipt'> = { contract: 'BrowserAutomationReceipt', document: receipt };
+  const emission: EmissionOf<'BrowserAutomationReceipt'> = { action: 'write', contract: 'BrowserAutomationReceipt', document: receipt };
   const invalid = refuseInvalid('browser/invalid-input', BrowserAutomationReceiptContract, [emission]);
   if (invalid) return invalid;
   if (refusal) return { ok: false, refusal, state: store(state, receipt), emitted: [emission] };
@@ -139,7 +139,7 @@ function finish(state: BrowserSessions, sessionRef: string, event: 'revoke' | 'c
     evidenceRefs: unique([...current.evidenceRefs, ...evidenceRefs.filter(isFilled)]),
     capturedAt: timestamp(at),
   };
-  const emission = { contract: 'BrowserAutomationReceipt', document: receipt } as const;
+  const emission = { action: 'write', contract: 'BrowserAutomationReceipt', document: receipt } as const;
   return refuseInvalid('browser/invalid-input', BrowserAutomationReceiptContract, [emission]) ?? accept(store(state, receipt), [emission]);
 }
 

@@ -11,6 +11,7 @@ import { ledgerOf, inPlaneOrder, type CapabilityState } from './ledger.js';
 import { capabilityPlanes, evaluateReports, planeOfRefusal, planeVerdicts, reportState, type EffectiveState, type PlaneReport } from './verdicts.js';
 import { CapabilityLedger } from '../../contracts.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
+import type { EmissionOf } from '../kernel/emission.js';
 import type { MintId } from '../kernel/ids.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { capabilityRefusals, type CapabilityRefusalCode } from './refusals.js';
@@ -37,7 +38,7 @@ export const capabilityTransitions: readonly TransitionRow<EffectiveState, Capab
   ...states('enabled', 'negotiating', ...exits).map((to) => row(null, to, 'negotiate_at_once')),
 ];
 
-export type CapabilityOutcome = Outcome<CapabilityState, CapabilityRefusalCode>;
+export type CapabilityOutcome = Outcome<CapabilityState, CapabilityRefusalCode, object, EmissionOf<'CapabilityLedger'>>;
 
 /** What is known when a capability is declared. */
 export interface CapabilityDeclaration {
@@ -71,7 +72,7 @@ function step(from: EffectiveState | null, event: CapabilityEvent, next: Capabil
     return refuse('capability/transition-not-allowed', `${event} is not allowed when the capability is ${from ?? 'not declared'}`);
   }
   const ledger = ledgerOf(next, at, mintId);
-  const emission = { contract: 'CapabilityLedger', document: ledger } as const;
+  const emission = { action: 'write', contract: 'CapabilityLedger', document: ledger } as const;
   return refuseInvalid('capability/invalid-input', CapabilityLedger, [emission]) ?? accept({ ...next, ledgerRef: ledger.id }, [emission]);
 }
 

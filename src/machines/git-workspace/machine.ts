@@ -8,6 +8,7 @@ import type { GitFacts, GitWorkspaceState } from '../../../generated/types/index
 import { SPEC_VERSION } from '../kernel/conventions.js';
 import { GitWorkspaceState as GitWorkspaceStateContract } from '../../contracts.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
+import type { EmissionOf } from '../kernel/emission.js';
 import { classifyGitWorkspace, gitStateRules, passiveOperations, expectedNegativeStates, requestedReaction, passiveReaction, type GitOperation, type GitProbeFacts, type GitState } from './classification.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
@@ -56,7 +57,7 @@ function gitFactsOf(state: GitState, f: GitProbeFacts): GitFacts {
 }
 
 /** Classifies a probe and emits its GitWorkspaceState (the accepted state is the document). */
-export function buildGitWorkspaceState(probe: GitWorkspaceProbe, now: Rfc3339, mintId: MintId): Outcome<GitWorkspaceState, GitWorkspaceRefusalCode> {
+export function buildGitWorkspaceState(probe: GitWorkspaceProbe, now: Rfc3339, mintId: MintId): Outcome<GitWorkspaceState, GitWorkspaceRefusalCode, object, EmissionOf<'GitWorkspaceState'>> {
   const at = readInstant(now);
   if (at === null) return refuseNow('git/invalid-now', now);
   if (!isAbsolutePath(probe.path)) return refuse('git/path-not-absolute', 'the probed path must be absolute');
@@ -84,7 +85,7 @@ export function buildGitWorkspaceState(probe: GitWorkspaceProbe, now: Rfc3339, m
     evidenceRefs: probe.evidenceRefs?.length ? [...probe.evidenceRefs] : [pathEvidence.pathDigest],
     capturedAt: timestamp(at),
   };
-  const emission = { contract: 'GitWorkspaceState', document } as const;
+  const emission = { action: 'write', contract: 'GitWorkspaceState', document } as const;
   return refuseInvalid('git/invalid-input', GitWorkspaceStateContract, [emission]) ?? accept(document, [emission]);
 }
 

@@ -1,6 +1,6 @@
 // What every machine shares: outcomes and refusals, emissions, ids, time, transition tables, conventions.
 export type { Accepted, Outcome, Refusal, Refused, RefusalTable } from './outcome.js';
-export type { Emission, EmissionOf } from './emission.js';
+export type { Emission, EmissionOf, RemovalOf, WriteOf } from './emission.js';
 export type { IdKind, MintId } from './ids.js';
 export type { Rfc3339 } from './time.js';
 export type { MachineDescription, TransitionRow } from './transition-table.js';

@@ -17,11 +17,11 @@ export interface Refusal<Code extends string = string> {
   readonly issues?: readonly Issue[];
 }
 
-/** An accepted transition: the new state and what it emitted. */
-export interface Accepted<State> {
+/** An accepted transition: the new state and what it emitted (`E`: the emissions this machine can make). */
+export interface Accepted<State, E extends Emission = Emission> {
   readonly ok: true;
   readonly state: State;
-  readonly emitted: readonly Emission[];
+  readonly emitted: readonly E[];
 }
 
 /** A refused transition: nothing changed and nothing was emitted. */
@@ -30,8 +30,11 @@ export interface Refused<Code extends string = string> {
   readonly refusal: Refusal<Code>;
 }
 
-/** The outcome of one transition; `Extra` is what an accepted one reports besides state and documents. */
-export type Outcome<State, Code extends string, Extra extends object = object> = (Accepted<State> & Extra) | Refused<Code>;
+/**
+ * The outcome of one transition; `Extra` is what an accepted one reports besides state and documents,
+ * `E` the emissions it can make (a lease transition's are `EmissionOf<'Lease'>`).
+ */
+export type Outcome<State, Code extends string, Extra extends object = object, E extends Emission = Emission> = (Accepted<State, E> & Extra) | Refused<Code>;
 
 /** A refusal of a transition. */
 export const refuse = <Code extends string>(code: Code, message: string, issues?: readonly Issue[]): Refused<Code> => ({
@@ -46,7 +49,7 @@ export const INVALID_NOW = '`now` is not an RFC 3339 date-time.';
 export const refuseNow = <Code extends string>(code: Code, now: string): Refused<Code> => refuse(code, `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
 
 /** An accepted transition. */
-export const accept = <State>(state: State, emitted: readonly Emission[] = []): Accepted<State> => ({ ok: true, state, emitted });
+export const accept = <State, E extends Emission = never>(state: State, emitted: readonly E[] = []): Accepted<State, E> => ({ ok: true, state, emitted });
 
 /** Reasons a machine refuses, code → when. Documented and exported with each machine. */
 export type RefusalTable<Code extends string> = { readonly [C in Code]: string };

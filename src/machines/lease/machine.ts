@@ -9,7 +9,7 @@
 import type { Lease } from '../../../generated/types/index.js';
 import { DEFAULT_LEASE_TTL_SECONDS, DEFAULT_MAX_LEASES_PER_DOMAIN, LEASE_DIR, isFilled, isWholeAtLeast } from '../kernel/conventions.js';
 import { Lease as LeaseContract } from '../../contracts.js';
-import type { EmissionOf } from '../kernel/emission.js';
+import type { EmissionOf, RemovalOf, WriteOf } from '../kernel/emission.js';
 import { emissionIssues, refuseInvalid } from '../kernel/emission-check.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { leaseRefusals, type LeaseRefusalCode } from './refusals.js';
@@ -80,12 +80,22 @@ export function liveLeasesOf(board: LeaseBoard, domain: string, now: Rfc3339 | E
 const byFile = (a: Lease, b: Lease): number => (leaseFileName(a.resource) < leaseFileName(b.resource) ? -1 : 1);
 
 /** A board with a budget (default 2) and, optionally, the leases already on disk. */
-export function createLeaseBoard(options: { maxLeasesPerDomain?: number; leases?: readonly Lease[] } = {}): Outcome<LeaseBoard, LeaseRefusalCode> {
+/** What a lease transition emits: a Lease to write, or a lease file to remove. */
+export type LeaseEmission = EmissionOf<'Lease'>;
+type LeaseOutcome<Extra extends object> = Outcome<LeaseBoard, LeaseRefusalCode, Extra, LeaseEmission>;
+
+/** The removal of a lease's file. */
+const removalOf = (lease: Lease): RemovalOf<'Lease'> => {
+  const filename = leaseFileName(lease.resource);
+  return { action: 'remove', contract: 'Lease', document: lease, filename, path: `${LEASE_DIR}/${filename}` };
+};
+
+export function createLeaseBoard(options: { maxLeasesPerDomain?: number; leases?: readonly Lease[] } = {}): LeaseOutcome<object> {
   const { maxLeasesPerDomain = DEFAULT_MAX_LEASES_PER_DOMAIN, leases = [] } = options;
   if (!isWholeAtLeast(maxLeasesPerDomain, 0)) return refuse('lease/invalid-board', `maxLeasesPerDomain ${String(maxLeasesPerDomain)} is not a whole number ≥ 0`);
   const files = new Set<string>();
   for (const lease of leases) {
-    const errors = emissionIssues(LeaseContract, { contract: 'Lease', document: lease }).filter((i) => i.severity === 'error');
+    const errors = emissionIssues(LeaseContract, { action: 'write', contract: 'Lease', document: lease }).filter((i) => i.severity === 'error');
     if (errors.length) return refuse('lease/invalid-board', `the lease on ${JSON.stringify(lease?.resource)} is invalid`, errors);
     const file = leaseFileName(lease.resource);
     if (files.has(file)) return refuse('lease/invalid-board', `two leases share the file ${file}`);
@@ -95,7 +105,7 @@ export function createLeaseBoard(options: { maxLeasesPerDomain?: number; leases?
 }
 
 /** Claims a resource: emits the Lease and its file. */
-export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): Outcome<LeaseBoard, LeaseRefusalCode, { replaced: Lease | null }> {
+export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): LeaseOutcome<{ replaced: Lease | null }> {
   const at = readInstant(now);
   if (at === null) return refuseNow('lease/invalid-now', now);
   const { resource, owner, domain, ttlSeconds = DEFAULT_LEASE_TTL_SECONDS, override = false, overrideReason = '' } = claim;
@@ -124,7 +134,7 @@ export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): 
     ttl_seconds: ttlSeconds,
   };
   const filename = leaseFileName(resource);
-  const emission: EmissionOf<'Lease'> = { contract: 'Lease', document: lease, filename, path: `${LEASE_DIR}/${filename}` };
+  const emission: WriteOf<'Lease'> = { action: 'write', contract: 'Lease', document: lease, filename, path: `${LEASE_DIR}/${filename}` };
   const invalid = refuseInvalid('lease/invalid-input', LeaseContract, [emission]);
   if (invalid) return invalid;
   const replaced = board.leases.find((l) => leaseFileName(l.resource) === filename) ?? null;
@@ -132,21 +142,21 @@ export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): 
   return { ...accept({ ...board, leases }, [emission]), replaced };
 }
 
-/** Releases a lease; only its owner may. Expired leases may be released too. */
-export function releaseLease(board: LeaseBoard, release: { resource: string; owner: string }): Outcome<LeaseBoard, LeaseRefusalCode, { released: Lease }> {
+/** Releases a lease; only its owner may. Expired leases may be released too. Emits the removal of its file. */
+export function releaseLease(board: LeaseBoard, release: { resource: string; owner: string }): LeaseOutcome<{ released: Lease }> {
   const file = leaseFileName(String(release.resource ?? ''));
   const lease = board.leases.find((l) => leaseFileName(l.resource) === file);
   if (!lease) return refuse('lease/not-held', `there is no lease on ${String(release.resource)}`);
   if (lease.owner !== release.owner) return refuse('lease/not-owner', `${lease.resource} is leased by ${lease.owner}, not ${String(release.owner)}`);
-  return { ...accept({ ...board, leases: board.leases.filter((l) => l !== lease) }), released: lease };
+  return { ...accept({ ...board, leases: board.leases.filter((l) => l !== lease) }, [removalOf(lease)]), released: lease };
 }
 
-/** Removes every lease expired at `now` (garbage collection). */
-export function collectExpiredLeases(board: LeaseBoard, now: Rfc3339): Outcome<LeaseBoard, LeaseRefusalCode, { collected: readonly Lease[] }> {
+/** Removes every lease expired at `now` (garbage collection). Emits the removal of each one's file. */
+export function collectExpiredLeases(board: LeaseBoard, now: Rfc3339): LeaseOutcome<{ collected: readonly Lease[] }> {
   const at = readInstant(now);
   if (at === null) return refuseNow('lease/invalid-now', now);
   const collected = board.leases.filter((l) => !isLive(l, at));
-  return { ...accept({ ...board, leases: board.leases.filter((l) => isLive(l, at)) }), collected };
+  return { ...accept({ ...board, leases: board.leases.filter((l) => isLive(l, at)) }, collected.map(removalOf)), collected };
 }
 
 export const leaseMachine: MachineDescription = {

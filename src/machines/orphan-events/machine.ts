@@ -12,6 +12,7 @@ import type { CorrelationKeys, OrphanEventReceipt } from '../../../generated/typ
 import { OrphanEventReceipt as OrphanEventReceiptContract } from '../../contracts.js';
 import { DEFAULT_ORPHAN_TTL_SECONDS, isWholeAtLeast } from '../kernel/conventions.js';
 import { emissionIssues } from '../kernel/emission-check.js';
+import type { EmissionOf } from '../kernel/emission.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
 import { candidatesFor, parentNodeIn } from './matching.js';
 import { orphanReceipt, resolutions, type ReceivedEvent } from './receipts.js';
@@ -40,7 +41,7 @@ export const orphanTransitions = [
   { from: 'queued', to: 'quarantined', event: 'ttl_expire' },
 ] as const satisfies readonly TransitionRow<OrphanDisposition, OrphanEvent>[];
 
-export type OrphanOutcome = Outcome<OrphanRegistry, OrphanRefusalCode>;
+export type OrphanOutcome = Outcome<OrphanRegistry, OrphanRefusalCode, object, EmissionOf<'OrphanEventReceipt'>>;
 
 /** An event as it arrives. */
 export interface IncomingEvent {
@@ -110,7 +111,7 @@ export function receiveSessionEvent(registry: OrphanRegistry, incoming: Incoming
     expiresAt: timestamp(expires),
   };
   const trial = orphanReceipt(event, resolutions.queued([]), { policyDecisionRef: registry.policyDecisionRef, at: draft.at, expired: false, causalRefs: [] }, () => 'intake-check');
-  const errors = emissionIssues(OrphanEventReceiptContract, { contract: 'OrphanEventReceipt', document: trial }).filter((i) => i.severity === 'error');
+  const errors = emissionIssues(OrphanEventReceiptContract, { action: 'write', contract: 'OrphanEventReceipt', document: trial }).filter((i) => i.severity === 'error');
   if (errors.length) return refuse('orphans/invalid-input', `the event cannot be described by a valid receipt: ${errors.map((i) => `${i.pointer} ${i.code}`).join('; ')}`, errors);
   draft.received += 1;
   receiveInto(draft, event);
@@ -126,7 +127,7 @@ function receiveInto(draft: Draft, event: ReceivedEvent): void {
     const causal = 'receiptRef' in original && original.receiptRef ? [original.receiptRef] : [];
     const receipt = orphanReceipt(event, resolutions.discarded(), context(false, causal), draft.mintId);
     draft.discarded.push({ ...event, duplicateOf: original.seq, receiptRef: receipt.id });
-    draft.emitted.push({ contract: 'OrphanEventReceipt', document: receipt });
+    draft.emitted.push({ action: 'write', contract: 'OrphanEventReceipt', document: receipt });
     return;
   }
   const known = event.sessionRef !== null && draft.sessions.some((s) => s.sessionRef === event.sessionRef);
@@ -144,7 +145,7 @@ function receiveInto(draft: Draft, event: ReceivedEvent): void {
   }
   const receipt = orphanReceipt(event, resolutions.queued(candidates), context(false, []), draft.mintId);
   draft.queued.push({ ...event, candidates, receiptRef: receipt.id });
-  draft.emitted.push({ contract: 'OrphanEventReceipt', document: receipt });
+  draft.emitted.push({ action: 'write', contract: 'OrphanEventReceipt', document: receipt });
 }
 
 /** How many receptions are in each place, and whether that accounts for every one received. */

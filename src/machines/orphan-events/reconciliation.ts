@@ -63,7 +63,7 @@ export interface Draft extends Mutable<OrphanRegistry> {
 }
 
 /** Starts a command at `now`: checks the time and quarantines every queued event whose ttl has run out. */
-export function beginCommand(registry: OrphanRegistry, now: Rfc3339, mintId: MintId): Draft | Outcome<OrphanRegistry, OrphanRefusalCode> {
+export function beginCommand(registry: OrphanRegistry, now: Rfc3339, mintId: MintId): Draft | Outcome<OrphanRegistry, OrphanRefusalCode, object, EmissionOf<'OrphanEventReceipt'>> {
   const at = readInstant(now);
   if (at === null) return refuseNow('orphans/invalid-now', now);
   const last = registry.now === null ? null : readInstant(registry.now);
@@ -90,7 +90,7 @@ export function beginCommand(registry: OrphanRegistry, now: Rfc3339, mintId: Min
     const context = { policyDecisionRef: registry.policyDecisionRef, at, expired: true, causalRefs: [event.receiptRef] };
     const receipt = orphanReceipt(event, resolutions.quarantined(event.candidates, quarantinedAt), context, mintId);
     draft.quarantined.push({ ...event, quarantinedAt, receiptRef: receipt.id });
-    draft.emitted.push({ contract: 'OrphanEventReceipt', document: receipt });
+    draft.emitted.push({ action: 'write', contract: 'OrphanEventReceipt', document: receipt });
   }
   return draft;
 }
@@ -102,7 +102,7 @@ export function recover(draft: Draft, event: ReceivedEvent, sessionRef: string, 
   const context = { policyDecisionRef: draft.policyDecisionRef, at: draft.at, expired: false, causalRefs };
   const receipt = orphanReceipt(event, resolutions.recovered(sessionRef, nodeRef, timestamp(draft.at)), context, draft.mintId);
   draft.attached.push({ ...event, attachedTo: sessionRef, dagNodeRef: nodeRef, via: 'reconciliation', receiptRef: receipt.id });
-  draft.emitted.push({ contract: 'OrphanEventReceipt', document: receipt });
+  draft.emitted.push({ action: 'write', contract: 'OrphanEventReceipt', document: receipt });
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -122,14 +122,14 @@ export function applyReconciliation(draft: Draft): void {
         const context = { policyDecisionRef: draft.policyDecisionRef, at: draft.at, expired: false, causalRefs: [event.receiptRef] };
         const receipt = orphanReceipt(event, resolutions.queued(candidates), context, draft.mintId);
         draft.queued.splice(draft.queued.indexOf(event), 1, { ...event, candidates, receiptRef: receipt.id });
-        draft.emitted.push({ contract: 'OrphanEventReceipt', document: receipt });
+        draft.emitted.push({ action: 'write', contract: 'OrphanEventReceipt', document: receipt });
       }
     }
   }
 }
 
 /** Ends a command: accepted with the draft as the new registry when every receipt validates. */
-export function finishCommand(draft: Draft): Outcome<OrphanRegistry, OrphanRefusalCode> {
+export function finishCommand(draft: Draft): Outcome<OrphanRegistry, OrphanRefusalCode, object, EmissionOf<'OrphanEventReceipt'>> {
   const invalid = refuseInvalid('orphans/invalid-input', OrphanEventReceipt, draft.emitted);
   if (invalid) return invalid;
   const { at: _at, mintId: _mintId, emitted, ...registry } = draft;

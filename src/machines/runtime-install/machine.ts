@@ -10,6 +10,7 @@ import type { InstallArtifact, RuntimeInstallReceipt } from '../../../generated/
 import { SPEC_VERSION, isFilled, unique } from '../kernel/conventions.js';
 import { RuntimeInstallReceipt as RuntimeInstallReceiptContract } from '../../contracts.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
+import type { EmissionOf } from '../kernel/emission.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { runtimeInstallRefusals, type RuntimeInstallRefusalCode } from './refusals.js';
@@ -19,7 +20,7 @@ import { allows, type MachineDescription, type TransitionRow } from '../kernel/t
 export { runtimeInstallRefusals, type RuntimeInstallRefusalCode } from './refusals.js';
 export type InstallState = RuntimeInstallReceipt['installState'];
 export type InstallEvent = 'request' | 'resolve_manifest' | 'verify_artifacts' | 'begin_install' | 'finish_install' | 'fail' | 'mark_partial' | 'roll_back' | 'deny' | 'defer';
-export type InstallOutcome = Outcome<RuntimeInstallReceipt, RuntimeInstallRefusalCode>;
+export type InstallOutcome = Outcome<RuntimeInstallReceipt, RuntimeInstallRefusalCode, object, EmissionOf<'RuntimeInstallReceipt'>>;
 
 const rows = (event: InstallEvent, from: readonly (InstallState | null)[], to: readonly InstallState[]): TransitionRow<InstallState, InstallEvent>[] =>
   from.flatMap((f) => to.map((t) => ({ from: f, to: t, event })));
@@ -90,7 +91,7 @@ export function requestRuntimeInstall(request: InstallRequest, now: Rfc3339, min
     finishedAt: null,
     capturedAt: timestamp(at),
   };
-  const emission = { contract: 'RuntimeInstallReceipt', document: receipt } as const;
+  const emission = { action: 'write', contract: 'RuntimeInstallReceipt', document: receipt } as const;
   return refuseInvalid('install/invalid-input', RuntimeInstallReceiptContract, [emission]) ?? accept(receipt, [emission]);
 }
 
@@ -113,7 +114,7 @@ function advance(current: RuntimeInstallReceipt, event: InstallEvent, now: Rfc33
     finishedAt: FINISHED.includes(installState) ? timestamp(at) : null,
     capturedAt: timestamp(at),
   };
-  const emission = { contract: 'RuntimeInstallReceipt', document: receipt } as const;
+  const emission = { action: 'write', contract: 'RuntimeInstallReceipt', document: receipt } as const;
   return refuseInvalid('install/invalid-input', RuntimeInstallReceiptContract, [emission]) ?? accept(receipt, [emission]);
 }
 

@@ -88,6 +88,6 @@ export function buildSignal(input: SignalInput, now: Rfc3339): BuiltSignal | Ref
   };
   const filename = signalFileName(signal);
   const path = `${SIGNAL_DIR}/${filename}`;
-  const emission: EmissionOf<'Signal'> = { contract: 'Signal', document: signal, filename, path };
+  const emission: EmissionOf<'Signal'> = { action: 'write', contract: 'Signal', document: signal, filename, path };
   return refuseInvalid('signal/invalid-input', SignalContract, [emission]) ?? { ok: true, signal, filename, path, emitted: [emission] };
 }

@@ -3,7 +3,7 @@
  * event act on, checking a domain's in_progress budget, and committing an item with its signals
  * (refusing when a signal cannot be built, or two would share a file name).
  */
-import type { Emission } from '../kernel/emission.js';
+import type { EmissionOf } from '../kernel/emission.js';
 import { isFilled } from '../kernel/conventions.js';
 import { accept, refuse, type Outcome } from '../kernel/outcome.js';
 import { buildSignal, type SignalInput } from '../signal/build-signal.js';
@@ -43,14 +43,14 @@ export interface WorkBoard {
   readonly items: readonly WorkItem[];
 }
 
-export type WorkOutcome = Outcome<WorkBoard, WorkItemRefusalCode>;
+export type WorkOutcome = Outcome<WorkBoard, WorkItemRefusalCode, object, EmissionOf<'Signal'>>;
 
 /** The in_progress items of a domain. */
 export const inProgressOf = (board: WorkBoard, domain: string): WorkItem[] => board.items.filter((i) => i.domain === domain && i.status === 'in_progress');
 
 /** Builds the signals of a transition (refusing on the first that cannot be built, or on two with one file name). */
-export function signalsOf(inputs: readonly SignalInput[], now: string): Emission[] | WorkOutcome {
-  const emitted: Emission[] = [];
+export function signalsOf(inputs: readonly SignalInput[], now: string): EmissionOf<'Signal'>[] | WorkOutcome {
+  const emitted: EmissionOf<'Signal'>[] = [];
   for (const input of inputs) {
     const built = buildSignal(input, now);
     if (!built.ok) {
