@@ -7,7 +7,7 @@ import { validate } from '../../src/index.js';
 import { validExamples } from '../support/valid-examples.js';
 import { classify, type DifferenceId } from './support/differences.js';
 import { fromOurSchema, fromUpstreamSchema, mutated } from './support/documents.js';
-import { UPSTREAM_CONTRACTS, upstreamAccepts, type UpstreamContract } from './support/upstream.js';
+import { UPSTREAM_CONTRACTS, upstreamAccepts, upstreamAvailable, upstreamMissing, type UpstreamContract } from './support/upstream.js';
 
 /** Documents a source and contract: 5 contracts × 3 sources × RUNS documents a run. */
 const RUNS = 2000;
@@ -36,11 +36,14 @@ function compare(contract: UpstreamContract, doc: unknown): Verdict {
 
 const examplesOf = (contract: UpstreamContract): unknown[] => validExamples().filter((e) => e.contract === contract).map((e) => e.doc);
 
-describe.each(UPSTREAM_CONTRACTS)('%s against the upstream schema', (contract) => {
+if (!upstreamAvailable) console.warn(`test/upstream/differences.test.ts skipped: ${upstreamMissing}`);
+
+describe.skipIf(!upstreamAvailable).each(UPSTREAM_CONTRACTS)('%s against the upstream schema', (contract) => {
   const seen = new Map<string, number>();
   const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
 
-  const sources: [string, fc.Arbitrary<unknown>][] = [
+  // Built only when the upstream schemas are there (a skipped describe still runs its body).
+  const sources: [string, fc.Arbitrary<unknown>][] = !upstreamAvailable ? [] : [
     ['generated from this package’s schema', mutated(fromOurSchema(contract))],
     ['generated from the upstream schema', mutated(fromUpstreamSchema(contract))],
     ['mutated valid examples', mutated(fc.constantFrom(...examplesOf(contract)))],
