@@ -117,16 +117,18 @@ describe('DocumentIndex', () => {
     const seqs: number[] = [];
     for (const [i, source] of sources.entries()) {
       const file = index.addFile(source);
-      seqs.push(index.addDocument(file, i + 1, i % 2 ? null : 'Lease'));
-      seqs.push(index.addDocument(file, i + 10, 'Signal'));
+      seqs.push(index.addDocument(file, i + 1, i % 2 ? null : 'Lease', { by: i % 2 ? 'none' : 'location', reason: `reason ${i % 2}` }));
+      seqs.push(index.addDocument(file, i + 10, 'Signal', { by: 'shape', reason: 'shape' }));
     }
-    for (let i = 0; i < 3000; i++) index.addDocument(index.addFile(`/many/f${i}.json`), 1, null); // growth
+    for (let i = 0; i < 5000; i++) index.addDocument(index.addFile(`/many/f${i}.json`), 1, null, { by: 'none', reason: 'none' }); // growth
     sources.forEach((source, i) => {
       expect(index.source(seqs[2 * i]!)).toBe(source);
       expect(index.line(seqs[2 * i]!)).toBe(i + 1);
       expect(index.contract(seqs[2 * i]!)).toBe(i % 2 ? null : 'Lease');
       expect(index.contract(seqs[2 * i + 1]!)).toBe('Signal');
+      expect(index.detection(seqs[2 * i]!)).toEqual({ by: i % 2 ? 'none' : 'location', reason: `reason ${i % 2}` });
+      expect(index.detection(seqs[2 * i + 1]!)).toEqual({ by: 'shape', reason: 'shape' });
     });
-    expect(index.source(seqs.length + 2999)).toBe('/many/f2999.json');
+    expect(index.source(seqs.length + 4999)).toBe('/many/f4999.json');
   });
 });

@@ -9,7 +9,7 @@ import type { DocumentReport, FileScan, ScanResult, ScanSummary, SkippedEntry } 
 
 export type Retention = 'all' | 'problems';
 
-/** The one skip reason too common to list unless every entry is asked for. */
+/** The one skip reason too common to list unless every entry is asked for (`--verbose`); `detection` says why. */
 export const NOT_A_CONTRACT = 'not a contract document';
 
 export class ResultCollector {
@@ -38,7 +38,7 @@ export class ResultCollector {
         else this.summary.warnings++;
       }
       if (this.retention === 'all' || doc.issues.length > 0) {
-        const report: DocumentReport = { file: scan.file, line: doc.line, contract: doc.contract, ok: doc.ok, issues: doc.issues };
+        const report: DocumentReport = { file: scan.file, line: doc.line, contract: doc.contract, detection: doc.detection, ok: doc.ok, issues: doc.issues };
         this.kept.push({ seq: firstSeq + i, report });
         this.bySeq.set(firstSeq + i, report);
       }
@@ -51,7 +51,7 @@ export class ResultCollector {
     for (const { seq, issue } of deferred) {
       let report = this.bySeq.get(seq);
       if (!report) {
-        report = { file: display(index.source(seq)), line: index.line(seq), contract: index.contract(seq), ok: true, issues: [] };
+        report = { file: display(index.source(seq)), line: index.line(seq), contract: index.contract(seq), detection: index.detection(seq), ok: true, issues: [] };
         this.bySeq.set(seq, report);
         this.kept.push({ seq, report });
         reordered = true;
