@@ -33,6 +33,7 @@ describe('scan', () => {
         file: 'a-receipt.json',
         line: 1,
         contract: 'BrowserAutomationReceipt',
+        detection: { by: 'type', reason: '"type" is "BrowserAutomationReceipt"' },
         ok: true,
         issues: [expect.objectContaining({ code: 'scan/unknown-ledger', pointer: '/capabilityLedgerRef', line: 6, column: 26 })],
       },
@@ -65,7 +66,7 @@ describe('scan', () => {
     expect(few.summary.skipped).toBe(1);
     const all = await scan({ cwd: root, retention: 'all' });
     expect(all.documents.map((d) => d.file)).toEqual(['ledger.json']);
-    expect(all.skipped).toEqual([{ file: 'package.json', reason: 'not a contract document' }]);
+    expect(all.skipped).toEqual([{ file: 'package.json', reason: 'not a contract document', detection: { by: 'none', reason: 'no "type", and not the shape of a Lease or a Signal' } }]);
   });
 });
 

@@ -5,7 +5,7 @@
  * document that is no contract is skipped, unless the policy has an issue for it (a near miss,
  * a warning).
  */
-import { classifyDocument, validate, type ContractName, type Issue } from '../../index.js';
+import { classifyDocument, validate, type Classification, type ContractName, type Issue } from '../../index.js';
 import type { PlaceDecision } from './decide-by-place.js';
 import type { DocumentSpan } from '../parse/documents.js';
 import { findPointers } from '../parse/pointer-finder.js';
@@ -50,6 +50,15 @@ function expiredLease(lease: Record<string, unknown>, now: number): Issue {
   };
 }
 
+const plain = new WeakMap<Classification, Detection>();
+
+/** The `by` and `reason` of a classification (one object for the shared ones, by `type`). */
+function detectionOf(classified: Classification): Detection {
+  let detection = plain.get(classified);
+  if (!detection) plain.set(classified, (detection = { by: classified.by, reason: classified.reason }));
+  return detection;
+}
+
 export function scanDocument(context: DocumentContext, span: DocumentSpan): DocumentOutcome {
   const { source, maxDepth } = context;
   const parsed = parseJson(source.text, maxDepth, span.start, span.end);
@@ -64,7 +73,7 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   const place = context.place;
   const classified = place ? undefined : classifyDocument(value);
   let contract: ContractName | null = place ? place.contract : (classified as NonNullable<typeof classified>).contract;
-  const detection: Detection = place ? place.detection : (classified as Detection);
+  const detection: Detection = place ? place.detection : detectionOf(classified as Classification);
   const issues: Issue[] = [];
   if (contract) {
     const result = validate(value, { contract, filename: context.filename });
