@@ -16,7 +16,7 @@
  */
 import { contractNames, type ContractName } from '../generated/types/index.js';
 import { contracts } from './contracts.js';
-import { nearestName, resembles } from './detection/names.js';
+import { nearestName, resembles, type NameMiss } from './detection/names.js';
 import { shapeMatch, shareOf } from './detection/shape.js';
 import type { Issue } from './issue.js';
 
@@ -58,6 +58,8 @@ const SOURCEOS_ID = 'urn:srcos:';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const quote = (v: unknown): string => JSON.stringify(v) ?? String(v);
+const a = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+const MISSES: Readonly<Record<NameMiss, string>> = { 'case or spacing': 'differs only in case or spacing', plural: 'is a plural', misspelt: 'is misspelt' };
 
 let byType: ContractName[] | undefined;
 let byShape: ContractName[] | undefined;
@@ -108,7 +110,8 @@ function byEvidence(doc: Record<string, unknown>): Classification | undefined {
     const near = nearestName(type, typeContracts());
     if (near) {
       const fix = `did you mean ${quote(near.name)}?`;
-      return nearMiss(near.name, `looks like a ${near.name}: "type" ${quote(type)} is ${near.miss}`, `"type" is ${quote(type)}, not a contract name (${near.miss}): ${fix}`);
+      const how = MISSES[near.miss];
+      return nearMiss(near.name, `looks like ${a(near.name)}: "type" ${quote(type)} ${how}`, `"type" is ${quote(type)}, not a contract name (it ${how}): ${fix}`);
     }
   }
   const idContract = contractOfId(id);
@@ -116,15 +119,15 @@ function byEvidence(doc: Record<string, unknown>): Classification | undefined {
     const what = hasType ? `"type" is ${quote(type)}` : 'it has no "type"';
     return nearMiss(
       idContract,
-      `looks like a ${idContract}: its id is one, but ${what}`,
-      `${what}, but its id ${quote(id)} is a ${idContract} id: did you mean "type": ${quote(idContract)}?`,
+      `looks like ${a(idContract)}: its id is one, but ${what}`,
+      `${what}, but its id ${quote(id)} is ${a(idContract)} id: did you mean "type": ${quote(idContract)}?`,
     );
   }
   if (!Object.prototype.hasOwnProperty.call(doc, 'specVersion')) return undefined;
   if (typeof type === 'string') {
     const like = typeContracts().find((n) => resembles(type, n));
     if (like) {
-      return nearMiss(like, `looks like a ${like}: "type" ${quote(type)} beside "specVersion"`, `"type" is ${quote(type)}, not a contract name, on a document with "specVersion": did you mean ${quote(like)}?`);
+      return nearMiss(like, `looks like ${a(like)}: "type" ${quote(type)} beside "specVersion"`, `"type" is ${quote(type)}, not a contract name, on a document with "specVersion": did you mean ${quote(like)}?`);
     }
   }
   if (!hasType && typeof id === 'string' && id.startsWith(SOURCEOS_ID)) {
@@ -143,7 +146,7 @@ function byShapeOf(doc: Record<string, unknown>): Classification | undefined {
   }
   if (!best || best.share < SHAPE_WARNED) return undefined;
   const { contract, match } = best;
-  const of = `${match.present} of the ${match.required} required properties of a ${contract}`;
+  const of = `${match.present} of the ${match.required} required properties of ${a(contract)}`;
   if (best.share >= SHAPE_TAKEN) return { contract, by: 'shape', reason: `no "type", and it has ${of}` };
   const missing = match.missing.join(', ');
   return {
@@ -155,7 +158,7 @@ function byShapeOf(doc: Record<string, unknown>): Classification | undefined {
       code: 'contract/partial-shape',
       severity: 'warning',
       pointer: '',
-      message: `this looks like a ${contract} (${of}; missing ${missing}${match.present + match.missing.length < match.required ? ', ...' : ''}) but is not checked as one: if it is, map it to ${contract} in .contracts.json; if not, map it to "none"`,
+      message: `this looks like ${a(contract)} (${of}; missing ${missing}${match.present + match.missing.length < match.required ? ', ...' : ''}) but is not checked as one: if it is, map it to ${contract} in .contracts.json; if not, map it to "none"`,
     },
   };
 }
@@ -175,7 +178,7 @@ export function classifyDocument(doc: unknown): Classification {
   if (type === undefined) {
     const shaped = byShapeOf(doc);
     if (shaped) return shaped;
-    return { contract: null, by: 'none', reason: `no "type", and not the shape of a ${shapeContracts().join(' or a ')}` };
+    return { contract: null, by: 'none', reason: `no "type", and not the shape of ${shapeContracts().map(a).join(' or ')}` };
   }
   if (typeof doc.id === 'string' && doc.id.startsWith(SOURCEOS_ID) && typeof type === 'string') {
     return {

@@ -40,6 +40,7 @@ function heading(docs: readonly DocumentReport[], paint: Paint): string {
 
 function renderFile(docs: DocumentReport[], paint: Paint, quiet: boolean, verbose: boolean): string[] {
   const lines: string[] = [];
+  if (docs.length === 0) return lines;
   for (const doc of docs) {
     for (const issue of doc.issues) {
       if (quiet && issue.severity !== 'error') continue;
