@@ -44,7 +44,7 @@ describe('evidence of a broken contract: contract/near-miss, an error at /type',
     expect(contractIdPrefixes().map((p) => p.contract).sort()).toEqual([...typeContracts].sort());
     for (const { contract, prefix } of contractIdPrefixes()) {
       expect(prefix).toMatch(/^urn:srcos:[a-z:-]+:$/);
-      expect(String(contracts[contract].schema.properties?.id?.pattern)).toContain(prefix);
+      expect(String((contracts[contract].schema.properties as Record<string, { pattern?: string }>).id?.pattern)).toContain(prefix);
       expect(String(first(contract).id).startsWith(prefix)).toBe(true);
     }
   });
