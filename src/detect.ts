@@ -146,7 +146,7 @@ function byShapeOf(doc: Record<string, unknown>): Classification | undefined {
   }
   if (!best || best.share < SHAPE_WARNED) return undefined;
   const { contract, match } = best;
-  const of = `${match.present} of the ${match.required} required properties of ${a(contract)}`;
+  const of = match.present === match.required ? `all ${match.required} required properties of ${a(contract)}` : `${match.present} of the ${match.required} required properties of ${a(contract)}`;
   if (best.share >= SHAPE_TAKEN) return { contract, by: 'shape', reason: `no "type", and it has ${of}` };
   const missing = match.missing.join(', ');
   return {

@@ -5,10 +5,12 @@ import { formatNames } from '../report/registry.js';
 export const HELP = `Usage: validate-contracts [options] [path ...]
 
 Finds every SourceOS contract document in the given files and folders (default: .) and
-validates it. Which contract a document is: --contract, then .contracts.json (found from the
-paths given upward), then its place, its "type", its shape; a misspelt "type" is an error. Folders are walked (.git and node_modules never entered; .gitignore files,
+validates it. Folders are walked (.git and node_modules never entered; .gitignore files,
 a .contractsignore and --ignore honoured). Documents: .json files, and .jsonl / .ndjson
-files with one document a line. "-" reads standard input.
+files with one document a line. "-" reads standard input. Which contract a document is:
+--contract, then .contracts.json (the nearest to each path given, upward), then its place,
+its "type", its shape; a document meant to be a contract but broken (a misspelt "type") is
+an error.
 
 Options:
   -f, --format <name>      output: ${formatNames.join(', ')} (default: pretty)
