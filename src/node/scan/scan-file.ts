@@ -58,7 +58,7 @@ export function scanFile(target: FileTarget, options: FileScanOptions, given?: F
   const name = path.sep === '/' ? raw : raw.split(path.sep).join('/');
   const format: DocumentFormat = formatOfFile(name) ?? 'json';
   const namedPlace = target.source !== STDIN_SOURCE || target.name !== undefined;
-  if (namedPlace && !options.contract && isConfigFile(name)) {
+  if (namedPlace && isConfigFile(name)) {
     scan.skipped.push({ file: target.file, reason: 'the validate-contracts configuration (not a contract document)' });
     return scan;
   }
