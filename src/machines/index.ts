@@ -1,40 +1,31 @@
 /**
- * Pure state machines that can only produce valid documents. Conventions shared by all:
- * - `now` is an RFC 3339 date-time string (see `time.ts`); emitted timestamps are `YYYY-MM-DDTHH:MM:SSZ`.
- * - New ids come from the caller's `mintId(kind)` (see `ids.ts`); nothing reads a clock or randomness.
+ * Pure state machines that can only produce valid documents, one folder a machine (its machine, its
+ * refusals, its helpers, its document builders) and `kernel/` for what they share. Conventions:
+ * - `now` is an RFC 3339 date-time string (see `kernel/time.ts`); emitted timestamps are `YYYY-MM-DDTHH:MM:SSZ`.
+ * - New ids come from the caller's `mintId(kind)` (see `kernel/ids.ts`); nothing reads a clock or randomness.
  * - A transition returns `{ ok: true, state, emitted }` or `{ ok: false, refusal: { code, message } }`
- *   (see `outcome.ts`); every emitted document has been validated with its contract.
+ *   (see `kernel/outcome.ts`); every emitted document has been validated with its contract.
  * - Each machine exports its transition table and refusal table as data; `stateMachines` lists them.
  */
-import { browserSessionMachine } from './browser-sessions.js';
-import { capabilityMachine } from './capability.js';
-import { gitWorkspaceMachine } from './git-workspace.js';
-import { leaseMachine } from './lease.js';
-import { orphanMachine } from './orphan-events.js';
-import { runtimeInstallMachine } from './runtime-install.js';
+import { browserSessionMachine } from './browser-sessions/index.js';
+import { capabilityMachine } from './capability/index.js';
+import { gitWorkspaceMachine } from './git-workspace/index.js';
+import type { MachineDescription } from './kernel/index.js';
+import { leaseMachine } from './lease/index.js';
 import { machineFunctions } from './machine-functions.js';
-import type { MachineDescription } from './transition-table.js';
-import { workItemMachine } from './work-items.js';
+import { orphanMachine } from './orphan-events/index.js';
+import { runtimeInstallMachine } from './runtime-install/index.js';
+import { workItemMachine } from './work-items/index.js';
 
-export type { Accepted, Outcome, Refusal, Refused, RefusalTable } from './outcome.js';
-export type { Emission, EmissionOf } from './emission.js';
-export type { IdKind, MintId } from './ids.js';
-export type { Rfc3339 } from './time.js';
-export type { MachineDescription, TransitionRow } from './transition-table.js';
-export { SPEC_VERSION, DEFAULT_LEASE_TTL_SECONDS, DEFAULT_MAX_IN_PROGRESS_PER_DOMAIN, DEFAULT_MAX_LEASES_PER_DOMAIN, DEFAULT_ORPHAN_TTL_SECONDS, LEASE_DIR, SIGNAL_DIR } from './conventions.js';
-export { sha256, sha256Digest, sha256Hex } from './sha256.js';
-
-export * from './capability-verdicts.js';
-export * from './capability.js';
-export * from './lease.js';
-export * from './signal.js';
-export * from './work-items.js';
-export { handOffWorkItem, type Handoff } from './work-handoff.js';
-export * from './orphan-events.js';
-export * from './browser-sessions.js';
-export * from './runtime-install.js';
-export * from './git-workspace.js';
-export { pathEvidenceOf, pathDigest, isAbsolutePath, type WorkspaceAlias } from './path-evidence.js';
+export * from './kernel/index.js';
+export * from './capability/index.js';
+export * from './lease/index.js';
+export * from './signal/index.js';
+export * from './work-items/index.js';
+export * from './orphan-events/index.js';
+export * from './browser-sessions/index.js';
+export * from './runtime-install/index.js';
+export * from './git-workspace/index.js';
 
 /** Every machine, in the order the docs show them, with its functions. */
 export const stateMachines: readonly MachineDescription[] = [

@@ -52,7 +52,7 @@ class Start implements fc.Command<Model, Real> {
       : null;
     const state: BrowserSessionState = denial ? 'denied' : 'active';
     if (denial) expect(refusalCode(outcome)).toBe(denial);
-    const result = outcome as unknown as { state: BrowserSessions; emitted: { contract: 'BrowserAutomationReceipt'; document: BrowserAutomationReceipt }[] };
+    const result = outcome as unknown as { state: BrowserSessions; emitted: { action: 'write'; contract: 'BrowserAutomationReceipt'; document: BrowserAutomationReceipt }[] };
     expectValidEmissions(result.emitted);
     const receipt = result.emitted[0]!.document;
     checkReceipt(m, receipt, state);

@@ -1,6 +1,7 @@
 // Model-based test of the lease machine (the oxygen protocol): random claims, releases, expiries
 // and collections against a small model; after every step, the invariants: never two live leases
-// on one resource (file), never over a domain's budget without an override, every emitted Lease valid.
+// on one resource (file), never over a domain's budget without an override, every emitted Lease valid,
+// and a "disk" kept by applying the emissions alone (write or remove) always holds exactly the board's leases.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lease } from '../../generated/types/index.js';
@@ -13,6 +14,7 @@ import {
   releaseLease,
   resourceState,
   type LeaseBoard,
+  type LeaseEmission,
 } from '../../src/index.js';
 import { NUM_RUNS, T0, accepted, at, deepFreeze, epoch, expectRow, expectValidEmissions, refusalCode } from './support.js';
 
@@ -24,7 +26,17 @@ const BUDGET = 2;
 
 interface ModelLease { file: string; owner: string; domain: string; expires: number; override: boolean }
 interface Model { now: number; leases: ModelLease[] }
-interface Real { board: LeaseBoard }
+interface Real { board: LeaseBoard; disk: Map<string, Lease> }
+
+/** What a writer does with an accepted transition: loop over `emitted`, write or remove. */
+function applyEmissions(disk: Map<string, Lease>, emitted: readonly LeaseEmission[]): void {
+  for (const e of emitted) {
+    if (e.action === 'remove') {
+      expect(disk.get(e.path), `removing ${e.path}`).toEqual(e.document);
+      disk.delete(e.path);
+    } else disk.set(e.path!, e.document);
+  }
+}
 
 const live = (m: Model) => m.leases.filter((l) => m.now < l.expires);
 
@@ -38,6 +50,7 @@ function checkInvariants(m: Model, r: Real): void {
     expect(plain.length, `domain ${domain} over budget without override`).toBeLessThanOrEqual(BUDGET);
   }
   expect([...files].sort()).toEqual(m.leases.map((l) => l.file).sort());
+  expect(Object.fromEntries(r.disk)).toEqual(Object.fromEntries(r.board.leases.map((l) => [`.substrate/state/leases/${leaseFileName(l.resource)}`, l])));
   for (const l of r.board.leases) {
     const ml = m.leases.find((x) => x.file === leaseFileName(l.resource));
     expect(l.owner).toBe(ml?.owner);
@@ -87,6 +100,7 @@ class Claim implements fc.Command<Model, Real> {
     expect(ok.replaced ? leaseFileName(ok.replaced.resource) : null).toBe(existing ? file : null);
     m.leases = [...m.leases.filter((l) => l.file !== file), { file, owner: this.owner, domain: this.domain, expires: m.now + this.ttl, override: count >= BUDGET }];
     r.board = deepFreeze(ok.state);
+    applyEmissions(r.disk, ok.emitted);
     checkInvariants(m, r);
   }
   toString = () => `claim(${this.resource}, ${this.owner}, ${this.domain}, ${this.ttl}, ${this.override}, ${JSON.stringify(this.reason)})`;
@@ -104,9 +118,10 @@ class Release implements fc.Command<Model, Real> {
     else {
       const ok = accepted(outcome);
       expectRow(leaseTransitions, m.now < existing.expires ? 'held' : 'expired', 'release', 'free');
-      expect(ok.emitted).toEqual([]);
+      expect(ok.emitted).toEqual([{ action: 'remove', contract: 'Lease', document: ok.released, filename: file, path: `.substrate/state/leases/${file}` }]);
       m.leases = m.leases.filter((l) => l !== existing);
       r.board = deepFreeze(ok.state);
+      applyEmissions(r.disk, ok.emitted);
     }
     checkInvariants(m, r);
   }
@@ -120,8 +135,10 @@ class Collect implements fc.Command<Model, Real> {
     const expired = m.leases.filter((l) => m.now >= l.expires);
     expect(ok.collected.map((l) => leaseFileName(l.resource)).sort()).toEqual(expired.map((l) => l.file).sort());
     for (const l of expired) expect(resourceState(r.board, l.file.replace(/\.json$/, ''), at(m.now))).toBe('expired');
+    expect(ok.emitted.map((e) => e.action === 'remove' && e.document)).toEqual(ok.collected);
     m.leases = m.leases.filter((l) => m.now < l.expires);
     r.board = deepFreeze(ok.state);
+    applyEmissions(r.disk, ok.emitted);
     checkInvariants(m, r);
   }
   toString = () => 'gc';
@@ -141,7 +158,7 @@ describe('lease machine, model-based', () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
         const board = accepted(createLeaseBoard({ maxLeasesPerDomain: BUDGET })).state;
-        fc.modelRun(() => ({ model: { now: 0, leases: [] }, real: { board } }), cmds);
+        fc.modelRun(() => ({ model: { now: 0, leases: [] }, real: { board, disk: new Map() } }), cmds);
       }),
       { numRuns: NUM_RUNS },
     );

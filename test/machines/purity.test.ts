@@ -8,11 +8,12 @@ import { buildSignal, claimLease, createLeaseBoard, createOrphanRegistry, receiv
 import { accepted, counterMinter, refusalCode } from './support.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'src', 'machines');
+const moduleFiles = (): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
 const code = (f: string) => readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 
 describe('purity', () => {
   it('reads no clock, randomness, environment or I/O', () => {
-    for (const file of readdirSync(dir)) {
+    for (const file of moduleFiles()) {
       const text = code(file);
       for (const banned of [/\bDate\b/, /Math\.random/, /\bcrypto\b/, /\bperformance\b/, /\bprocess\b/, /\bfetch\s*\(/, /setTimeout|setInterval/, /\blocalStorage\b/, /\brequire\s*\(/, /^let\s/m, /^var\s/m]) {
         expect(banned.test(text), `${file} matches ${banned}`).toBe(false);
@@ -54,7 +55,7 @@ describe('time and id conventions', () => {
   });
 
   it('adds the URN prefix to a minted suffix and keeps a whole URN', async () => {
-    const { mintUrn } = await import('../../src/machines/ids.js');
+    const { mintUrn } = await import('../../src/machines/kernel/ids.js');
     expect(mintUrn(() => 'x1', 'receipt:orphan-event')).toBe('urn:srcos:receipt:orphan-event:x1');
     expect(mintUrn(() => 'urn:srcos:receipt:orphan-event:x1', 'receipt:orphan-event')).toBe('urn:srcos:receipt:orphan-event:x1');
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Digest, sha256Hex } from '../../src/machines/sha256.js';
+import { sha256Digest, sha256Hex } from '../../src/machines/kernel/sha256.js';
 
 const nodeSha = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 

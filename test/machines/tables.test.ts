@@ -8,7 +8,7 @@ import { signalRefusals, stateMachines } from '../../src/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const machinesDir = join(root, 'src', 'machines');
-const sources = readdirSync(machinesDir).map((f) => readFileSync(join(machinesDir, f), 'utf8')).join('\n');
+const sources = readdirSync(machinesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(machinesDir, f), 'utf8')).join('\n');
 const tables = [...stateMachines.map((m) => m.refusals), signalRefusals];
 const documented = new Set(tables.flatMap((t) => Object.keys(t)));
 const prefixes = [...stateMachines.map((m) => m.name), 'signal'];

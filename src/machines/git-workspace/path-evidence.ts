@@ -1,0 +1,48 @@
+/**
+ * Evidence of a path without the path: its `sha256:` digest and, at most, a redacted hint. The
+ * home folder is shown as `~` (`/home/ada/src/app` → `~/src/app`); a path under a workspace root
+ * given an alias is shown from the alias (`app/src`); any other path gets no hint at all
+ * (`digest_only`). The raw path is never stored. Paths are compared and digested without trailing
+ * separators, so `/a/b/` and `/a/b` are one path; `/` and `\` are both separators.
+ */
+import type { PathEvidence } from '../../../generated/types/index.js';
+import { sha256Digest } from '../kernel/sha256.js';
+
+/** A workspace root shown under a name instead of its path. */
+export interface WorkspaceAlias {
+  readonly root: string;
+  readonly name: string;
+}
+
+/** True for `/…`, `C:\…` or `C:/…`, and `\\server\…`. */
+export const isAbsolutePath = (path: unknown): path is string => typeof path === 'string' && /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
+
+/** The path without trailing separators (a root stays as it is). */
+export function trimPath(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  return trimmed === '' || /^[A-Za-z]:$/.test(trimmed) ? path.slice(0, trimmed.length + 1) : trimmed;
+}
+
+/** What follows `root` in `path` (`""` for the root itself), or null when the path is not under it. */
+function below(root: string, path: string): string | null {
+  const r = trimPath(root);
+  if (path === r) return '';
+  if (!path.startsWith(r)) return null;
+  const rest = path.slice(r.length);
+  if (/[\\/]$/.test(r)) return `${r.slice(-1)}${rest}`;
+  return rest.startsWith('/') || rest.startsWith('\\') ? rest : null;
+}
+
+/** The `sha256:` digest of a path (trailing separators dropped). */
+export const pathDigest = (path: string): string => sha256Digest(trimPath(path));
+
+/** The path evidence of an absolute path. */
+export function pathEvidenceOf(path: string, homeDir: string | null, alias: WorkspaceAlias | null = null): PathEvidence {
+  const p = trimPath(path);
+  const digest = sha256Digest(p);
+  const underAlias = alias && isAbsolutePath(alias.root) ? below(alias.root, p) : null;
+  if (alias && underAlias !== null) return { pathDigest: digest, redactedPathHint: `${alias.name}${underAlias}`, redaction: 'workspace_alias', rawPathStored: false };
+  const underHome = homeDir && isAbsolutePath(homeDir) ? below(homeDir, p) : null;
+  if (underHome !== null) return { pathDigest: digest, redactedPathHint: `~${underHome}`, redaction: 'user_home_redacted', rawPathStored: false };
+  return { pathDigest: digest, redactedPathHint: null, redaction: 'digest_only', rawPathStored: false };
+}

@@ -1,0 +1,173 @@
+/**
+ * Leases and budgets: the oxygen protocol. A lease is a short claim on a shared resource by one
+ * owner in one domain, kept as `.substrate/state/leases/<resource>.json` (the file name is the
+ * resource, lower-cased, with anything but `a-z 0-9 _ . : -` turned into `_`, so two resources that
+ * map to one file are one resource). A resource held by an unexpired lease cannot be claimed; a
+ * domain at its budget of live leases (default 2) is refused unless the claim overrides it with a
+ * reason; only the owner releases; a lease expires at `now >= expires_at`; gc removes expired ones.
+ */
+import type { Lease } from '../../../generated/types/index.js';
+import { DEFAULT_LEASE_TTL_SECONDS, DEFAULT_MAX_LEASES_PER_DOMAIN, LEASE_DIR, isFilled, isWholeAtLeast } from '../kernel/conventions.js';
+import { Lease as LeaseContract } from '../../contracts.js';
+import type { EmissionOf, RemovalOf, WriteOf } from '../kernel/emission.js';
+import { emissionIssues, refuseInvalid } from '../kernel/emission-check.js';
+import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
+import { leaseRefusals, type LeaseRefusalCode } from './refusals.js';
+import { later, readInstant, timestamp, type EpochSeconds, type Rfc3339 } from '../kernel/time.js';
+import { allows, type MachineDescription, type TransitionRow } from '../kernel/transition-table.js';
+
+/** Where a resource stands: no lease, a live lease, or a lease past its expires_at not yet removed. */
+export type ResourceState = 'free' | 'held' | 'expired';
+export type LeaseEvent = 'claim' | 'release' | 'expire' | 'gc';
+
+export const leaseTransitions = [
+  { from: 'free', to: 'held', event: 'claim' },
+  { from: 'expired', to: 'held', event: 'claim' },
+  { from: 'held', to: 'free', event: 'release' },
+  { from: 'expired', to: 'free', event: 'release' },
+  { from: 'held', to: 'expired', event: 'expire' },
+  { from: 'expired', to: 'free', event: 'gc' },
+] as const satisfies readonly TransitionRow<ResourceState, LeaseEvent>[];
+
+
+/** Every lease on disk and the per-domain budget of live leases. */
+export interface LeaseBoard {
+  readonly maxLeasesPerDomain: number;
+  /** Sorted by file name; at most one lease a file. */
+  readonly leases: readonly Lease[];
+}
+
+export interface LeaseClaim {
+  readonly resource: string;
+  readonly owner: string;
+  readonly domain: string;
+  /** Default 1800 (the oxygen protocol's default). */
+  readonly ttlSeconds?: number;
+  /** Go over the domain's budget on purpose; needs `overrideReason`. Recorded only when the budget is in fact exceeded. */
+  readonly override?: boolean;
+  readonly overrideReason?: string;
+}
+
+/** The lease file's base name for a resource, as the oxygen protocol names it. */
+export function leaseFileName(resource: string): string {
+  const safe = resource.trim().toLowerCase().replace(/[^a-z0-9_.:-]+/g, '_').slice(0, 180);
+  return `${safe || 'resource'}.json`;
+}
+
+const expiresAt = (lease: Lease): EpochSeconds => readInstant(lease.expires_at) ?? Number.NEGATIVE_INFINITY;
+const isLive = (lease: Lease, at: EpochSeconds): boolean => at < expiresAt(lease);
+const stateAt = (board: LeaseBoard, resource: string, at: EpochSeconds): ResourceState => {
+  const lease = board.leases.find((l) => leaseFileName(l.resource) === leaseFileName(resource));
+  return !lease ? 'free' : isLive(lease, at) ? 'held' : 'expired';
+};
+const liveAt = (board: LeaseBoard, domain: string, at: EpochSeconds): Lease[] => board.leases.filter((l) => l.domain === domain && isLive(l, at));
+
+/** These two queries also take `now` as whole seconds since the epoch, for callers that count time. */
+const queryTime = (now: Rfc3339 | EpochSeconds): EpochSeconds | null => (typeof now === 'number' ? (Number.isSafeInteger(now) ? now : null) : readInstant(now));
+
+/** Where a resource stands at `now`: free, held (a live lease) or expired (a lease not yet removed); null for a `now` that is no time. */
+export function resourceState(board: LeaseBoard, resource: string, now: Rfc3339 | EpochSeconds): ResourceState | null {
+  const at = queryTime(now);
+  return at === null ? null : stateAt(board, resource, at);
+}
+
+/** The live leases (`now < expires_at`) of a domain; null for a `now` that is no time. */
+export function liveLeasesOf(board: LeaseBoard, domain: string, now: Rfc3339 | EpochSeconds): Lease[] | null {
+  const at = queryTime(now);
+  return at === null ? null : liveAt(board, domain, at);
+}
+
+const byFile = (a: Lease, b: Lease): number => (leaseFileName(a.resource) < leaseFileName(b.resource) ? -1 : 1);
+
+/** A board with a budget (default 2) and, optionally, the leases already on disk. */
+/** What a lease transition emits: a Lease to write, or a lease file to remove. */
+export type LeaseEmission = EmissionOf<'Lease'>;
+type LeaseOutcome<Extra extends object> = Outcome<LeaseBoard, LeaseRefusalCode, Extra, LeaseEmission>;
+
+/** The removal of a lease's file. */
+const removalOf = (lease: Lease): RemovalOf<'Lease'> => {
+  const filename = leaseFileName(lease.resource);
+  return { action: 'remove', contract: 'Lease', document: lease, filename, path: `${LEASE_DIR}/${filename}` };
+};
+
+export function createLeaseBoard(options: { maxLeasesPerDomain?: number; leases?: readonly Lease[] } = {}): LeaseOutcome<object> {
+  const { maxLeasesPerDomain = DEFAULT_MAX_LEASES_PER_DOMAIN, leases = [] } = options;
+  if (!isWholeAtLeast(maxLeasesPerDomain, 0)) return refuse('lease/invalid-board', `maxLeasesPerDomain ${String(maxLeasesPerDomain)} is not a whole number ≥ 0`);
+  const files = new Set<string>();
+  for (const lease of leases) {
+    const errors = emissionIssues(LeaseContract, { action: 'write', contract: 'Lease', document: lease }).filter((i) => i.severity === 'error');
+    if (errors.length) return refuse('lease/invalid-board', `the lease on ${JSON.stringify(lease?.resource)} is invalid`, errors);
+    const file = leaseFileName(lease.resource);
+    if (files.has(file)) return refuse('lease/invalid-board', `two leases share the file ${file}`);
+    files.add(file);
+  }
+  return accept({ maxLeasesPerDomain, leases: [...leases].sort(byFile) });
+}
+
+/** Claims a resource: emits the Lease and its file. */
+export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): LeaseOutcome<{ replaced: Lease | null }> {
+  const at = readInstant(now);
+  if (at === null) return refuseNow('lease/invalid-now', now);
+  const { resource, owner, domain, ttlSeconds = DEFAULT_LEASE_TTL_SECONDS, override = false, overrideReason = '' } = claim;
+  if (!isFilled(resource) || !isFilled(owner) || !isFilled(domain)) return refuse('lease/invalid-claim', 'resource, owner and domain must each be a non-blank string');
+  const expires = isWholeAtLeast(ttlSeconds, 1) ? later(at, ttlSeconds) : null;
+  if (expires === null) return refuse('lease/invalid-ttl', `ttlSeconds ${String(ttlSeconds)} is not a whole number ≥ 1 that ends by year 9999`);
+  if (override && !isFilled(overrideReason)) return refuse('lease/override-without-reason', 'an override of the lease budget needs a reason');
+  const from = stateAt(board, resource, at);
+  if (!allows(leaseTransitions, from, 'claim')) {
+    const holder = board.leases.find((l) => leaseFileName(l.resource) === leaseFileName(resource));
+    return refuse('lease/resource-held', `${resource} is held by ${holder?.owner ?? 'another owner'} until ${holder?.expires_at ?? 'later'}`);
+  }
+  const live = liveAt(board, domain, at).length;
+  const overBudget = live >= board.maxLeasesPerDomain;
+  if (overBudget && !override) {
+    return refuse('lease/budget-exhausted', `domain ${domain} holds ${live} of its ${board.maxLeasesPerDomain} leases; override with a reason or wait`);
+  }
+  const lease: Lease = {
+    created_at: timestamp(at),
+    domain,
+    expires_at: timestamp(expires),
+    override: overBudget,
+    override_reason: overBudget ? overrideReason : '',
+    owner,
+    resource,
+    ttl_seconds: ttlSeconds,
+  };
+  const filename = leaseFileName(resource);
+  const emission: WriteOf<'Lease'> = { action: 'write', contract: 'Lease', document: lease, filename, path: `${LEASE_DIR}/${filename}` };
+  const invalid = refuseInvalid('lease/invalid-input', LeaseContract, [emission]);
+  if (invalid) return invalid;
+  const replaced = board.leases.find((l) => leaseFileName(l.resource) === filename) ?? null;
+  const leases = [...board.leases.filter((l) => l !== replaced), lease].sort(byFile);
+  return { ...accept({ ...board, leases }, [emission]), replaced };
+}
+
+/** Releases a lease; only its owner may. Expired leases may be released too. Emits the removal of its file. */
+export function releaseLease(board: LeaseBoard, release: { resource: string; owner: string }): LeaseOutcome<{ released: Lease }> {
+  const file = leaseFileName(String(release.resource ?? ''));
+  const lease = board.leases.find((l) => leaseFileName(l.resource) === file);
+  if (!lease) return refuse('lease/not-held', `there is no lease on ${String(release.resource)}`);
+  if (lease.owner !== release.owner) return refuse('lease/not-owner', `${lease.resource} is leased by ${lease.owner}, not ${String(release.owner)}`);
+  return { ...accept({ ...board, leases: board.leases.filter((l) => l !== lease) }, [removalOf(lease)]), released: lease };
+}
+
+/** Removes every lease expired at `now` (garbage collection). Emits the removal of each one's file. */
+export function collectExpiredLeases(board: LeaseBoard, now: Rfc3339): LeaseOutcome<{ collected: readonly Lease[] }> {
+  const at = readInstant(now);
+  if (at === null) return refuseNow('lease/invalid-now', now);
+  const collected = board.leases.filter((l) => !isLive(l, at));
+  return { ...accept({ ...board, leases: board.leases.filter((l) => isLive(l, at)) }, collected.map(removalOf)), collected };
+}
+
+export const leaseMachine: MachineDescription = {
+  name: 'lease',
+  title: 'Leases and budgets (the oxygen protocol)',
+  summary:
+    'States are those of one resource. `claimLease` emits a `Lease` (file `.substrate/state/leases/<resource>.json`) with `expires_at` = `created_at` + `ttl_seconds`; ' +
+    'a domain at its budget of live leases (default 2) is refused unless the claim overrides it with a reason, and only then is `override` true. ' +
+    '`releaseLease` (owner only) and `collectExpiredLeases` remove leases; a lease expires when `now >= expires_at`.',
+  emits: ['Lease'],
+  initial: 'free',
+  transitions: leaseTransitions,
+  refusals: leaseRefusals,
+};

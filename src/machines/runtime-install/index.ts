@@ -1,0 +1,2 @@
+// Runtime installs with verified artifacts.
+export * from './machine.js';

@@ -1,0 +1,91 @@
+/**
+ * The work board's data and the steps its transitions share: finding an item the table lets an
+ * event act on, checking a domain's in_progress budget, and committing an item with its signals
+ * (refusing when a signal cannot be built, or two would share a file name).
+ */
+import type { EmissionOf } from '../kernel/emission.js';
+import { isFilled } from '../kernel/conventions.js';
+import { accept, refuse, type Outcome } from '../kernel/outcome.js';
+import { buildSignal, type SignalInput } from '../signal/build-signal.js';
+import { allows, type TransitionRow } from '../kernel/transition-table.js';
+import type { WorkItemRefusalCode } from './refusals.js';
+
+export type WorkStatus = 'pending' | 'in_progress' | 'done' | 'blocked';
+export type WorkEvent = 'add' | 'assign' | 'block' | 'complete' | 'hand_off';
+
+export const workItemTransitions = [
+  { from: null, to: 'pending', event: 'add' },
+  { from: 'pending', to: 'in_progress', event: 'assign' },
+  { from: 'blocked', to: 'in_progress', event: 'assign' },
+  { from: 'pending', to: 'blocked', event: 'block' },
+  { from: 'in_progress', to: 'blocked', event: 'block' },
+  { from: 'in_progress', to: 'done', event: 'complete' },
+  { from: 'pending', to: 'pending', event: 'hand_off' },
+  { from: 'in_progress', to: 'in_progress', event: 'hand_off' },
+  { from: 'blocked', to: 'blocked', event: 'hand_off' },
+] as const satisfies readonly TransitionRow<WorkStatus, WorkEvent>[];
+
+export interface WorkItem {
+  readonly id: string;
+  readonly title: string | null;
+  /** The domain whose in_progress budget the item counts against. */
+  readonly domain: string;
+  readonly status: WorkStatus;
+  readonly owner: string | null;
+  /** The context capsule (a path such as `artifacts/contexts/ISSUE-001_….md`), once given. */
+  readonly capsulePath: string | null;
+  /** While in_progress over its domain's budget: why the budget was overridden. */
+  readonly overrideReason: string | null;
+}
+
+export interface WorkBoard {
+  readonly maxInProgressPerDomain: number;
+  readonly items: readonly WorkItem[];
+}
+
+export type WorkOutcome = Outcome<WorkBoard, WorkItemRefusalCode, object, EmissionOf<'Signal'>>;
+
+/** The in_progress items of a domain. */
+export const inProgressOf = (board: WorkBoard, domain: string): WorkItem[] => board.items.filter((i) => i.domain === domain && i.status === 'in_progress');
+
+/** Builds the signals of a transition (refusing on the first that cannot be built, or on two with one file name). */
+export function signalsOf(inputs: readonly SignalInput[], now: string): EmissionOf<'Signal'>[] | WorkOutcome {
+  const emitted: EmissionOf<'Signal'>[] = [];
+  for (const input of inputs) {
+    const built = buildSignal(input, now);
+    if (!built.ok) {
+      const code = built.refusal.code === 'signal/invalid-now' ? 'work/invalid-now' : 'work/invalid-input';
+      return refuse(code, built.refusal.message, built.refusal.issues);
+    }
+    if (emitted.some((e) => e.filename === built.filename)) return refuse('work/signal-name-collision', `two signals of one transition would both be ${built.filename}`);
+    emitted.push(...built.emitted);
+  }
+  return emitted;
+}
+
+/** Replaces one item, applies the transition's signals, and accepts. */
+export function commitItem(board: WorkBoard, item: WorkItem, inputs: readonly SignalInput[], now: string): WorkOutcome {
+  const emitted = signalsOf(inputs, now);
+  if (!Array.isArray(emitted)) return emitted;
+  return accept({ ...board, items: board.items.map((i) => (i.id === item.id ? item : i)) }, emitted);
+}
+
+/** Looks an item up and checks that `event` is allowed from its status. */
+export function itemFor(board: WorkBoard, id: string, event: WorkEvent): WorkItem | WorkOutcome {
+  const item = board.items.find((i) => i.id === id);
+  if (!item) return refuse('work/unknown-item', `there is no work item ${JSON.stringify(id)}`);
+  if (!allows(workItemTransitions, item.status, event)) return refuse('work/transition-not-allowed', `${event} is not allowed for ${id}, which is ${item.status}`);
+  return item;
+}
+
+export const isWorkItem = (value: WorkItem | WorkOutcome): value is WorkItem => !('ok' in value);
+
+/** Checks a budget: null when the domain has room or the override is used with a reason. */
+export function budgetRefusal(board: WorkBoard, domain: string, override: boolean, reason: string | undefined): WorkOutcome | null {
+  if (override && !isFilled(reason)) return refuse('work/override-without-reason', 'an override of the in_progress budget needs a reason');
+  const count = inProgressOf(board, domain).length;
+  if (count >= board.maxInProgressPerDomain && !override) {
+    return refuse('work/budget-exhausted', `domain ${domain} has ${count} of its ${board.maxInProgressPerDomain} items in progress; override with a reason or finish one first`);
+  }
+  return null;
+}
