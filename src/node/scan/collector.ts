@@ -5,12 +5,11 @@
  */
 import type { DeferredIssue } from './cross-checks.js';
 import type { DocumentIndex } from './document-index.js';
-import type { DocumentReport, FileScan, ScanResult, ScanSummary, SkippedEntry } from './types.js';
+import { NOT_A_CONTRACT, type DocumentReport, type FileScan, type ScanResult, type ScanSummary, type SkippedEntry } from './types.js';
 
 export type Retention = 'all' | 'problems';
 
-/** The one skip reason too common to list unless every entry is asked for (`--verbose`); `detection` says why. */
-export const NOT_A_CONTRACT = 'not a contract document';
+export { NOT_A_CONTRACT };
 
 export class ResultCollector {
   private readonly kept: { seq: number; report: DocumentReport }[] = [];

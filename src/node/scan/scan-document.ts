@@ -11,10 +11,9 @@ import type { DocumentSpan } from '../parse/documents.js';
 import { findPointers } from '../parse/pointer-finder.js';
 import { parseJson, type ParseProblem } from '../parse/parse-json.js';
 import type { SourceText } from '../parse/source-text.js';
-import { NOT_A_CONTRACT } from './collector.js';
 import { documentFacts } from './document-facts.js';
 import { locateIssue, type Positions } from './locate.js';
-import { UNPARSED, type Detection, type LocatedIssue, type ScannedDocument } from './types.js';
+import { NOT_A_CONTRACT, UNPARSED, type Detection, type LocatedIssue, type ScannedDocument } from './types.js';
 
 export interface DocumentContext {
   source: SourceText;

@@ -9,9 +9,8 @@ import { documentSpans, formatOfFile, type DocumentFormat } from '../parse/docum
 import { SourceText } from '../parse/source-text.js';
 import { decideByPlace, isConfigFile, type PlaceOptions } from './decide-by-place.js';
 import { readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
-import { NOT_A_CONTRACT } from './collector.js';
 import { scanDocument, type DocumentContext } from './scan-document.js';
-import { UNREAD, type FileScan, type LocatedIssue, type ScannedDocument } from './types.js';
+import { NOT_A_CONTRACT, UNREAD, type FileScan, type LocatedIssue, type ScannedDocument } from './types.js';
 
 export interface FileScanOptions extends PlaceOptions {
   maxFileSize: number;

@@ -14,6 +14,9 @@ export interface Detection {
   readonly reason: string;
 }
 
+/** The one skip reason too common to list unless every entry is asked for (`--verbose`); `detection` says why. */
+export const NOT_A_CONTRACT = 'not a contract document';
+
 /** For a file that could not be read or decoded: nothing was decided. */
 export const UNREAD: Detection = { by: 'none', reason: 'the file could not be read' };
 /** For a document that does not parse, where nothing outranks the document. */
