@@ -62,7 +62,7 @@ describe.runIf(built)('the tarball', () => {
 
   test('holds what users need and nothing else', () => {
     const files = new Set(pkg.files);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'examples/manifest.json', 'docs/cli.md', ...builtFiles()]) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'examples/manifest.json', 'docs/cli.md', 'contracts-config.schema.json', ...builtFiles()]) {
       expect(files, required).toContain(required);
     }
     for (const schema of readdirSync(path.join(repoRoot, 'schemas'))) expect(files).toContain(`schemas/${schema}`);

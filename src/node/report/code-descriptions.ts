@@ -17,6 +17,10 @@ export const CLI_CODES: Readonly<Record<string, string>> = {
   'file/is-directory': 'A folder was given where a file was expected.',
   'file/not-regular': 'The path is not a regular file (a device, a FIFO or a socket).',
   'contract/unknown': 'The document is not a contract of this package: it has a SourceOS (urn:srcos:) id but a `type` this package does not know.',
+  'contract/near-miss':
+    'The document is meant to be a contract but is broken where it says which: its `type` is a near miss of a contract name (case, spacing, plural, a typo), its `id` has a contract\'s URN prefix under another or no `type`, or it has `specVersion` beside a SourceOS-looking `type` or id. The message says which contract it looks like.',
+  'contract/partial-shape':
+    'A document without `type` has much of the shape of a Lease or a Signal but not enough to be taken for one: if it is one, map it to that contract in .contracts.json (or move it to its place); if not, map it to "none".',
   'scan/duplicate-id': 'Two SourceOS documents of the scan carry the same `id` with different content.',
   'scan/repeated-signal-id': 'Two signals of the scan carry the same header id.',
   'scan/expired-lease': 'A lease that has expired (at --now) is still on disk: lease hoarding.',

@@ -1,8 +1,9 @@
 /**
  * SARIF 2.1.0, for code scanning (GitHub's upload-sarif and other viewers): one run, one rule per
  * issue code that occurs (with its description), one result per issue with its file (relative to
- * the working folder, resolved against %SRCROOT%), line and column. Each rule's helpUri is its
- * documentation at this version's tag on the repository host.
+ * the working folder, resolved against %SRCROOT%), line and column; its properties say which
+ * contract the document was validated as and how that was decided (`detection`). Each rule's helpUri
+ * is its documentation at this version's tag on the repository host.
  */
 import { pathToFileURL } from 'node:url';
 import type { ScanResult } from '../scan/types.js';
@@ -60,7 +61,12 @@ function* resultsOf(result: ScanResult, ruleIndex: ReadonlyMap<string, number>):
             },
           },
         ],
-        properties: { pointer: issue.pointer, contract: doc.contract, documentLine: doc.line },
+        properties: {
+          pointer: issue.pointer,
+          contract: doc.contract,
+          detection: doc.detection ? { by: doc.detection.by, reason: doc.detection.reason } : null,
+          documentLine: doc.line,
+        },
       };
     }
   }
