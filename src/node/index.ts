@@ -34,5 +34,5 @@ export {
   type GitProbeCache,
   type GitProbeCacheOptions,
   type GitProbeFs,
-  type EntryKind,
+  type GitProbeEntryKind,
 } from './git-probe/index.js';

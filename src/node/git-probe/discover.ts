@@ -5,7 +5,7 @@
  * bare repository, or a folder inside a `.git`). No ceiling other than the root of the file system.
  */
 import path from 'node:path';
-import { failureOf, isAbsent, isDenied, type EntryKind, type GitProbeFs } from './fs.js';
+import { failureOf, isAbsent, isDenied, type GitProbeEntryKind, type GitProbeFs } from './fs.js';
 import { parseGitFile } from './git-files.js';
 
 export type Discovery =
@@ -25,7 +25,7 @@ export class ProbeDenied extends Error {
 }
 
 /** What is at a path, or null when nothing is; a refused look throws ProbeDenied. */
-export function kindOf(fs: GitProbeFs, file: string, what: string): EntryKind | null {
+export function kindOf(fs: GitProbeFs, file: string, what: string): GitProbeEntryKind | null {
   try {
     return fs.kind(file);
   } catch (error) {
@@ -37,7 +37,7 @@ export function kindOf(fs: GitProbeFs, file: string, what: string): EntryKind | 
 
 /** A Git directory has a HEAD file and an objects or refs folder (or a commondir file pointing at them). */
 function looksLikeGitDir(fs: GitProbeFs, dir: string): boolean {
-  const quiet = (file: string): EntryKind | null => {
+  const quiet = (file: string): GitProbeEntryKind | null => {
     try {
       return fs.kind(file);
     } catch {
@@ -52,7 +52,7 @@ function looksLikeGitDir(fs: GitProbeFs, dir: string): boolean {
 export function discoverRepository(fs: GitProbeFs, start: string): Discovery {
   for (let dir = start; ; dir = path.dirname(dir)) {
     const dotGit = path.join(dir, '.git');
-    let kind: EntryKind | null;
+    let kind: GitProbeEntryKind | null;
     try {
       kind = kindOf(fs, dotGit, '.git');
     } catch (error) {

@@ -4,11 +4,11 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 
-export type EntryKind = 'file' | 'directory' | 'other';
+export type GitProbeEntryKind = 'file' | 'directory' | 'other';
 
 export interface GitProbeFs {
   /** What is at a path, following symbolic links. */
-  kind(path: string): EntryKind;
+  kind(path: string): GitProbeEntryKind;
   /** A file's text (UTF-8). */
   readText(path: string): string;
   /** The path with symbolic links resolved. */
