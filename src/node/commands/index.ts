@@ -24,6 +24,7 @@ export interface CommandEntry {
 export const commands: Readonly<Record<string, CommandEntry>> = {
   'git-state': { run: runGitStateCommand, usage: 'PATH [--operation NAME] [--json]', summary: 'what PATH is, Git-wise: a GitWorkspaceState document (JSON), without running git' },
   validate: { run: (argv, io, context) => validateContracts(argv, io, context.parallel), usage: '[options] [path ...]', summary: 'validate contract documents: the same as validate-contracts' },
+  // One line a command; the help lists this table and nothing else.
 };
 
 export function contractsHelp(): string {
