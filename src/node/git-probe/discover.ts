@@ -27,7 +27,7 @@ export class ProbeDenied extends Error {
 /** What is at a path, or null when nothing is; a refused look throws ProbeDenied. */
 export function kindOf(fs: GitProbeFs, file: string, what: string): GitProbeEntryKind | null {
   try {
-    return fs.kind(file);
+    return fs.kind(file) ?? null;
   } catch (error) {
     if (isDenied(error)) throw new ProbeDenied(failureOf(what, error));
     if (isAbsent(error)) return null;
@@ -39,7 +39,7 @@ export function kindOf(fs: GitProbeFs, file: string, what: string): GitProbeEntr
 function looksLikeGitDir(fs: GitProbeFs, dir: string): boolean {
   const quiet = (file: string): GitProbeEntryKind | null => {
     try {
-      return fs.kind(file);
+      return fs.kind(file) ?? null;
     } catch {
       return null;
     }

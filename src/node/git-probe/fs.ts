@@ -7,8 +7,8 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 export type GitProbeEntryKind = 'file' | 'directory' | 'other';
 
 export interface GitProbeFs {
-  /** What is at a path, following symbolic links. */
-  kind(path: string): GitProbeEntryKind;
+  /** What is at a path, following symbolic links; null (or an `ENOENT` error) when nothing is. */
+  kind(path: string): GitProbeEntryKind | null;
   /** A file's text (UTF-8). */
   readText(path: string): string;
   /** The path with symbolic links resolved. */
@@ -18,11 +18,14 @@ export interface GitProbeFs {
 /** The real file system, read-only, synchronous. */
 export const nodeGitProbeFs: GitProbeFs = {
   kind(path) {
-    const stat = statSync(path);
+    // Most paths the probe asks about are absent (a `.git` in each folder on the way up): no error
+    // is made for them, which is most of a probe's time otherwise.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat === undefined) return null;
     return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other';
   },
   readText: (path) => readFileSync(path, 'utf8'),
-  realpath: (path) => realpathSync(path),
+  realpath: (path) => realpathSync.native(path),
 };
 
 const codeOf = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | null)?.code;

@@ -17,6 +17,8 @@ class ProbeCorrupt extends Error {}
 /** A file's text, or null when it does not exist; refused → ProbeDenied, unreadable → ProbeCorrupt. */
 function readOptional(fs: GitProbeFs, file: string, what: string): string | null {
   try {
+    // Looked at first: an absent file (commondir, a packed ref) then costs no error.
+    if ((fs.kind(file) ?? null) === null) return null;
     return fs.readText(file);
   } catch (error) {
     if (isAbsent(error)) return null;
