@@ -13,8 +13,9 @@ import { defineConfig, type Options } from 'tsup';
 //                          CommonJS, bundled with code splitting: the `require` condition. `./node`
 //                          shares the core's chunk, so it uses the very same `contracts`.
 //   dist/*.d.ts, *.d.cts   the types of both entries, rolled up, for ESM and CommonJS.
-//   dist/cli.js            the bin: one bundled ESM file with a shebang (fast start-up; it starts
-//                          its worker threads from its own import.meta.url).
+//   dist/cli.js            the bins, `validate-contracts` and `contracts`: each one bundled ESM file
+//   dist/contracts.js      with a shebang (fast start-up; each starts its scan worker threads from
+//                          its own import.meta.url).
 //
 // - The JSON that code imports `with { type: 'json' }` (schemas in generated/definitions, the
 //   package.json version in the CLI) is inlined in every output: no JSON module is imported at run
@@ -27,15 +28,17 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 const external: NonNullable<Options['external']> = [...Object.keys(pkg.dependencies ?? {}), /^node:/];
 
 const entries = { index: 'src/index.ts', node: 'src/node/index.ts' };
-const BIN = 'src/node/cli/bin.ts';
+/** The bins, by the name of their file in dist/. */
+const BINS = { cli: 'src/node/cli/bin.ts', contracts: 'src/node/commands/contracts-bin.ts' };
+const binSources = new Set(Object.values(BINS));
 
-/** Every source module of the library (src/ and generated/), without declarations and the bin. */
+/** Every source module of the library (src/ and generated/), without declarations and the bins. */
 function libraryModules(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
       const rel = `${dir}/${e.name}`;
       if (e.isDirectory()) return walk(rel);
-      return /\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts') && rel !== BIN ? [rel] : [];
+      return /\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts') && !binSources.has(rel) ? [rel] : [];
     });
   return [...walk('src'), ...walk('generated')].sort();
 }
@@ -58,11 +61,11 @@ const inlineJson: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
-/** Puts the shebang on the bin and makes it executable. */
+/** Puts the shebang on each bin and makes it executable. */
 const binShebang: NonNullable<Options['plugins']>[number] = {
   name: 'bin-shebang',
   renderChunk(code, info) {
-    if (!/[\\/]cli\.js$/.test(info.path)) return undefined;
+    if (!Object.keys(BINS).some((name) => info.path.endsWith(`${path.sep}${name}.js`) || info.path.endsWith(`/${name}.js`))) return undefined;
     info.mode = 0o755;
     return { code: code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}` };
   },
@@ -111,7 +114,7 @@ export default defineConfig([
   },
   {
     ...common,
-    entry: { cli: BIN },
+    entry: BINS,
     outDir: 'dist',
     format: ['esm'],
     platform: 'node',

@@ -20,3 +20,19 @@ export { toJsonReport, REPORT_VERSION } from './report/json.js';
 export { toSarif } from './report/sarif.js';
 export { describeCode } from './report/code-descriptions.js';
 export { main, VERSION, type CliIo } from './cli/main.js';
+export {
+  probeGitWorkspace,
+  localGitProbeRefs,
+  readGitFacts,
+  createGitProbeCache,
+  DEFAULT_GIT_PROBE_TTL_MS,
+  DEFAULT_GIT_PROBE_CACHE_ENTRIES,
+  nodeGitProbeFs,
+  type GitProbeOptions,
+  type GitProbeRefs,
+  type GitProbeResult,
+  type GitProbeCache,
+  type GitProbeCacheOptions,
+  type GitProbeFs,
+  type GitProbeEntryKind,
+} from './git-probe/index.js';

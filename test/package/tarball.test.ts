@@ -217,6 +217,47 @@ describe.runIf(built)('the validate-contracts bin from the installed tarball', (
   });
 });
 
+describe.runIf(built)('the contracts bin from the installed tarball: npx @sourceos/contracts <command>', () => {
+  // npx picks a scoped package's bin by the package's unscoped name: `contracts`, not `validate-contracts`.
+  const npx = (args: string[], cwd = pkg.consumer) => spawnSync('npx', ['--no', '@sourceos/contracts', ...args], { cwd, encoding: 'utf8', env: cleanEnv() });
+
+  test('is linked as node_modules/.bin/contracts beside validate-contracts', () => {
+    expect(existsSync(path.join(pkg.consumer, 'node_modules', '.bin', 'contracts'))).toBe(true);
+    expect(existsSync(path.join(pkg.consumer, 'node_modules', '.bin', 'validate-contracts'))).toBe(true);
+  });
+
+  test('npx -- @sourceos/contracts --version runs the contracts bin (without `--`, npm reads --version itself)', () => {
+    const result = spawnSync('npx', ['--no', '--', '@sourceos/contracts', '--version'], { cwd: pkg.consumer, encoding: 'utf8', env: cleanEnv() });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
+    expect(npx(['--', '--help']).stdout).toContain('Usage: contracts <command>');
+  });
+
+  test('npx @sourceos/contracts git-state <path> prints a valid GitWorkspaceState, exit 0', () => {
+    const repo = path.join(pkg.tmp, 'a-repo');
+    mkdirSync(repo);
+    spawnSync('git', ['init', '-q', repo], { encoding: 'utf8', env: { ...cleanEnv(), GIT_CONFIG_NOSYSTEM: '1', HOME: pkg.tmp } });
+    for (const [target, state] of [[repo, 'worktree_no_remote'], [docs, 'not_a_repo'], [path.join(repo, '.git'), 'inside_git_dir']] as const) {
+      const result = npx(['git-state', target, '--json']);
+      expect(result.status, result.stderr).toBe(0);
+      const document = JSON.parse(result.stdout) as { state: string; severity: string };
+      expect(document.state).toBe(state);
+      expect(document.severity).toBe('info');
+      const check = spawnSync('npx', ['--no', 'validate-contracts', '-'], { cwd: pkg.consumer, input: result.stdout, encoding: 'utf8', env: cleanEnv() });
+      expect(check.status, check.stdout).toBe(0);
+    }
+  });
+
+  test('npx @sourceos/contracts validate <folder> is validate-contracts: exit 0 valid, 1 invalid', () => {
+    const valid = npx(['validate', path.join(docs, 'valid'), '--format', 'json']);
+    expect(valid.status, valid.stdout + valid.stderr).toBe(0);
+    expect((JSON.parse(valid.stdout) as { summary: { valid: number } }).summary.valid).toBe(contractNames.length);
+    const invalid = npx(['validate', path.join(docs, 'invalid')]);
+    expect(invalid.status).toBe(1);
+    expect(invalid.stdout).toMatch(new RegExp(`${contractNames.length} invalid`));
+  });
+});
+
 describe.runIf(built)('a Python repository with the shipped schema files alone', () => {
   const script = path.join(here, 'python', 'validate_with_schemas.py');
   const debianPython = '/usr/bin/python3';

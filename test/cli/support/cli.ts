@@ -6,13 +6,16 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+/** The `contracts` bin, built with the other. */
+export const contractsBinPath = path.join(repoRoot, 'dist', 'contracts.js');
 
 const sleep = (ms: number): void => {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 };
 
 export function ensureBuilt(): void {
-  if (existsSync(cliPath)) return;
+  const built = () => existsSync(cliPath) && existsSync(contractsBinPath);
+  if (built()) return;
   const lock = path.join(repoRoot, '.tmp', 'cli-build.lock');
   mkdirSync(path.dirname(lock), { recursive: true });
   for (let waited = 0; ; waited += 200) {
@@ -20,12 +23,12 @@ export function ensureBuilt(): void {
       mkdirSync(lock);
       break;
     } catch {
-      if (existsSync(cliPath) || waited > 120_000) return;
+      if (built() || waited > 120_000) return;
       sleep(200);
     }
   }
   try {
-    if (existsSync(cliPath)) return;
+    if (built()) return;
     const build = spawnSync('npx', ['tsup'], { cwd: repoRoot, encoding: 'utf8', shell: process.platform === 'win32' });
     if (build.status !== 0) throw new Error(`building dist/cli.js failed:\n${build.stdout}\n${build.stderr}`);
   } finally {
@@ -40,6 +43,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Run as the user nobody (for a root test run, where file modes deny nothing). */
   asNobody?: boolean;
+  /** The bin to run (default: dist/cli.js, validate-contracts). */
+  bin?: string;
 }
 
 export interface CliRun {
@@ -54,7 +59,7 @@ export function runCli(args: readonly string[], options: RunOptions): CliRun {
   const stdio: ('pipe' | number)[] = typeof options.stdin === 'number' ? [options.stdin, 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'];
   const command = options.asNobody ? 'setpriv' : process.execPath;
   const prefix = options.asNobody ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [];
-  const child: SpawnSyncReturns<string> = spawnSync(command, [...prefix, cliPath, ...args], {
+  const child: SpawnSyncReturns<string> = spawnSync(command, [...prefix, options.bin ?? cliPath, ...args], {
     cwd: options.cwd,
     env,
     encoding: 'utf8',
