@@ -2,6 +2,7 @@
  * The command line, parsed apart from running it. Usage errors are thrown as UsageError (exit 2).
  */
 import { parseArgs } from 'node:util';
+import { parseInstant } from '../../rules/instant.js';
 import { formatNames, isFormatName, type FormatName } from '../report/registry.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan.js';
 
@@ -19,7 +20,8 @@ export interface ScanArgs {
   ignore: string[];
   maxFileSize: number;
   maxWarnings: number | undefined;
-  now: number | undefined;
+  /** --now as given, once checked to be an RFC 3339 date-time. */
+  now: string | undefined;
   quiet: boolean;
   /** true/false when --color/--no-color was given, undefined to decide from the terminal. */
   color: boolean | undefined;
@@ -38,12 +40,15 @@ export function parseSize(text: string): number {
   return Math.floor(Number(match[1]) * unit);
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
-export function parseNow(text: string): number {
-  const ms = RFC3339.test(text) ? Date.parse(text.replace(' ', 'T')) : Number.NaN;
-  if (Number.isNaN(ms)) throw new UsageError(`--now: expected an RFC 3339 date-time such as 2026-01-30T07:00:00Z, not ${JSON.stringify(text)}`);
-  return ms;
+/**
+ * --now, checked by the package's own RFC 3339 parser (real calendar days, a leap second at
+ * 23:59:60 UTC), with a space allowed between date and time as RFC 3339 permits; returns the text
+ * with a `T` there.
+ */
+export function parseNow(text: string): string {
+  const normal = /^\d{4}-\d{2}-\d{2} /.test(text) ? `${text.slice(0, 10)}T${text.slice(11)}` : text;
+  if (parseInstant(normal) === null) throw new UsageError(`--now: expected an RFC 3339 date-time such as 2026-01-30T07:00:00Z, not ${JSON.stringify(text)}`);
+  return normal;
 }
 
 function parseCount(text: string, option: string): number {

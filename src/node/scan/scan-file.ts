@@ -7,16 +7,17 @@ import path from 'node:path';
 import { badUtf8Lines, decodeLossy, decodeUtf8 } from '../parse/decode.js';
 import { documentSpans, formatOfFile, type DocumentFormat } from '../parse/documents.js';
 import { SourceText } from '../parse/source-text.js';
+import type { Instant } from '../../rules/instant.js';
 import { contractAtLocation } from './contract-locations.js';
-import { readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
+import { formatBytes, readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
 import { scanDocument, type DocumentContext } from './scan-document.js';
 import type { FileScan, LocatedIssue, ScannedDocument } from './types.js';
 
 export interface FileScanOptions {
   maxFileSize: number;
   maxDepth: number;
-  /** The time leases are judged at (ms since the epoch). */
-  now: number;
+  /** The instant leases are judged at. */
+  now: Instant;
 }
 
 export interface FileTarget {
@@ -26,8 +27,10 @@ export interface FileTarget {
   file: string;
   /** For standard input: the name it stands for (`--stdin-filename`), which sets its format and place. */
   name?: string;
-  /** Set when the walk saw a regular file here: it is then read without being measured first. */
+  /** Set when the walk saw a regular file here: it is then read without being measured first, and not through a link. */
   regular?: boolean;
+  /** For a file reached through a link: the real path of the scanned folder it must stay inside. */
+  within?: string;
 }
 
 export const STDIN_SOURCE = '-';
@@ -48,7 +51,18 @@ function describeLines(lines: number[]): string {
 }
 
 export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
-  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize, target.regular === true);
+  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize, target.regular === true, target.within);
+}
+
+/**
+ * What stops a file's scan from within (a text longer than the engine's longest string, an engine
+ * limit): that file's one issue, so that the report of every other file stays complete.
+ */
+function cannotCheck(error: unknown, size: number): ScannedDocument {
+  const message = error instanceof Error ? error.message : String(error);
+  const tooLong = (error as NodeJS.ErrnoException)?.code === 'ERR_STRING_TOO_LONG' || /string longer than|Invalid string length/i.test(message);
+  if (tooLong) return fileProblem('file/too-large', `the file is ${formatBytes(size)}, more text than can be held in memory at once: not checked`);
+  return fileProblem('file/unreadable', `cannot check the file: ${message.split('\n')[0]}`);
 }
 
 export function scanFile(target: FileTarget, options: FileScanOptions, read: FileRead = readTarget(target, options.maxFileSize)): FileScan {
@@ -57,6 +71,15 @@ export function scanFile(target: FileTarget, options: FileScanOptions, read: Fil
     scan.documents.push(fileProblem(read.code, read.message));
     return scan;
   }
+  try {
+    return scanBytes(target, options, read.bytes, scan);
+  } catch (error) {
+    return { ...scan, documents: [cannotCheck(error, read.bytes.length)], skipped: [] };
+  }
+}
+
+function scanBytes(target: FileTarget, options: FileScanOptions, bytes: Buffer, scan: FileScan): FileScan {
+  const read = { bytes };
   const raw = target.name ?? (target.source === STDIN_SOURCE ? 'stdin.json' : target.source);
   const name = path.sep === '/' ? raw : raw.split(path.sep).join('/');
   const format: DocumentFormat = formatOfFile(name) ?? 'json';

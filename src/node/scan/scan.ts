@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { decodeUtf8 } from '../parse/decode.js';
-import { resolveInputs } from '../walk/inputs.js';
+import { instantOfEpochMs, parseInstant, type Instant } from '../../rules/instant.js';
+import { InputError, resolveInputs } from '../walk/inputs.js';
 import { prepareIgnore } from '../walk/rule-set.js';
 import { toDisplayPath, walkInputs } from '../walk/walk.js';
 import { ResultCollector, type Retention } from './collector.js';
@@ -33,8 +34,8 @@ export interface ScanOptions {
   ignore?: readonly string[];
   /** Files larger than this many bytes are refused unread. Default 10 MiB. */
   maxFileSize?: number;
-  /** The time leases are judged at, in ms since the epoch. Default: now. */
-  now?: number;
+  /** The time leases are judged at: ms since the epoch, or an RFC 3339 date-time (leap seconds included). Default: now. */
+  now?: number | string;
   /** The name standard input stands for (its format, and its place for leases and signals). */
   stdinFilename?: string;
   /** Keep every document and skipped entry ('all'), or only those a person must look at ('problems'). */
@@ -46,6 +47,13 @@ export interface ScanOptions {
 }
 
 
+/** The instant `now` names, by the package's own RFC 3339 parser; an InputError when it names none. */
+function instantOfNow(now: number | string | undefined): Instant {
+  const instant = typeof now === 'string' ? parseInstant(now) : instantOfEpochMs(now ?? Date.now());
+  if (instant === null) throw new InputError(`now: expected an RFC 3339 date-time or a count of milliseconds, not ${JSON.stringify(String(now))}`);
+  return instant;
+}
+
 /** Scans files and folders; throws an InputError (usage error) when a path does not exist. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -54,7 +62,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const fileOptions: FileScanOptions = {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     maxDepth: maxDocumentDepth(),
-    now: options.now ?? Date.now(),
+    now: instantOfNow(options.now),
   };
   const stdinDisplay = options.stdinFilename ?? '<stdin>';
   const display = (source: string): string => (source === STDIN_SOURCE ? stdinDisplay : toDisplayPath(source, cwd));

@@ -1,5 +1,6 @@
 /** What a scan finds: documents with located issues, skipped entries, and the facts cross-document checks need. */
 import type { ContractName, Severity } from '../../index.js';
+import type { Instant } from '../../rules/instant.js';
 
 /** An issue with the place in the file where it is: 1-based line and column (UTF-16 code units). */
 export interface LocatedIssue {
@@ -21,8 +22,8 @@ export interface DocumentFacts {
   ledgerRef?: string;
   /** A signal's `header.id`. */
   signalId?: string;
-  /** A lease's domain, expiry (ms since the epoch) and override flag, with the folder its budget is read from. */
-  lease?: { domain: string; expiresAt: number; override: boolean; root: string };
+  /** A lease's domain, expiry (by the package's RFC 3339 parser, leap seconds included) and override flag, with the folder its budget is read from. */
+  lease?: { domain: string; expiresAt: Instant; override: boolean; root: string };
 }
 
 export interface ScannedDocument {
@@ -32,6 +33,8 @@ export interface ScannedDocument {
   ok: boolean;
   issues: LocatedIssue[];
   facts?: DocumentFacts;
+  /** Issues past the per-document limit: not listed (one `scan/more-issues` issue says how many), but counted. */
+  omitted?: { errors: number; warnings: number };
 }
 
 export interface SkippedEntry {
