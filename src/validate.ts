@@ -29,9 +29,12 @@ export function validate(doc: unknown, options: ValidateOptions = {}): Validatio
   let name: unknown;
   let filename: unknown;
   try {
-    name = options?.contract ?? detectContract(doc);
+    name = options?.contract;
     filename = options?.filename;
-    if (!name) return { ok: false, contract: null, issues: [unknownContract(doc)] };
+    if (name === undefined || name === null) {
+      name = detectContract(doc);
+      if (!name) return { ok: false, contract: null, issues: [unknownContract(doc)] };
+    }
   } catch (error) {
     return { ok: false, contract: null, issues: [unreadableValue(error)] };
   }

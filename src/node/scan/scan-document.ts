@@ -57,7 +57,7 @@ function expiredLease(lease: Record<string, unknown>, now: Instant): Issue {
     code: 'scan/expired-lease',
     severity: 'warning',
     pointer: '/expires_at',
-    message: `the lease expired at ${String(lease.expires_at)}, before ${formatInstant(now)}, and is still on disk (lease hoarding): release it`,
+    message: `the lease expired at ${String(lease.expires_at)}, by ${formatInstant(now)}, and is still on disk (lease hoarding): release it`,
   };
 }
 
