@@ -130,3 +130,19 @@ describe('DocumentIndex', () => {
     expect(index.source(seqs.length + 2999)).toBe('/many/f2999.json');
   });
 });
+
+describe('a file that cannot be held in memory is that file\'s error', () => {
+  test('a text longer than the engine allows becomes file/too-large; nothing is thrown', async () => {
+    const { scanFile } = await import('../../src/node/scan/scan-file.js');
+    const { instantOfEpochMs } = await import('../../src/rules/instant.js');
+    const bytes = Buffer.from('{}');
+    Object.defineProperty(bytes, 'toString', {
+      value: () => {
+        throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+      },
+    });
+    const result = scanFile({ source: '/x/huge.json', file: 'huge.json' }, { maxFileSize: 10, maxDepth: 64, now: instantOfEpochMs(0)! }, { ok: true, bytes });
+    expect(result.documents).toHaveLength(1);
+    expect(result.documents[0]?.issues.map((i) => i.code)).toEqual(['file/too-large']);
+  });
+});
