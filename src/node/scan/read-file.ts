@@ -11,7 +11,7 @@ const READ_ONLY = constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY 
 const READ_ONLY_NOFOLLOW = typeof READ_ONLY === 'number' && constants.O_NOFOLLOW !== undefined ? READ_ONLY | constants.O_NOFOLLOW : READ_ONLY;
 
 export type FileRead =
-  | { ok: true; bytes: Buffer }
+  | { ok: true; bytes: Buffer; identity?: string }
   | { ok: false; code: 'file/too-large' | 'file/unreadable' | 'file/is-directory' | 'file/not-regular'; message: string };
 
 /** What reading a folder where a file was expected gives. */
@@ -87,14 +87,6 @@ function tooLarge(size: number, maxBytes: number, qualifier = ''): FileRead {
   };
 }
 
-/**
- * A file found by the walk as a regular file is read without an fstat first: into a scratch buffer,
- * and measured only when it fills it. That saves building a Stats object for every file; a file
- * that is not what the walk saw (a folder or a FIFO swapped in) still fails cleanly on read.
- */
-const SCRATCH_BYTES = 64 * 1024;
-let scratch: Buffer | undefined;
-
 /** Where an open file really is (Linux), or undefined where that cannot be asked. */
 function openedPath(fd: number): string | undefined {
   try {
@@ -123,7 +115,7 @@ export function readDocumentFile(file: string, maxBytes: number, knownRegular = 
       const opened = openedPath(fd);
       if (opened !== undefined && opened !== within && !opened.startsWith(within.endsWith(path.sep) ? within : within + path.sep)) return OUTSIDE;
     }
-    return knownRegular ? readUnmeasured(fd, maxBytes) : readMeasured(fd, maxBytes);
+    return readMeasured(fd, maxBytes);
   } catch (error) {
     return failure(error);
   } finally {
@@ -131,28 +123,20 @@ export function readDocumentFile(file: string, maxBytes: number, knownRegular = 
   }
 }
 
-function readMeasured(fd: number, maxBytes: number, prefix?: Buffer): FileRead {
+function readMeasured(fd: number, maxBytes: number): FileRead {
   const stat = fstatSync(fd);
   if (stat.isDirectory()) return IS_DIRECTORY;
   if (!stat.isFile()) return { ok: false, code: 'file/not-regular', message: 'not a regular file' };
   if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
   const bytes = Buffer.allocUnsafe(stat.size);
   let filled = 0;
-  if (prefix) filled = prefix.copy(bytes, 0, 0, Math.min(prefix.length, stat.size));
   while (filled < stat.size) {
     const n = readSync(fd, bytes, filled, stat.size - filled, null);
     if (n === 0) break;
     filled += n;
   }
-  return { ok: true, bytes: filled === stat.size ? bytes : bytes.subarray(0, filled) };
-}
-
-function readUnmeasured(fd: number, maxBytes: number): FileRead {
-  scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES);
-  const n = readSync(fd, scratch, 0, SCRATCH_BYTES, null);
-  // a file as large as the scratch buffer, or over the limit: measure it and read it the long way
-  if (n === SCRATCH_BYTES || n > maxBytes) return readMeasured(fd, maxBytes, scratch.subarray(0, n));
-  const bytes = Buffer.allocUnsafe(n);
-  scratch.copy(bytes, 0, 0, n);
-  return { ok: true, bytes };
+  const read: FileRead = { ok: true, bytes: filled === stat.size ? bytes : bytes.subarray(0, filled) };
+  // a file with more than one name (a hard link) carries its identity, so that it is counted once
+  if (stat.nlink > 1) read.identity = `${stat.dev}:${stat.ino}`;
+  return read;
 }

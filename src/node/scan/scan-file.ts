@@ -27,7 +27,7 @@ export interface FileTarget {
   file: string;
   /** For standard input: the name it stands for (`--stdin-filename`), which sets its format and place. */
   name?: string;
-  /** Set when the walk saw a regular file here: it is then read without being measured first, and not through a link. */
+  /** Set when the walk saw a regular file here: it is then opened without following a link. */
   regular?: boolean;
   /** For a file reached through a link: the real path of the scanned folder it must stay inside. */
   within?: string;
@@ -71,6 +71,7 @@ export function scanFile(target: FileTarget, options: FileScanOptions, read: Fil
     scan.documents.push(fileProblem(read.code, read.message));
     return scan;
   }
+  if (read.identity) scan.identity = read.identity;
   try {
     return scanBytes(target, options, read.bytes, scan);
   } catch (error) {

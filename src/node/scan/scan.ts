@@ -72,7 +72,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const collector = new ResultCollector(options.retention ?? 'problems');
   let files = 0;
 
+  /** Identities of the files with more than one name scanned so far: a hard link is counted once. */
+  const identities = new Set<string>();
   const take = (fileScan: FileScan): void => {
+    if (fileScan.identity !== undefined) {
+      if (identities.has(fileScan.identity)) {
+        collector.addSkipped({ file: fileScan.file, reason: 'another name (a hard link) of a file scanned already: not counted twice' });
+        return;
+      }
+      identities.add(fileScan.identity);
+    }
     const file = index.addFile(fileScan.source);
     const firstSeq = index.documentCount;
     for (const document of fileScan.documents) {
@@ -129,8 +138,12 @@ function scanStdin(options: ScanOptions, cwd: string, stdinDisplay: string, file
   if (options.stdinFilename) target.name = path.resolve(cwd, options.stdinFilename);
   const read = readTarget(target, fileOptions.maxFileSize);
   if (read.ok) {
-    const decoded = decodeUtf8(read.bytes);
-    if (decoded.ok) rereader.rememberStdin(decoded.text, target.name);
+    try {
+      const decoded = decodeUtf8(read.bytes);
+      if (decoded.ok) rereader.rememberStdin(decoded.text, target.name);
+    } catch {
+      // too long to be one string: scanFile says so
+    }
   }
   return scanFile(target, fileOptions, read);
 }

@@ -50,6 +50,8 @@ export interface FileScan {
   source: string;
   documents: ScannedDocument[];
   skipped: SkippedEntry[];
+  /** Device and inode of a file with more than one name (a hard link), so that it is counted once. */
+  identity?: string;
 }
 
 /** A document as reporters see it. */
