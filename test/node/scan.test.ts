@@ -146,3 +146,20 @@ describe('a file that cannot be held in memory is that file\'s error', () => {
     expect(result.documents[0]?.issues.map((i) => i.code)).toEqual(['file/too-large']);
   });
 });
+
+describe('each document is counted once', () => {
+  test('two names of one file (a hard link) and overlapping paths: one document', async () => {
+    const { linkSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-once-'));
+    try {
+      mkdirSync(path.join(dir, 'r', 'sub'), { recursive: true });
+      writeFileSync(path.join(dir, 'r', 'sub', 'a.json'), '{"type": "Nope", "id": "urn:srcos:x:1"}');
+      linkSync(path.join(dir, 'r', 'sub', 'a.json'), path.join(dir, 'r', 'b.json'));
+      const result = await scan({ paths: ['r', 'r', 'r/sub', 'r/sub/a.json'], cwd: dir, retention: 'all' });
+      expect(result.summary.documents).toBe(1);
+      expect(result.skipped.map((s) => s.reason)).toEqual(['another name (a hard link) of a file scanned already: not counted twice']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
