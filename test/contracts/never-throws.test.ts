@@ -124,7 +124,7 @@ describe('no entry point throws, for any JavaScript value', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 900_000); // a few seconds a thousand runs; minutes on a loaded machine
 
   test('the named samples: BigInt, cycles, a throwing toJSON at a failing value, unknown names', () => {
     const cyclic: Record<string, unknown> = { type: 'CapabilityLedger' };
