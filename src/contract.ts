@@ -4,6 +4,7 @@ import { hasError, type Issue, type ValidationResult } from './issue.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { schemaIssues } from './schema-issues.js';
 import { standardProps, type StandardSchemaV1 } from './standard-schema.js';
+import { unreadableValue } from './unreadable-value.js';
 
 /** Options of a contract's own `validate`. */
 export interface ContractValidateOptions {
@@ -55,9 +56,15 @@ export function defineContract<Name extends ContractName>(
   const validate = (doc: unknown, options: ContractValidateOptions = {}): ValidationResult<Name> => {
     // one array literal grown by push, whatever is found: one shape for the engine's optimizer
     const issues: Issue[] = [];
-    if (!definition.validate(doc)) for (const issue of schemaIssues(definition.validate.errors ?? [], doc, definition.schema)) issues.push(issue);
-    // Rules JSON Schema cannot say run once the structure holds (rules the schema states may still fail).
-    if (issues.every((i) => !i.code.startsWith('schema/'))) runRules(rules, doc as ContractTypes[Name], options, issues);
+    try {
+      if (!definition.validate(doc)) for (const issue of schemaIssues(definition.validate.errors ?? [], doc, definition.schema)) issues.push(issue);
+      // Rules JSON Schema cannot say run once the structure holds (rules the schema states may still fail).
+      const filename = options?.filename;
+      if (issues.every((i) => !i.code.startsWith('schema/'))) runRules(rules, doc as ContractTypes[Name], { filename: typeof filename === 'string' ? filename : undefined }, issues);
+    } catch (error) {
+      // a getter or proxy that throws, a cycle deeper than the stack: the value's issue, never an exception
+      return { ok: false, contract: definition.name, issues: [unreadableValue(error)] };
+    }
     return { ok: !hasError(issues), contract: definition.name, issues };
   };
   const contract: Contract<Name> = {

@@ -5,9 +5,16 @@ import { ruleAnnotations, type RuleAnnotation } from './rule-annotations.js';
 
 type Params = Record<string, unknown>;
 
+/** A value as a message quotes it, cut to 60 characters; never throws (BigInt, cycles, throwing toJSON). */
 const show = (value: unknown): string => {
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  let text: string | undefined;
+  try {
+    text = typeof value === 'bigint' ? `${value}n` : typeof value === 'symbol' ? 'a symbol' : JSON.stringify(value);
+  } catch {
+    text = Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  }
+  if (text === undefined) text = typeof value === 'function' ? 'a function' : 'undefined';
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
 const list = (values: unknown): string => (Array.isArray(values) ? values.map(show).join(', ') : show(values));

@@ -2,6 +2,7 @@ import type { ContractName } from '../generated/types/index.js';
 import { contracts } from './contracts.js';
 import { classifyDocument } from './detect.js';
 import type { Issue, ValidationResult } from './issue.js';
+import { unreadableValue } from './unreadable-value.js';
 
 /** Options of `validate`. */
 export interface ValidateOptions {
@@ -28,12 +29,24 @@ function unknownContract(doc: unknown): Issue {
  * misspelt `type`) gets `contract/near-miss`, any other `contract/unknown`. Returns every issue, not only the first; `ok` is true when none is an error.
  */
 export function validate(doc: unknown, options: ValidateOptions = {}): ValidationResult<ContractName> {
-  const name = options.contract ?? classifyDocument(doc).contract;
-  if (!name) return { ok: false, contract: null, issues: [unknownContract(doc)] };
-  const contract = contracts[name] as (typeof contracts)[ContractName] | undefined;
+  let name: unknown;
+  let filename: unknown;
+  try {
+    name = options?.contract;
+    filename = options?.filename;
+    if (name === undefined || name === null) {
+      name = classifyDocument(doc).contract;
+      if (!name) return { ok: false, contract: null, issues: [unknownContract(doc)] };
+    }
+  } catch (error) {
+    return { ok: false, contract: null, issues: [unreadableValue(error)] };
+  }
+  // own properties only: `constructor`, `toString` or `__proto__` name no contract
+  const contract = typeof name === 'string' && Object.prototype.hasOwnProperty.call(contracts, name) ? contracts[name as ContractName] : undefined;
   if (!contract) {
-    const issue: Issue = { code: 'contract/unknown', severity: 'error', pointer: '', message: `${JSON.stringify(name)} is not a contract of this package` };
+    const shown = typeof name === 'string' ? JSON.stringify(name) : `a ${typeof name}`;
+    const issue: Issue = { code: 'contract/unknown', severity: 'error', pointer: '', message: `${shown} is not a contract of this package` };
     return { ok: false, contract: null, issues: [issue] };
   }
-  return contract.validate(doc, { filename: options.filename });
+  return contract.validate(doc, { filename: typeof filename === 'string' ? filename : undefined });
 }

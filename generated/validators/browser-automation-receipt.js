@@ -755,13 +755,27 @@ errors++;
 }
 if(data.sessionRef !== undefined){
 if(!(validate22(data.sessionRef, {instancePath:instancePath+"/sessionRef",parentData:data,parentDataProperty:"sessionRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(vErrors === null){
+vErrors = validate22.errors.slice();
+}
+else {
+for(const e of validate22.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
 if(data.capabilityLedgerRef !== undefined){
 if(!(validate24(data.capabilityLedgerRef, {instancePath:instancePath+"/capabilityLedgerRef",parentData:data,parentDataProperty:"capabilityLedgerRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(vErrors === null){
+vErrors = validate24.errors.slice();
+}
+else {
+for(const e of validate24.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -975,7 +989,14 @@ errors++;
 }
 if(data19.workspaceRef !== undefined){
 if(!(validate26(data19.workspaceRef, {instancePath:instancePath+"/controlledScope/workspaceRef",parentData:data19,parentDataProperty:"workspaceRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(vErrors === null){
+vErrors = validate26.errors.slice();
+}
+else {
+for(const e of validate26.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -1121,7 +1142,14 @@ errors++;
 }
 if(data.policyDecisionRef !== undefined){
 if(!(validate28(data.policyDecisionRef, {instancePath:instancePath+"/policyDecisionRef",parentData:data,parentDataProperty:"policyDecisionRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(vErrors === null){
+vErrors = validate28.errors.slice();
+}
+else {
+for(const e of validate28.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }

@@ -1242,25 +1242,53 @@ errors++;
 }
 if(data.sessionRef !== undefined){
 if(!(validate22(data.sessionRef, {instancePath:instancePath+"/sessionRef",parentData:data,parentDataProperty:"sessionRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(vErrors === null){
+vErrors = validate22.errors.slice();
+}
+else {
+for(const e of validate22.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
 if(data.capabilityLedgerRef !== undefined){
 if(!(validate24(data.capabilityLedgerRef, {instancePath:instancePath+"/capabilityLedgerRef",parentData:data,parentDataProperty:"capabilityLedgerRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(vErrors === null){
+vErrors = validate24.errors.slice();
+}
+else {
+for(const e of validate24.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
 if(data.agentMachineReceiptRef !== undefined){
 if(!(validate26(data.agentMachineReceiptRef, {instancePath:instancePath+"/agentMachineReceiptRef",parentData:data,parentDataProperty:"agentMachineReceiptRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(vErrors === null){
+vErrors = validate26.errors.slice();
+}
+else {
+for(const e of validate26.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
 if(data.workspaceRef !== undefined){
 if(!(validate28(data.workspaceRef, {instancePath:instancePath+"/workspaceRef",parentData:data,parentDataProperty:"workspaceRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(vErrors === null){
+vErrors = validate28.errors.slice();
+}
+else {
+for(const e of validate28.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -1415,7 +1443,14 @@ errors++;
 }
 if(data37.pathDigest !== undefined){
 if(!(validate30(data37.pathDigest, {instancePath:instancePath+"/pathEvidence/pathDigest",parentData:data37,parentDataProperty:"pathDigest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(vErrors === null){
+vErrors = validate30.errors.slice();
+}
+else {
+for(const e of validate30.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -1607,13 +1642,27 @@ errors++;
 }
 if(data42.worktreeRootDigest !== undefined){
 if(!(validate32(data42.worktreeRootDigest, {instancePath:instancePath+"/gitFacts/worktreeRootDigest",parentData:data42,parentDataProperty:"worktreeRootDigest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = validate32.errors.slice();
+}
+else {
+for(const e of validate32.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
 if(data42.gitDirDigest !== undefined){
 if(!(validate32(data42.gitDirDigest, {instancePath:instancePath+"/gitFacts/gitDirDigest",parentData:data42,parentDataProperty:"gitDirDigest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = validate32.errors.slice();
+}
+else {
+for(const e of validate32.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -1708,7 +1757,14 @@ errors++;
 }
 if(data.policyDecisionRef !== undefined){
 if(!(validate35(data.policyDecisionRef, {instancePath:instancePath+"/policyDecisionRef",parentData:data,parentDataProperty:"policyDecisionRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(vErrors === null){
+vErrors = validate35.errors.slice();
+}
+else {
+for(const e of validate35.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }

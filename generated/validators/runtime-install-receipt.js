@@ -908,25 +908,53 @@ errors++;
 }
 if(data.sessionRef !== undefined){
 if(!(validate22(data.sessionRef, {instancePath:instancePath+"/sessionRef",parentData:data,parentDataProperty:"sessionRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(vErrors === null){
+vErrors = validate22.errors.slice();
+}
+else {
+for(const e of validate22.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
 if(data.capabilityLedgerRef !== undefined){
 if(!(validate24(data.capabilityLedgerRef, {instancePath:instancePath+"/capabilityLedgerRef",parentData:data,parentDataProperty:"capabilityLedgerRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(vErrors === null){
+vErrors = validate24.errors.slice();
+}
+else {
+for(const e of validate24.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
 if(data.agentMachineReceiptRef !== undefined){
 if(!(validate26(data.agentMachineReceiptRef, {instancePath:instancePath+"/agentMachineReceiptRef",parentData:data,parentDataProperty:"agentMachineReceiptRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(vErrors === null){
+vErrors = validate26.errors.slice();
+}
+else {
+for(const e of validate26.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
 if(data.runtimeRef !== undefined){
 if(!(validate28(data.runtimeRef, {instancePath:instancePath+"/runtimeRef",parentData:data,parentDataProperty:"runtimeRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(vErrors === null){
+vErrors = validate28.errors.slice();
+}
+else {
+for(const e of validate28.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -958,7 +986,14 @@ errors++;
 }
 if(data.targetRef !== undefined){
 if(!(validate30(data.targetRef, {instancePath:instancePath+"/targetRef",parentData:data,parentDataProperty:"targetRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(vErrors === null){
+vErrors = validate30.errors.slice();
+}
+else {
+for(const e of validate30.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -1080,7 +1115,14 @@ errors++;
 }
 if(data21.manifestDigest !== undefined){
 if(!(validate32(data21.manifestDigest, {instancePath:instancePath+"/manifest/manifestDigest",parentData:data21,parentDataProperty:"manifestDigest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = validate32.errors.slice();
+}
+else {
+for(const e of validate32.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -1220,7 +1262,14 @@ errors++;
 }
 if(data27.digest !== undefined){
 if(!(validate32(data27.digest, {instancePath:instancePath+"/artifacts/" + i1+"/digest",parentData:data27,parentDataProperty:"digest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = validate32.errors.slice();
+}
+else {
+for(const e of validate32.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }
@@ -1388,7 +1437,14 @@ errors++;
 }
 if(data.policyDecisionRef !== undefined){
 if(!(validate35(data.policyDecisionRef, {instancePath:instancePath+"/policyDecisionRef",parentData:data,parentDataProperty:"policyDecisionRef",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+if(vErrors === null){
+vErrors = validate35.errors.slice();
+}
+else {
+for(const e of validate35.errors){
+vErrors.push(e);
+}
+}
 errors = vErrors.length;
 }
 }

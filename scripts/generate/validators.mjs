@@ -10,6 +10,7 @@ import { BANNER_LINES } from '../lib/contract-schemas.mjs';
 export const ANNOTATION_KEYWORDS = ['x-sourceos-rule', 'x-sourceos-contract'];
 
 const FORMATS_SOURCE = new URL('./runtime/formats.js', import.meta.url);
+const UNIQUE_ITEMS_SOURCE = new URL('./runtime/unique-items.js', import.meta.url);
 const { formats } = await import(FORMATS_SOURCE.href);
 const isDateTime = formats['date-time'];
 
@@ -58,6 +59,31 @@ export async function requiresToImports(code) {
   return { imports, body: `${inlined.join('\n')}\n${body}` };
 }
 
+/**
+ * ajv's code for `uniqueItems` over items of no single scalar type compares every pair of items
+ * (quadratic), and its code that gathers a subschema's errors copies the whole list each time
+ * (`vErrors.concat`, quadratic in the errors of a long list). Both are rewritten here: uniqueItems
+ * calls duplicateItems (unique-items.js, linear), and errors are appended in place. Anything of
+ * ajv's output these patterns do not recognise stays as ajv wrote it; a test measures the result.
+ */
+export function linearTime(code) {
+  let uses = 0;
+  const unique = code.replace(
+    /outer(\d+):\nfor\(;(i\d+)--;\)\{\nfor\((j\d+) = \2; \3--;\)\{\nif\((func\d+)\((data\d*)\[\2\], \5\[\3\]\)\)\{\n([\s\S]*?)break outer\1;\n\}\n\}\n\}/g,
+    (_whole, n, i, j, equal, data, body) => {
+      uses++;
+      return `const pair${n} = __duplicateItems(${data}, ${equal});\nif(pair${n} !== null){\n${i} = pair${n}[0];\n${j} = pair${n}[1];\n${body}}`;
+    },
+  );
+  if (/outer\d+:/.test(unique)) throw new Error('generated validator has a uniqueItems loop this generator cannot rewrite');
+  const appended = unique.replace(
+    /^vErrors = vErrors === null \? ([\w$]+)\.errors : vErrors\.concat\(\1\.errors\);$/gm,
+    (_whole, fn) => `if(vErrors === null){\nvErrors = ${fn}.errors.slice();\n}\nelse {\nfor(const e of ${fn}.errors){\nvErrors.push(e);\n}\n}`,
+  );
+  if (/vErrors\.concat\(/.test(appended)) throw new Error('generated validator gathers errors in a way this generator cannot rewrite');
+  return { code: appended, imports: uses > 0 ? ['import { duplicateItems as __duplicateItems } from "./unique-items.js";'] : [] };
+}
+
 export default async function validators({ defs, contracts }) {
   const banner = ['// @ts-nocheck', ...BANNER_LINES.map((l) => `// ${l}`)].join('\n');
   const files = [];
@@ -66,8 +92,9 @@ export default async function validators({ defs, contracts }) {
     ajv.addSchema(defs);
     ajv.addSchema(c.schema);
     const { imports, body } = await requiresToImports(standaloneCode(ajv, { [`validate${c.name}`]: c.schema.$id }));
-    const code = body.replace(/"use strict";\n?/, '');
-    files.push({ path: `generated/validators/${c.slug}.js`, content: `${banner}\n${imports.join('\n')}\n${code.trimEnd()}\n` });
+    const linear = linearTime(body.replace(/"use strict";\n?/, ''));
+    const code = linear.code;
+    files.push({ path: `generated/validators/${c.slug}.js`, content: `${banner}\n${[...imports, ...linear.imports].join('\n')}\n${code.trimEnd()}\n` });
     files.push({
       path: `generated/validators/${c.slug}.d.ts`,
       content: [
@@ -81,6 +108,19 @@ export default async function validators({ defs, contracts }) {
   files.push({
     path: 'generated/validators/formats.js',
     content: `${banner}\n${readFileSync(FORMATS_SOURCE, 'utf8')}`,
+  });
+  files.push({
+    path: 'generated/validators/unique-items.js',
+    content: `${banner}\n${readFileSync(UNIQUE_ITEMS_SOURCE, 'utf8')}`,
+  });
+  files.push({
+    path: 'generated/validators/unique-items.d.ts',
+    content: [
+      ...BANNER_LINES.map((l) => `// ${l}`),
+      '/** The last item that repeats an earlier one and the last such earlier one, as [i, j]; null when all items are distinct. */',
+      'export declare function duplicateItems(items: readonly unknown[], equal: (a: unknown, b: unknown) => boolean): [number, number] | null;',
+      '',
+    ].join('\n'),
   });
   files.push({
     path: 'generated/validators/formats.d.ts',

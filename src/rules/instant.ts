@@ -96,6 +96,16 @@ export const samePosixInstant = (a: Instant, b: Instant): boolean => posixSecond
 
 const pad = (n: number | bigint, width: number): string => String(n).padStart(width, '0');
 
+/** The instant a count of milliseconds since the epoch (as `Date.now()` gives) names; null for a count that is not a finite number. */
+export function instantOfEpochMs(ms: number): Instant | null {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return null;
+  const whole = Math.floor(ms);
+  const minute = Math.floor(whole / 60000);
+  const inMinute = whole - minute * 60000;
+  const millis = String(inMinute % 1000).padStart(3, '0').replace(/0+$/, '');
+  return { minute: BigInt(minute), second: Math.floor(inMinute / 1000), fraction: millis };
+}
+
 /** Writes an instant as an RFC 3339 date-time in UTC (`…Z`); a year outside 0000–9999 keeps its sign and digits. */
 export function formatInstant(i: Instant): string {
   const days = floorDiv(i.minute, 1440n);

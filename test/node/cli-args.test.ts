@@ -35,7 +35,7 @@ describe('parseCliArgs', () => {
       ignore: ['a/', '*.tmp.json'],
       maxFileSize: 1024 * 1024,
       maxWarnings: 3,
-      now: Date.parse('2026-01-30T06:31:33Z'),
+      now: '2026-01-30T06:31:33Z',
       quiet: true,
       color: false,
       stdinFilename: 'x.jsonl',
@@ -68,8 +68,13 @@ describe('parseCliArgs', () => {
     expect(parseSize('1048576')).toBe(1048576);
     expect(parseSize('512k')).toBe(512 * 1024);
     expect(parseSize('1.5MiB')).toBe(1.5 * 1024 * 1024);
-    expect(parseNow('2026-01-30T07:00:00+01:00')).toBe(Date.parse('2026-01-30T06:00:00Z'));
-    expect(() => parseNow('2026-13-40T99:00:00Z')).toThrow(UsageError);
+    expect(parseNow('2026-01-30T07:00:00+01:00')).toBe('2026-01-30T07:00:00+01:00');
+    expect(parseNow('2026-01-30 07:00:00Z')).toBe('2026-01-30T07:00:00Z');
+    // the package's own calendar: a leap second is a time, February 30 is not a day
+    expect(parseNow('2016-12-31T23:59:60Z')).toBe('2016-12-31T23:59:60Z');
+    for (const bad of ['2026-02-30T00:00:00Z', '2026-13-40T99:00:00Z', '2026-01-30T12:59:60Z', '2026-01-30', '2026-01-30T00:00:00']) {
+      expect(() => parseNow(bad)).toThrow(UsageError);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Reading a document file: a file the walk saw as regular is read without an fstat first; the
 // bytes must be the file's, whatever its size against the scratch buffer and the limit.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -51,13 +51,34 @@ describe('readDocumentFile', () => {
     });
   }
 
-  test('a FIFO swapped in where the walk saw a regular file never hangs the read', () => {
+  test('a FIFO swapped in where the walk saw a regular file never hangs the read: refused after opening', () => {
     const fifo = path.join(root, 'swapped.json');
     execFileSync('mkfifo', [fifo]);
-    const read = readDocumentFile(fifo, KIB, true);
-    // nothing to read from a FIFO without a writer: empty, which the scan reports as an empty file
-    expect(read).toEqual({ ok: true, bytes: Buffer.alloc(0) });
+    expect(readDocumentFile(fifo, KIB, true)).toMatchObject({ ok: false, code: 'file/not-regular' });
     expect(readDocumentFile(fifo, KIB, false)).toMatchObject({ ok: false, code: 'file/not-regular' });
+  });
+
+  test('a link swapped in where the walk saw a regular file is not followed; a link leading out of the scanned folder is not read', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'read-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'secret.json'), '{"secret": 1}');
+      const swapped = path.join(root, 'swapped-link.json');
+      symlinkSync(path.join(outside, 'secret.json'), swapped);
+      expect(readDocumentFile(swapped, KIB, true)).toMatchObject({ ok: false, code: 'file/unreadable' });
+      expect(readDocumentFile(swapped, KIB, false, realpathSync(root))).toMatchObject({ ok: false, code: 'file/unreadable' });
+      expect(readDocumentFile(swapped, KIB, false, realpathSync(outside))).toMatchObject({ ok: true });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('a file with two names carries its identity, so that it is counted once', () => {
+    writeFileSync(path.join(root, 'one.json'), '{}');
+    linkSync(path.join(root, 'one.json'), path.join(root, 'two.json'));
+    const one = readDocumentFile(path.join(root, 'one.json'), KIB, true);
+    const two = readDocumentFile(path.join(root, 'two.json'), KIB, true);
+    expect(one.ok && one.identity).toBeTruthy();
+    expect(one.ok && two.ok && one.identity === two.identity).toBe(true);
   });
 
   test('a file whose name is not UTF-8 is unreadable, and says why', () => {

@@ -226,4 +226,40 @@ describe('pretty output of hostile names and keys', () => {
     expect(printable('a/ü/✓ "x": 1')).toBe('a/ü/✓ "x": 1');
     expect(printable('\u0000\u009f')).toBe('\\u0000\\u009f');
   });
+
+  test('line separators and the marks that turn text around are escaped', () => {
+    for (const c of ['\u2028', '\u2029', '\u202e', '\u202a', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c']) {
+      expect(printable(`a${c}b`)).toBe(`a\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}b`);
+    }
+    const result: ScanResult = {
+      documents: [{ file: 'evil\u202egnp.json', line: 1, contract: null, ok: false, issues: [{ code: 'parse/syntax', severity: 'error', pointer: '', message: 'key "a\u2028b"', line: 1, column: 1 }] }],
+      skipped: [],
+      summary: { files: 1, documents: 1, valid: 0, invalid: 1, skipped: 0, errors: 1, warnings: 0 },
+    };
+    const text = prettyReporter.render(result, options);
+    expect(text).not.toMatch(/[\u2028\u202e]/);
+    expect(text).toContain('evil\\u202egnp.json:1:1');
+  });
+
+  test('a line break with the white space around it becomes one space; white space without one is kept', () => {
+    const render = (message: string) =>
+      prettyReporter.render({ documents: [{ file: 'a.json', line: 1, contract: null, ok: false, issues: [{ code: 'x', severity: 'error', pointer: '', message, line: 1, column: 1 }] }], skipped: [], summary: { files: 1, documents: 1, valid: 0, invalid: 1, skipped: 0, errors: 1, warnings: 0 } }, options).split('\n')[0];
+    expect(render('one  \r\n\t two')).toBe('a.json:1:1  error    x  one two');
+    expect(render('one   two\nthree')).toBe('a.json:1:1  error    x  one   two three');
+    expect(render(`${' '.repeat(100)}x`)).toBe(`a.json:1:1  error    x  ${' '.repeat(100)}x`);
+  });
+});
+
+describe('sarif of hostile names', () => {
+  test('a lone surrogate in a file name is percent-encoded as its WTF-8 bytes, never a URIError', () => {
+    expect(toUriReference('a\ud800b/c.json')).toBe('a%ED%A0%80b/c.json');
+    expect(toUriReference('x\udc00.json')).toBe('x%ED%B0%80.json');
+    expect(toUriReference('ok\ud83d\ude00.json')).toBe(`ok${encodeURIComponent('\ud83d\ude00')}.json`);
+    const result: ScanResult = {
+      documents: [{ file: 'bad\ud800.json', line: 1, contract: null, ok: false, issues: [{ code: 'parse/syntax', severity: 'error', pointer: '', message: 'm', line: 1, column: 1 }] }],
+      skipped: [],
+      summary: { files: 1, documents: 1, valid: 0, invalid: 1, skipped: 0, errors: 1, warnings: 0 },
+    };
+    expect(() => JSON.parse(sarifReporter.render(result, options))).not.toThrow();
+  });
 });

@@ -133,3 +133,36 @@ describe('DocumentIndex', () => {
     expect(index.source(seqs.length + 4999)).toBe('/many/f4999.json');
   });
 });
+
+describe('a file that cannot be held in memory is that file\'s error', () => {
+  test('a text longer than the engine allows becomes file/too-large; nothing is thrown', async () => {
+    const { scanFile } = await import('../../src/node/scan/scan-file.js');
+    const { instantOfEpochMs } = await import('../../src/rules/instant.js');
+    const bytes = Buffer.from('{}');
+    Object.defineProperty(bytes, 'toString', {
+      value: () => {
+        throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+      },
+    });
+    const result = scanFile({ source: '/x/huge.json', file: 'huge.json' }, { maxFileSize: 10, maxDepth: 64, now: instantOfEpochMs(0)! }, { ok: true, bytes });
+    expect(result.documents).toHaveLength(1);
+    expect(result.documents[0]?.issues.map((i) => i.code)).toEqual(['file/too-large']);
+  });
+});
+
+describe('each document is counted once', () => {
+  test('two names of one file (a hard link) and overlapping paths: one document', async () => {
+    const { linkSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-once-'));
+    try {
+      mkdirSync(path.join(dir, 'r', 'sub'), { recursive: true });
+      writeFileSync(path.join(dir, 'r', 'sub', 'a.json'), '{"type": "Nope", "id": "urn:srcos:x:1"}');
+      linkSync(path.join(dir, 'r', 'sub', 'a.json'), path.join(dir, 'r', 'b.json'));
+      const result = await scan({ paths: ['r', 'r', 'r/sub', 'r/sub/a.json'], cwd: dir, retention: 'all' });
+      expect(result.summary.documents).toBe(1);
+      expect(result.skipped.map((s) => s.reason)).toEqual(['another name (a hard link) of a file scanned already: not counted twice']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

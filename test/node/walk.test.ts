@@ -101,8 +101,9 @@ describe('symbolic links', () => {
       symlinkSync('self.json', path.join(root, 'self.json'));
       symlinkSync('nowhere.json', path.join(root, 'broken.json'));
       const items = walk();
-      expect(files(items)).toEqual(['alias.json', 'docs/a.json']);
+      expect(files(items)).toEqual(['docs/a.json']);
       expect(skipped(items)).toEqual([
+        ['alias.json', 'symbolic link to a file scanned already: not counted twice'],
         ['broken.json', 'broken symbolic link (ENOENT): not followed'],
         ['docs/up', 'symbolic link loop: the folder it points to is already scanned'],
         ['out.json', 'symbolic link to outside the scanned folder: not followed'],
@@ -114,26 +115,54 @@ describe('symbolic links', () => {
     }
   });
 
-  test('links that lead into each other (a → b, b → a) end; a folder linked twice is walked through one link', () => {
+  test('links that lead into each other (a → b, b → a) end; a folder reached twice is walked once, at its own path', () => {
     write('a/one.json');
     write('b/two.json');
     symlinkSync('../b', path.join(root, 'a', 'to-b'));
     symlinkSync('../a', path.join(root, 'b', 'to-a'));
     symlinkSync('b', path.join(root, 'c'));
     const items = walk();
-    expect(files(items)).toEqual(['a/one.json', 'a/to-b/two.json', 'b/to-a/one.json', 'b/two.json']);
+    expect(files(items)).toEqual(['a/one.json', 'b/two.json']);
     expect(skipped(items)).toEqual([
-      ['a/to-b/to-a', 'symbolic link loop: the folder it points to is already scanned'],
-      ['b/to-a/to-b', 'symbolic link loop: the folder it points to is already scanned'],
-      ['c', 'symbolic link loop: the folder it points to is already scanned'],
+      ['a/to-b', 'symbolic link to a folder scanned already: not counted twice'],
+      ['b/to-a', 'symbolic link to a folder scanned already: not counted twice'],
+      ['c', 'symbolic link to a folder scanned already: not counted twice'],
     ]);
   });
 
-  test('a link to a folder inside the root is walked under the link name, once', () => {
+  test('a link to a folder inside the root is not walked again: each file once, at its own path', () => {
     write('real/a.json');
     symlinkSync('real', path.join(root, 'link'));
     symlinkSync('../link', path.join(root, 'real', 'back'));
-    expect(files(walk())).toEqual(['link/a.json', 'real/a.json']);
+    expect(files(walk())).toEqual(['real/a.json']);
+  });
+
+  test('a link to a folder that nothing else reaches is walked under the link name', () => {
+    write('hidden/a.json');
+    symlinkSync('hidden', path.join(root, 'link'));
+    const items = walkInputs([{ kind: 'folder', path: path.join(root, 'link') }], { cwd: root, ignore: [] });
+    expect([...items].filter((i) => i.kind === 'file').map((i) => (i as { display: string }).display)).toEqual(['link/a.json']);
+  });
+
+  test('overlapping inputs (r r, r r/sub, r/sub r, a file inside a folder given) hand out each file once', () => {
+    write('r/a.json');
+    write('r/sub/b.json');
+    const run = (...args: string[]) =>
+      [...walkInputs(args.map((a) => ({ kind: a.endsWith('.json') ? ('file' as const) : ('folder' as const), path: path.join(root, a) })), { cwd: root, ignore: [] })]
+        .filter((i) => i.kind === 'file')
+        .map((i) => (i as { display: string }).display)
+        .sort();
+    expect(run('r', 'r')).toEqual(['r/a.json', 'r/sub/b.json']);
+    expect(run('r', 'r/sub')).toEqual(['r/a.json', 'r/sub/b.json']);
+    expect(run('r/sub', 'r')).toEqual(['r/a.json', 'r/sub/b.json']);
+    expect(run('r/sub/b.json', 'r', 'r/a.json')).toEqual(['r/a.json', 'r/sub/b.json']);
+  });
+
+  test('a folder whose name starts with two dots is inside: ignore rules reach it', () => {
+    write('..fixtures/bad.json');
+    write('ok.json');
+    const items = [...walkInputs([{ kind: 'folder', path: root }], { cwd: root, ignore: ['..fixtures/'] })];
+    expect(items.filter((i) => i.kind === 'file').map((i) => (i as { display: string }).display)).toEqual(['ok.json']);
   });
 });
 

@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { contractNames, nearestName, type ContractName, type Severity } from '../../index.js';
+import { parseInstant } from '../../rules/instant.js';
 import { formatNames, isFormatName, type FormatName } from '../report/registry.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan.js';
 import { unknownOptionMessage } from './suggest.js';
@@ -21,7 +22,8 @@ export interface ScanArgs {
   ignore: string[];
   maxFileSize: number;
   maxWarnings: number | undefined;
-  now: number | undefined;
+  /** --now as given, once checked to be an RFC 3339 date-time. */
+  now: string | undefined;
   quiet: boolean;
   /** true/false when --color/--no-color was given, undefined to decide from the terminal. */
   color: boolean | undefined;
@@ -61,12 +63,15 @@ export function parseSize(text: string): number {
   return Math.floor(Number(match[1]) * unit);
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
-export function parseNow(text: string): number {
-  const ms = RFC3339.test(text) ? Date.parse(text.replace(' ', 'T')) : Number.NaN;
-  if (Number.isNaN(ms)) throw new UsageError(`--now: expected an RFC 3339 date-time such as 2026-01-30T07:00:00Z, not ${JSON.stringify(text)}`);
-  return ms;
+/**
+ * --now, checked by the package's own RFC 3339 parser (real calendar days, a leap second at
+ * 23:59:60 UTC), with a space allowed between date and time as RFC 3339 permits; returns the text
+ * with a `T` there.
+ */
+export function parseNow(text: string): string {
+  const normal = /^\d{4}-\d{2}-\d{2} /.test(text) ? `${text.slice(0, 10)}T${text.slice(11)}` : text;
+  if (parseInstant(normal) === null) throw new UsageError(`--now: expected an RFC 3339 date-time such as 2026-01-30T07:00:00Z, not ${JSON.stringify(text)}`);
+  return normal;
 }
 
 function parseCount(text: string, option: string): number {

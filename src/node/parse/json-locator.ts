@@ -31,7 +31,10 @@ export interface DepthProblem {
 export interface JsonLayout {
   /** Offset of the first character of each value, by JSON pointer ("" is the document). */
   positions: Map<string, number>;
+  /** The first duplicate keys, at most the limit the reader was given; the others are only counted. */
   duplicates: DuplicateKey[];
+  /** Duplicate keys found past the limit, not listed. */
+  moreDuplicates: number;
   syntax?: SyntaxProblem;
   tooDeep?: DepthProblem;
 }
@@ -53,13 +56,14 @@ function describe(ch: string | undefined): string {
 
 class Locator {
   private i: number;
-  readonly layout: JsonLayout = { positions: new Map(), duplicates: [] };
+  readonly layout: JsonLayout = { positions: new Map(), duplicates: [], moreDuplicates: 0 };
 
   constructor(
     private readonly text: string,
     start: number,
     private readonly end: number,
     private readonly maxDepth: number,
+    private readonly maxDuplicates: number,
   ) {
     this.i = start;
   }
@@ -206,7 +210,8 @@ class Locator {
       const child = `${pointer}/${escapePointerToken(key)}`;
       const first = seen.get(key);
       if (first === undefined) seen.set(key, keyOffset);
-      else this.layout.duplicates.push({ key, pointer: child, offset: keyOffset, firstOffset: first });
+      else if (this.layout.duplicates.length < this.maxDuplicates) this.layout.duplicates.push({ key, pointer: child, offset: keyOffset, firstOffset: first });
+      else this.layout.moreDuplicates++;
       this.skipWs();
       if (this.peek() !== ':') this.fail(`unexpected ${describe(this.peek())} after property name "${key}", expected ':'`, pointer);
       this.i++;
@@ -250,6 +255,6 @@ class Locator {
  * Reads the JSON text between `start` and `end` (default: all of it), recording positions,
  * duplicate keys, the first syntax error, and whether nesting exceeds `maxDepth`.
  */
-export function locateJson(text: string, maxDepth: number, start = 0, end = text.length): JsonLayout {
-  return new Locator(text, start, end, maxDepth).run();
+export function locateJson(text: string, maxDepth: number, start = 0, end = text.length, maxDuplicates = Number.POSITIVE_INFINITY): JsonLayout {
+  return new Locator(text, start, end, maxDepth, maxDuplicates).run();
 }

@@ -27,7 +27,12 @@ export interface ParsedJson {
   problems: ParseProblem[];
   /** Set when the position-keeping reader already ran; reuse it to locate issues. */
   layout: JsonLayout | undefined;
+  /** Duplicate keys found past MAX_LISTED_DUPLICATES: counted, not listed. */
+  moreDuplicates?: number;
 }
+
+/** Duplicate keys of one document listed one by one; more are only counted (a report says "and N more"). */
+export const MAX_LISTED_DUPLICATES = 100;
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -48,7 +53,7 @@ export function parseJson(text: string, maxDepth: number, start = 0, end = text.
   }
   // a long text is measured first: JSON.parse would build all of a hostile nesting before we could refuse it
   if (end - start >= DEPTH_CHECK_FROM && nestsDeeper(text, maxDepth, start, end)) {
-    const layout = locateJson(text, maxDepth, start, end);
+    const layout = locateJson(text, maxDepth, start, end, MAX_LISTED_DUPLICATES);
     if (layout.tooDeep || layout.syntax) return slowPath(text, maxDepth, start, end, undefined, undefined, layout);
   }
   let value: unknown;
@@ -76,7 +81,7 @@ function slowPath(
   end: number,
   jsonError?: string,
   value?: unknown,
-  layout: JsonLayout = locateJson(text, maxDepth, start, end),
+  layout: JsonLayout = locateJson(text, maxDepth, start, end, MAX_LISTED_DUPLICATES),
 ): ParsedJson {
   const problems: ParseProblem[] = [];
   for (const d of layout.duplicates) {
@@ -102,5 +107,7 @@ function slowPath(
     problems.push({ code: 'parse/syntax', pointer: '', offset: start, message: `invalid JSON: ${jsonError}` });
   }
   const broken = layout.tooDeep !== undefined || jsonError !== undefined || value === undefined;
-  return { parsed: !broken, value: broken ? undefined : value, problems, layout };
+  const result: ParsedJson = { parsed: !broken, value: broken ? undefined : value, problems, layout };
+  if (layout.moreDuplicates > 0) result.moreDuplicates = layout.moreDuplicates;
+  return result;
 }

@@ -15,7 +15,9 @@ export const CLI_CODES: Readonly<Record<string, string>> = {
   'file/too-large': 'The file is larger than --max-file-size; it was refused without being read.',
   'file/unreadable': 'The file or folder could not be read (permissions or an I/O error).',
   'file/is-directory': 'A folder was given where a file was expected.',
-  'file/not-regular': 'The path is not a regular file (a device, a FIFO or a socket).',
+  'file/not-regular': 'The path is not a regular file (a device, a FIFO or a socket); an ignore file or a budgets file like that is not read, and the scan goes on without it.',
+  'file/outside': 'An ignore file or a budgets file is a symbolic link to outside the scanned folder: it is not followed, and the scan goes on without it.',
+  'scan/more-issues': 'A document has more issues than a report lists (100): the rest are counted in the summary and in this issue.',
   'contract/unknown': 'The document is not a contract of this package: it has a SourceOS (urn:srcos:) id but a `type` this package does not know.',
   'contract/near-miss':
     'The document is meant to be a contract but is broken where it says which: its `type` is a near miss of a contract name (case, spacing, plural, a typo), its `id` has a contract\'s URN prefix under another or no `type`, or it has `specVersion` beside a SourceOS-looking `type` or id. The message says which contract it looks like.',

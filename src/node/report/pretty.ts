@@ -13,15 +13,46 @@ import { defineReporter, summaryLine } from './reporter.js';
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
- * Text from the scanned files (file names, keys in pointers, values in messages) as it may be shown
- * on a terminal: control characters written as escapes, so that no name or key can break a line or
- * send the terminal an escape sequence.
+ * What a terminal must not be given raw: C0 and C1 controls, the line and paragraph separators
+ * (U+2028, U+2029), and the marks and overrides that reorder text on screen (U+061C, U+200E,
+ * U+200F, U+202A to U+202E, U+2066 to U+2069), by which a name can show other text than it holds.
  */
-export const printable = (text: string): string =>
-  text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** A message on one line, whatever it holds. */
-const oneLine = (text: string): string => printable(text.replace(/\s*[\r\n]+\s*/g, ' '));
+/**
+ * Text from the scanned files (file names, keys in pointers, values in messages) as it may be shown
+ * on a terminal: those characters written as escapes, so that no name or key can break a line,
+ * turn text around or send the terminal an escape sequence.
+ */
+export const printable = (text: string): string => text.replace(UNPRINTABLE, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+
+/**
+ * A message on one line, whatever it holds: each line break, with the white space around it, becomes
+ * one space. One pass over the text: a regular expression that takes the white space around a line
+ * break backtracks over every long run of spaces that holds none, in quadratic time.
+ */
+function oneLine(text: string): string {
+  if (!/[\r\n]/.test(text)) return printable(text);
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13 && !isSpace(c)) {
+      out += text[i];
+      i++;
+      continue;
+    }
+    // a run of white space: one space if it holds a line break, else kept as it is
+    let end = i;
+    let breaks = false;
+    for (let k = text.charCodeAt(end); end < text.length && (k === 10 || k === 13 || isSpace(k)); k = text.charCodeAt(++end)) if (k === 10 || k === 13) breaks = true;
+    out += breaks ? ' ' : text.slice(i, end);
+    i = end;
+  }
+  return printable(out);
+}
 
 type Paint = (code: string, text: string) => string;
 

@@ -18,8 +18,21 @@ const INFORMATION_URI = 'https://www.npmjs.com/package/@sourceos/contracts';
 /** `scan/repeated-signal-id` → `ScanRepeatedSignalId`, the friendly rule name SARIF viewers expect. */
 export const pascalCase = (code: string): string => code.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
 
+/** A lone UTF-16 surrogate (half of a pair without its other half). */
+const LONE_SURROGATE = /([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/;
+
+/** A lone surrogate as the three bytes WTF-8 gives it, percent-encoded (encodeURIComponent throws a URIError on it). */
+const encodeLoneSurrogate = (c: string): string => {
+  const u = c.charCodeAt(0);
+  return [0xe0 | (u >> 12), 0x80 | ((u >> 6) & 0x3f), 0x80 | (u & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+};
+
+/** One path segment percent-encoded; a lone surrogate keeps its code unit, as WTF-8 bytes. */
+const encodeSegment = (segment: string): string =>
+  segment.split(LONE_SURROGATE).map((part, i) => (i % 2 === 1 ? encodeLoneSurrogate(part) : encodeURIComponent(part))).join('');
+
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
-export const toUriReference = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
+export const toUriReference = (file: string): string => file.split('/').map(encodeSegment).join('/');
 
 /** One rule per issue code, in the order the codes first occur, with its index. */
 function rulesOf(result: ScanResult, version: string): { rules: object[]; ruleIndex: Map<string, number> } {

@@ -5,6 +5,7 @@
  */
 import type { DeferredIssue } from './cross-checks.js';
 import type { DocumentIndex } from './document-index.js';
+import { MORE_ISSUES } from './limits.js';
 import { NOT_A_CONTRACT, type DocumentReport, type FileScan, type ScanResult, type ScanSummary, type SkippedEntry } from './types.js';
 
 export type Retention = 'all' | 'problems';
@@ -33,8 +34,13 @@ export class ResultCollector {
       if (doc.ok) this.summary.valid++;
       else this.summary.invalid++;
       for (const issue of doc.issues) {
+        if (issue.code === MORE_ISSUES) continue; // it stands for the omitted ones, counted below
         if (issue.severity === 'error') this.summary.errors++;
         else this.summary.warnings++;
+      }
+      if (doc.omitted) {
+        this.summary.errors += doc.omitted.errors;
+        this.summary.warnings += doc.omitted.warnings;
       }
       if (this.retention === 'all' || doc.issues.length > 0) {
         const report: DocumentReport = { file: scan.file, line: doc.line, contract: doc.contract, detection: doc.detection, ok: doc.ok, issues: doc.issues };

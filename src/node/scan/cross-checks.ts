@@ -8,7 +8,9 @@
  *   decided at the end.
  */
 import path from 'node:path';
+import { compareInstants, type Instant } from '../../rules/instant.js';
 import type { DocumentIndex } from './document-index.js';
+import { boundedMessage } from './limits.js';
 import { BUDGETS_FILE, readLeaseBudget } from './lease-budgets.js';
 import type { DocumentRereader } from './reread.js';
 import { sameContent } from './same-content.js';
@@ -57,7 +59,7 @@ export class CrossDocumentChecks {
   constructor(
     private readonly index: DocumentIndex,
     private readonly rereader: DocumentRereader,
-    private readonly now: number,
+    private readonly now: Instant,
     private readonly display: (source: string) => string,
   ) {
     this.ids = new IdRegistry((seq) => {
@@ -72,7 +74,7 @@ export class CrossDocumentChecks {
 
   private issue(seq: number, code: string, severity: 'error' | 'warning', pointer: string, message: string): LocatedIssue {
     const { line, column } = this.rereader.position(this.index.source(seq), this.index.line(seq), pointer);
-    return { code, severity, pointer, message, line, column };
+    return { code, severity, pointer, message: boundedMessage(message), line, column };
   }
 
   private where(seq: number): string {
@@ -108,7 +110,7 @@ export class CrossDocumentChecks {
         found.push(this.issue(seq, 'scan/repeated-signal-id', 'warning', '/header/id', `signal header id ${JSON.stringify(facts.signalId)} is also used by the signal at ${this.where(first)}`));
       }
     }
-    if (facts.lease && facts.lease.expiresAt > this.now) {
+    if (facts.lease && compareInstants(facts.lease.expiresAt, this.now) > 0) {
       this.leases.push({ seq, domain: facts.lease.domain, root: facts.lease.root, override: facts.lease.override });
     }
     return found;
@@ -145,7 +147,12 @@ export class CrossDocumentChecks {
     for (const pool of pools.values()) {
       const { root, domain } = pool[0] as (typeof pool)[number];
       let budget = budgets.get(root);
-      if (!budget) budgets.set(root, (budget = await readLeaseBudget(root, this.display(path.join(root, BUDGETS_FILE)))));
+      if (!budget) {
+        budgets.set(root, (budget = await readLeaseBudget(root, this.display(path.join(root, BUDGETS_FILE)))));
+        // a budgets file refused unread: said once, on the first live lease it would have governed
+        const first = (pool[0] as (typeof pool)[number]).seq;
+        if (budget.refused) deferred.push({ seq: first, issue: this.issue(first, budget.refused.code, 'warning', '', budget.refused.message) });
+      }
       if (pool.length <= budget.max) continue;
       for (const lease of pool.slice(budget.max)) {
         if (lease.override) continue;

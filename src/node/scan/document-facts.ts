@@ -1,5 +1,6 @@
 /** Picks out of a parsed document the few facts that checks across documents need. */
 import { detectionOf, type ContractName } from '../../index.js';
+import { parseInstant } from '../../rules/instant.js';
 import type { DocumentFacts } from './types.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -23,8 +24,8 @@ export function documentFacts(value: unknown, contract: ContractName | null, lea
     any = true;
   }
   if (contract === 'Lease' && typeof value.domain === 'string' && typeof value.expires_at === 'string') {
-    const expiresAt = Date.parse(value.expires_at);
-    if (!Number.isNaN(expiresAt)) {
+    const expiresAt = parseInstant(value.expires_at);
+    if (expiresAt !== null) {
       facts.lease = { domain: value.domain, expiresAt, override: value.override === true, root: leaseRoot };
       any = true;
     }

@@ -15,6 +15,12 @@ export function unreadableFolder(item: Extract<BatchItem, { kind: 'unreadable' }
   return { file: item.display, source: item.path, skipped: [], documents: [{ line: 1, contract: null, detection: UNREAD, ok: false, issues: [issue] }] };
 }
 
+/** A file the scan reads for itself that was refused unread: a warning on it, and the scan goes on without it. */
+export function refusedSideFile(item: Extract<BatchItem, { kind: 'refused' }>): FileScan {
+  const issue = { code: item.code, severity: 'warning' as const, pointer: '', message: item.message, line: 1, column: 1 };
+  return { file: item.display, source: item.path, skipped: [], documents: [{ line: 1, contract: null, detection: UNREAD, ok: true, issues: [issue] }] };
+}
+
 export function runBatch(items: readonly BatchItem[], options: FileScanOptions): BatchOutcome[] {
   return items.map((item): BatchOutcome => {
     switch (item.kind) {
@@ -22,8 +28,10 @@ export function runBatch(items: readonly BatchItem[], options: FileScanOptions):
         return { kind: 'skipped', entry: { file: item.display, reason: item.reason } };
       case 'unreadable':
         return { kind: 'scan', scan: unreadableFolder(item) };
+      case 'refused':
+        return { kind: 'scan', scan: refusedSideFile(item) };
       case 'file':
-        return { kind: 'scan', scan: scanFile({ source: item.path, file: item.display, regular: item.regular }, options) };
+        return { kind: 'scan', scan: scanFile({ source: item.path, file: item.display, regular: item.regular, within: item.within }, options) };
     }
   });
 }

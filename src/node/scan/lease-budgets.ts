@@ -3,8 +3,8 @@
  * `.substrate/constants/budgets.yaml` (2 when the file or the setting is missing). The YAML
  * parser is loaded only when a scan holds leases.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readSideFile, realFolder } from '../walk/read-side-file.js';
 
 export const DEFAULT_MAX_LEASES_PER_DOMAIN = 2;
 export const BUDGETS_FILE = '.substrate/constants/budgets.yaml';
@@ -13,17 +13,19 @@ export interface LeaseBudget {
   max: number;
   /** Where the number came from, for messages. */
   origin: string;
+  /** Set when the budgets file was refused unread (not a regular file, too large, a link out of the repository). */
+  refused?: { code: string; message: string };
 }
 
 /** The budget of the repository at `root`; `shown` is how the budgets file is named in messages. */
 export async function readLeaseBudget(root: string, shown: string = BUDGETS_FILE): Promise<LeaseBudget> {
   const file = path.join(root, BUDGETS_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${shown} was not found` };
+  const read = readSideFile(file, realFolder(root));
+  if (read.kind === 'missing') return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${shown} was not found` };
+  if (read.kind === 'refused') {
+    return { max: DEFAULT_MAX_LEASES_PER_DOMAIN, origin: `the default, as ${shown} was not read`, refused: { code: read.code, message: `${shown} not read: ${read.message}; the default budget of ${DEFAULT_MAX_LEASES_PER_DOMAIN} applies` } };
   }
+  const text = read.text;
   try {
     const { parse } = await import('yaml');
     const data = parse(text) as { budgets?: { max_leases_per_domain?: unknown } } | null;

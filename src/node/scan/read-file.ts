@@ -2,13 +2,16 @@
  * Reads a document file without ever writing to it: opened read-only, measured with fstat first,
  * and refused unread when it is larger than the limit, a folder, or not a regular file.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from 'node:fs';
+import path from 'node:path';
 
 // Non-blocking, so that opening a FIFO named like a document cannot hang the walk.
 const READ_ONLY = constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK;
+// A file the walk saw as a regular file is opened without following a link: one swapped in since is refused.
+const READ_ONLY_NOFOLLOW = typeof READ_ONLY === 'number' && constants.O_NOFOLLOW !== undefined ? READ_ONLY | constants.O_NOFOLLOW : READ_ONLY;
 
 export type FileRead =
-  | { ok: true; bytes: Buffer }
+  | { ok: true; bytes: Buffer; identity?: string }
   | { ok: false; code: 'file/too-large' | 'file/unreadable' | 'file/is-directory' | 'file/not-regular'; message: string };
 
 /** What reading a folder where a file was expected gives. */
@@ -23,11 +26,22 @@ export function formatBytes(n: number): string {
 function failure(error: unknown, file?: string): FileRead {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EISDIR') return IS_DIRECTORY;
+  if (code === 'ELOOP') return { ok: false, code: 'file/unreadable', message: 'the file became a symbolic link after the walk saw it: not read' };
   // Node lists a name that is not UTF-8 with U+FFFD in place of its bad bytes; that name opens nothing
   if (code === 'ENOENT' && file?.includes('\uFFFD')) {
     return { ok: false, code: 'file/unreadable', message: 'cannot read the file: its name is not valid UTF-8 (rename it)' };
   }
   return { ok: false, code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
+}
+
+/** Longest pause between two reads of a standard input that has nothing yet (non-blocking). */
+const MAX_STDIN_PAUSE_MS = 50;
+let pauseCell: Int32Array | undefined;
+
+/** Sleeps the thread, without spinning: standard input was opened non-blocking and has nothing yet. */
+function pause(ms: number): void {
+  pauseCell ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(pauseCell, 0, 0, ms);
 }
 
 /** Reads standard input to its end, refusing it once it grows past the limit. */
@@ -39,12 +53,18 @@ export function readStandardInput(maxBytes: number): FileRead {
     const chunks: Buffer[] = [];
     let total = 0;
     const chunk = Buffer.allocUnsafe(64 * 1024);
+    let idle = 0;
     for (;;) {
       let n: number;
       try {
         n = readSync(0, chunk, 0, chunk.length, null);
+        idle = 0;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+          // nothing yet: wait a little longer each time (1 ms, doubling to 50 ms), not spinning a core
+          pause(Math.min(MAX_STDIN_PAUSE_MS, 2 ** idle++));
+          continue;
+        }
         if ((error as NodeJS.ErrnoException).code === 'EOF') break;
         throw error;
       }
@@ -67,23 +87,35 @@ function tooLarge(size: number, maxBytes: number, qualifier = ''): FileRead {
   };
 }
 
-/**
- * A file found by the walk as a regular file is read without an fstat first: into a scratch buffer,
- * and measured only when it fills it. That saves building a Stats object for every file; a file
- * that is not what the walk saw (a folder or a FIFO swapped in) still fails cleanly on read.
- */
-const SCRATCH_BYTES = 64 * 1024;
-let scratch: Buffer | undefined;
+/** Where an open file really is (Linux), or undefined where that cannot be asked. */
+function openedPath(fd: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return undefined;
+  }
+}
 
-export function readDocumentFile(file: string, maxBytes: number, knownRegular = false): FileRead {
+const OUTSIDE: FileRead = { ok: false, code: 'file/unreadable', message: 'the file now leads outside the scanned folder (a link swapped in after the walk): not read' };
+
+/**
+ * Reads a document. `knownRegular`: the walk saw a regular file here (it is opened without
+ * following a link). `within`: the real path of the scanned folder, for a file reached through a
+ * link: where the system can say which file was opened, one outside that folder is not read.
+ */
+export function readDocumentFile(file: string, maxBytes: number, knownRegular = false, within?: string): FileRead {
   let fd: number;
   try {
-    fd = openSync(file, READ_ONLY);
+    fd = openSync(file, knownRegular ? READ_ONLY_NOFOLLOW : READ_ONLY);
   } catch (error) {
     return failure(error, file);
   }
   try {
-    return knownRegular ? readUnmeasured(fd, maxBytes) : readMeasured(fd, maxBytes);
+    if (within !== undefined) {
+      const opened = openedPath(fd);
+      if (opened !== undefined && opened !== within && !opened.startsWith(within.endsWith(path.sep) ? within : within + path.sep)) return OUTSIDE;
+    }
+    return readMeasured(fd, maxBytes);
   } catch (error) {
     return failure(error);
   } finally {
@@ -91,28 +123,20 @@ export function readDocumentFile(file: string, maxBytes: number, knownRegular = 
   }
 }
 
-function readMeasured(fd: number, maxBytes: number, prefix?: Buffer): FileRead {
+function readMeasured(fd: number, maxBytes: number): FileRead {
   const stat = fstatSync(fd);
   if (stat.isDirectory()) return IS_DIRECTORY;
   if (!stat.isFile()) return { ok: false, code: 'file/not-regular', message: 'not a regular file' };
   if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
   const bytes = Buffer.allocUnsafe(stat.size);
   let filled = 0;
-  if (prefix) filled = prefix.copy(bytes, 0, 0, Math.min(prefix.length, stat.size));
   while (filled < stat.size) {
     const n = readSync(fd, bytes, filled, stat.size - filled, null);
     if (n === 0) break;
     filled += n;
   }
-  return { ok: true, bytes: filled === stat.size ? bytes : bytes.subarray(0, filled) };
-}
-
-function readUnmeasured(fd: number, maxBytes: number): FileRead {
-  scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES);
-  const n = readSync(fd, scratch, 0, SCRATCH_BYTES, null);
-  // a file as large as the scratch buffer, or over the limit: measure it and read it the long way
-  if (n === SCRATCH_BYTES || n > maxBytes) return readMeasured(fd, maxBytes, scratch.subarray(0, n));
-  const bytes = Buffer.allocUnsafe(n);
-  scratch.copy(bytes, 0, 0, n);
-  return { ok: true, bytes };
+  const read: FileRead = { ok: true, bytes: filled === stat.size ? bytes : bytes.subarray(0, filled) };
+  // a file with more than one name (a hard link) carries its identity, so that it is counted once
+  if (stat.nlink > 1) read.identity = `${stat.dev}:${stat.ino}`;
+  return read;
 }

@@ -1,6 +1,8 @@
 /**
  * Reads a document again, for the rare check across documents that must place an issue or compare
- * two documents' content after the scan has let their text go. Keeps only the last file read, and
+ * two documents' content after the scan has let their text go. Keeps the last two files read (a
+ * document and the earlier one it is compared with), each with the table of its documents, so that
+ * finding the document of a line costs a binary search, not a pass from the first line; and
  * standard input (which cannot be read twice) as the scan handed it over.
  */
 import { decodeLossy } from '../parse/decode.js';
@@ -17,8 +19,18 @@ export interface Reread {
   span: DocumentSpan;
 }
 
+interface CachedFile {
+  key: string;
+  source: SourceText | undefined;
+  /** The file's documents in line order, as (line, start, end) triples in one array; made when first asked for. */
+  spans: number[] | undefined;
+}
+
+/** Files kept read: the document being checked and the one it is compared with. */
+const KEPT_FILES = 2;
+
 export class DocumentRereader {
-  private last: { key: string; source: SourceText | undefined } | undefined;
+  private cached: CachedFile[] = [];
   private stdinText: string | undefined;
   private stdinName = 'stdin.json';
 
@@ -33,8 +45,13 @@ export class DocumentRereader {
     if (name) this.stdinName = name;
   }
 
-  private text(source: string): SourceText | undefined {
-    if (this.last?.key === source) return this.last.source;
+  private file(source: string): CachedFile {
+    const at = this.cached.findIndex((c) => c.key === source);
+    if (at >= 0) {
+      const hit = this.cached[at] as CachedFile;
+      if (at > 0) this.cached = [hit, ...this.cached.filter((c) => c !== hit)];
+      return hit;
+    }
     let text: string | undefined;
     if (source === STDIN_SOURCE) text = this.stdinText;
     else {
@@ -42,18 +59,29 @@ export class DocumentRereader {
       const read = readDocumentFile(source, this.maxFileSize);
       text = read.ok ? decodeLossy(read.bytes) : undefined;
     }
-    const result = text === undefined ? undefined : new SourceText(text);
-    this.last = { key: source, source: result };
-    return result;
+    const entry: CachedFile = { key: source, source: text === undefined ? undefined : new SourceText(text), spans: undefined };
+    this.cached = [entry, ...this.cached.slice(0, KEPT_FILES - 1)];
+    return entry;
   }
 
   document(source: string, line: number): Reread | undefined {
-    const text = this.text(source);
+    const file = this.file(source);
+    const text = file.source;
     if (!text) return undefined;
     const name = source === STDIN_SOURCE ? this.stdinName : source;
-    for (const span of documentSpans(text.text, formatOfFile(name) ?? 'json')) {
-      if (span.line === line) return { source: text, span };
-      if (span.line > line) break;
+    if (!file.spans) {
+      file.spans = [];
+      for (const span of documentSpans(text.text, formatOfFile(name) ?? 'json')) file.spans.push(span.line, span.start, span.end);
+    }
+    const spans = file.spans;
+    let lo = 0;
+    let hi = spans.length / 3 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = spans[mid * 3] as number;
+      if (at === line) return { source: text, span: { line, start: spans[mid * 3 + 1] as number, end: spans[mid * 3 + 2] as number } };
+      if (at < line) lo = mid + 1;
+      else hi = mid - 1;
     }
     return undefined;
   }

@@ -11,7 +11,9 @@ import type { DocumentSpan } from '../parse/documents.js';
 import { findPointers } from '../parse/pointer-finder.js';
 import { parseJson, type ParseProblem } from '../parse/parse-json.js';
 import type { SourceText } from '../parse/source-text.js';
+import { compareInstants, formatInstant, type Instant } from '../../rules/instant.js';
 import { documentFacts } from './document-facts.js';
+import { boundedIssues, MAX_ISSUES_PER_DOCUMENT } from './limits.js';
 import { locateIssue, type Positions } from './locate.js';
 import { NOT_A_CONTRACT, UNPARSED, type Detection, type LocatedIssue, type ScannedDocument } from './types.js';
 
@@ -24,8 +26,8 @@ export interface DocumentContext {
   leaseRoot: string;
   /** The base name, for rules about file names; only for `.json` files. */
   filename: string | undefined;
-  /** The time leases are judged at (ms since the epoch). */
-  now: number;
+  /** The instant leases are judged at. */
+  now: Instant;
 }
 
 export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string; detection: Detection };
@@ -40,12 +42,12 @@ function locateProblem(problem: ParseProblem, source: SourceText): LocatedIssue 
   return { code: problem.code, severity: 'error', pointer: problem.pointer, message, line, column };
 }
 
-function expiredLease(lease: Record<string, unknown>, now: number): Issue {
+function expiredLease(lease: Record<string, unknown>, now: Instant): Issue {
   return {
     code: 'scan/expired-lease',
     severity: 'warning',
     pointer: '/expires_at',
-    message: `the lease expired at ${String(lease.expires_at)}, before ${new Date(now).toISOString()}, and is still on disk (lease hoarding): release it`,
+    message: `the lease expired at ${String(lease.expires_at)}, by ${formatInstant(now)}, and is still on disk (lease hoarding): release it`,
   };
 }
 
@@ -58,15 +60,24 @@ function detectionOf(classified: Classification): Detection {
   return detection;
 }
 
+/** The document with its issues bounded (limits.ts): the rest counted in `omitted`. */
+function listed(document: ScannedDocument, extra: { errors: number; warnings: number }): ScannedDocument {
+  const bounded = boundedIssues(document.issues, extra);
+  document.issues = bounded.issues;
+  if (bounded.omitted) document.omitted = bounded.omitted;
+  return document;
+}
+
 export function scanDocument(context: DocumentContext, span: DocumentSpan): DocumentOutcome {
   const { source, maxDepth } = context;
   const parsed = parseJson(source.text, maxDepth, span.start, span.end);
   // every issue list starts as this one literal and grows by push: one array shape for V8 throughout
   const located: LocatedIssue[] = [];
   for (const problem of parsed.problems) located.push(locateProblem(problem, source));
+  const extra = { errors: parsed.moreDuplicates ?? 0, warnings: 0 };
   if (!parsed.parsed) {
     const place = context.place;
-    return { kind: 'document', document: { line: span.line, contract: place?.contract ?? null, detection: place?.detection ?? UNPARSED, ok: false, issues: located } };
+    return { kind: 'document', document: listed({ line: span.line, contract: place?.contract ?? null, detection: place?.detection ?? UNPARSED, ok: false, issues: located }, extra) };
   }
   const value = parsed.value;
   const place = context.place;
@@ -84,15 +95,19 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
     if (issue) issues.push(issue);
   }
   const facts = documentFacts(value, contract, context.leaseRoot);
-  if (facts?.lease && facts.lease.expiresAt <= context.now) issues.push(expiredLease(value as Record<string, unknown>, context.now));
+  if (facts?.lease && compareInstants(facts.lease.expiresAt, context.now) <= 0) issues.push(expiredLease(value as Record<string, unknown>, context.now));
+  if (issues.length > MAX_ISSUES_PER_DOCUMENT) {
+    // only the listed issues are placed; the others are counted
+    for (const issue of issues.splice(MAX_ISSUES_PER_DOCUMENT)) extra[issue.severity === 'error' ? 'errors' : 'warnings']++;
+  }
   if (issues.length > 0) {
     // JSON.parse accepted the text: follow only the paths to the issues (a layout may exist already)
     const layout: Positions = parsed.layout ?? findPointers(source.text, issues.map((i) => i.pointer), span.start, span.end);
     for (const issue of issues) located.push(locateIssue(issue, layout, source, span.start));
   }
-  let ok = true;
+  let ok = extra.errors === 0;
   for (const issue of located) if (issue.severity === 'error') ok = false;
   const document: ScannedDocument = { line: span.line, contract, detection, ok, issues: located };
   if (facts) document.facts = facts;
-  return { kind: 'document', document };
+  return { kind: 'document', document: listed(document, extra) };
 }

@@ -7,16 +7,17 @@ import path from 'node:path';
 import { badUtf8Lines, decodeLossy, decodeUtf8 } from '../parse/decode.js';
 import { documentSpans, formatOfFile, type DocumentFormat } from '../parse/documents.js';
 import { SourceText } from '../parse/source-text.js';
-import { decideByPlace, isConfigFile, type PlaceOptions } from './decide-by-place.js';
-import { readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
+import { decideByPlace, isConfigFile, type PlaceDecision, type PlaceOptions } from './decide-by-place.js';
+import type { Instant } from '../../rules/instant.js';
+import { formatBytes, readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
 import { scanDocument, type DocumentContext } from './scan-document.js';
 import { NOT_A_CONTRACT, UNREAD, type FileScan, type LocatedIssue, type ScannedDocument } from './types.js';
 
 export interface FileScanOptions extends PlaceOptions {
   maxFileSize: number;
   maxDepth: number;
-  /** The time leases are judged at (ms since the epoch). */
-  now: number;
+  /** The instant leases are judged at. */
+  now: Instant;
 }
 
 export interface FileTarget {
@@ -26,8 +27,10 @@ export interface FileTarget {
   file: string;
   /** For standard input: the name it stands for (`--stdin-filename`), which sets its format and place. */
   name?: string;
-  /** Set when the walk saw a regular file here: it is then read without being measured first. */
+  /** Set when the walk saw a regular file here: it is then opened without following a link. */
   regular?: boolean;
+  /** For a file reached through a link: the real path of the scanned folder it must stay inside. */
+  within?: string;
 }
 
 export const STDIN_SOURCE = '-';
@@ -48,7 +51,18 @@ function describeLines(lines: number[]): string {
 }
 
 export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
-  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize, target.regular === true);
+  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize, target.regular === true, target.within);
+}
+
+/**
+ * What stops a file's scan from within (a text longer than the engine's longest string, an engine
+ * limit): that file's one issue, so that the report of every other file stays complete.
+ */
+function cannotCheck(error: unknown, size: number): ScannedDocument {
+  const message = error instanceof Error ? error.message : String(error);
+  const tooLong = (error as NodeJS.ErrnoException)?.code === 'ERR_STRING_TOO_LONG' || /string longer than|Invalid string length/i.test(message);
+  if (tooLong) return fileProblem('file/too-large', `the file is ${formatBytes(size)}, more text than can be held in memory at once: not checked`);
+  return fileProblem('file/unreadable', `cannot check the file: ${message.split('\n')[0]}`);
 }
 
 export function scanFile(target: FileTarget, options: FileScanOptions, given?: FileRead): FileScan {
@@ -71,6 +85,23 @@ export function scanFile(target: FileTarget, options: FileScanOptions, given?: F
     scan.documents.push(fileProblem(read.code, read.message));
     return scan;
   }
+  if (read.identity) scan.identity = read.identity;
+  try {
+    return scanBytes(options, read.bytes, scan, { name, format, place });
+  } catch (error) {
+    return { ...scan, documents: [cannotCheck(error, read.bytes.length)], skipped: [] };
+  }
+}
+
+/** What scanFile decided before reading: the file's name, its format and what its place decided. */
+interface Named {
+  name: string;
+  format: DocumentFormat;
+  place: PlaceDecision | undefined;
+}
+
+function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { name, format, place }: Named): FileScan {
+  const read = { bytes };
   const decoded = decodeUtf8(read.bytes);
   // one document a line: a line that is not UTF-8 is that line's problem; the others are checked
   const badLines = !decoded.ok && format === 'jsonl' ? badUtf8Lines(read.bytes) : undefined;
@@ -100,12 +131,12 @@ export function scanFile(target: FileTarget, options: FileScanOptions, given?: F
     if (outcome.kind === 'document') {
       const syntaxOnly = outcome.document.issues.every((i) => i.code === 'parse/syntax');
       if (!outcome.document.ok && syntaxOnly && !place && JSON_WITH_COMMENTS.test(name)) {
-        scan.skipped.push({ file: target.file, reason: 'JSON with comments by convention (not a contract document), and it does not parse as JSON' });
+        scan.skipped.push({ file: scan.file, reason: 'JSON with comments by convention (not a contract document), and it does not parse as JSON' });
       } else scan.documents.push(outcome.document);
     } else if (format === 'jsonl') skippedLines.push(span.line);
-    else scan.skipped.push({ file: target.file, reason: outcome.reason, detection: outcome.detection });
+    else scan.skipped.push({ file: scan.file, reason: outcome.reason, detection: outcome.detection });
   }
-  if (skippedLines.length > 0) scan.skipped.push({ file: target.file, reason: `not contract documents: ${describeLines(skippedLines)}` });
+  if (skippedLines.length > 0) scan.skipped.push({ file: scan.file, reason: `not contract documents: ${describeLines(skippedLines)}` });
   if (count === 0) scan.documents.push(fileProblem('parse/empty', 'the file is empty: expected one JSON document a line'));
   return scan;
 }

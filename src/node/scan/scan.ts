@@ -6,8 +6,9 @@
 import path from 'node:path';
 import { decodeUtf8 } from '../parse/decode.js';
 import type { ContractName } from '../../index.js';
+import { instantOfEpochMs, parseInstant, type Instant } from '../../rules/instant.js';
 import { configsFor } from '../config/config-file.js';
-import { resolveInputs, type Input } from '../walk/inputs.js';
+import { InputError, resolveInputs, type Input } from '../walk/inputs.js';
 import { prepareIgnore } from '../walk/rule-set.js';
 import { toDisplayPath, walkInputs } from '../walk/walk.js';
 import { ResultCollector, type Retention } from './collector.js';
@@ -35,8 +36,8 @@ export interface ScanOptions {
   ignore?: readonly string[];
   /** Files larger than this many bytes are refused unread. Default 10 MiB. */
   maxFileSize?: number;
-  /** The time leases are judged at, in ms since the epoch. Default: now. */
-  now?: number;
+  /** The time leases are judged at: ms since the epoch, or an RFC 3339 date-time (leap seconds included). Default: now. */
+  now?: number | string;
   /** The name standard input stands for (its format, and its place for leases and signals). */
   stdinFilename?: string;
   /** Keep every document and skipped entry ('all'), or only those a person must look at ('problems'). */
@@ -52,6 +53,13 @@ export interface ScanOptions {
 }
 
 
+/** The instant `now` names, by the package's own RFC 3339 parser; an InputError when it names none. */
+function instantOfNow(now: number | string | undefined): Instant {
+  const instant = typeof now === 'string' ? parseInstant(now) : instantOfEpochMs(now ?? Date.now());
+  if (instant === null) throw new InputError(`now: expected an RFC 3339 date-time or a count of milliseconds, not ${JSON.stringify(String(now))}`);
+  return instant;
+}
+
 /** Scans files and folders; throws an InputError (usage error) when a path does not exist. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -62,7 +70,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const fileOptions: FileScanOptions = {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     maxDepth: maxDocumentDepth(),
-    now: options.now ?? Date.now(),
+    now: instantOfNow(options.now),
     contract: options.contract,
     configs: options.contract || options.useConfig === false ? [] : configsFor(configStarts(inputs, options.stdinFilename, cwd), display),
   };
@@ -72,7 +80,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const collector = new ResultCollector(options.retention ?? 'problems');
   let files = 0;
 
+  /** Identities of the files with more than one name scanned so far: a hard link is counted once. */
+  const identities = new Set<string>();
   const take = (fileScan: FileScan): void => {
+    if (fileScan.identity !== undefined) {
+      if (identities.has(fileScan.identity)) {
+        collector.addSkipped({ file: fileScan.file, reason: 'another name (a hard link) of a file scanned already: not counted twice' });
+        return;
+      }
+      identities.add(fileScan.identity);
+    }
     const file = index.addFile(fileScan.source);
     const firstSeq = index.documentCount;
     for (const document of fileScan.documents) {
@@ -134,8 +151,12 @@ function scanStdin(options: ScanOptions, cwd: string, stdinDisplay: string, file
   if (options.stdinFilename) target.name = path.resolve(cwd, options.stdinFilename);
   const read = readTarget(target, fileOptions.maxFileSize);
   if (read.ok) {
-    const decoded = decodeUtf8(read.bytes);
-    if (decoded.ok) rereader.rememberStdin(decoded.text, target.name);
+    try {
+      const decoded = decodeUtf8(read.bytes);
+      if (decoded.ok) rereader.rememberStdin(decoded.text, target.name);
+    } catch {
+      // too long to be one string: scanFile says so
+    }
   }
   return scanFile(target, fileOptions, read);
 }

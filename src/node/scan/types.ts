@@ -1,5 +1,6 @@
 /** What a scan finds: documents with located issues, skipped entries, and the facts cross-document checks need. */
 import type { ContractName, CoreBasis, Severity } from '../../index.js';
+import type { Instant } from '../../rules/instant.js';
 
 /**
  * What decided a document's contract, in order of authority: `option` (--contract), `config`
@@ -42,8 +43,8 @@ export interface DocumentFacts {
   ledgerRef?: string;
   /** A signal's `header.id`. */
   signalId?: string;
-  /** A lease's domain, expiry (ms since the epoch) and override flag, with the folder its budget is read from. */
-  lease?: { domain: string; expiresAt: number; override: boolean; root: string };
+  /** A lease's domain, expiry (by the package's RFC 3339 parser, leap seconds included) and override flag, with the folder its budget is read from. */
+  lease?: { domain: string; expiresAt: Instant; override: boolean; root: string };
 }
 
 export interface ScannedDocument {
@@ -54,6 +55,8 @@ export interface ScannedDocument {
   ok: boolean;
   issues: LocatedIssue[];
   facts?: DocumentFacts;
+  /** Issues past the per-document limit: not listed (one `scan/more-issues` issue says how many), but counted. */
+  omitted?: { errors: number; warnings: number };
 }
 
 export interface SkippedEntry {
@@ -71,6 +74,8 @@ export interface FileScan {
   source: string;
   documents: ScannedDocument[];
   skipped: SkippedEntry[];
+  /** Device and inode of a file with more than one name (a hard link), so that it is counted once. */
+  identity?: string;
 }
 
 /** A document as reporters see it. */

@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { RuleSet } from './rule-set.js';
+import { readSideFile, realFolder } from './read-side-file.js';
+import { isBelow, RuleSet } from './rule-set.js';
 
 export const CONTRACTSIGNORE = '.contractsignore';
 export const GITIGNORE = '.gitignore';
@@ -17,24 +18,53 @@ export interface GitignoreFrame {
   parent: GitignoreFrame | undefined;
 }
 
+/** An ignore file that was refused unread (a FIFO, a device, too large, a link out of its tree). */
+export interface RefusedSideFile {
+  path: string;
+  display: string;
+  code: string;
+  message: string;
+}
+
 export class IgnorePolicy {
   private readonly fixed: RuleSet[] = [];
+  /** Ignore files refused since the walk last asked (see takeRefusals). */
+  private refusals: RefusedSideFile[] = [];
+  /** Real path of the scanned folder: `.gitignore` links inside it are followed, others not. */
+  private within: string;
 
   constructor(
     private readonly cwd: string,
     patterns: readonly string[],
     root: string | undefined,
   ) {
-    const cwdIgnore = RuleSet.fromFile(path.join(cwd, CONTRACTSIGNORE), CONTRACTSIGNORE);
+    this.within = realFolder(root ?? cwd);
+    const cwdIgnore = this.readRules(path.join(cwd, CONTRACTSIGNORE), realFolder(cwd));
     if (cwdIgnore) this.fixed.push(cwdIgnore);
     if (root !== undefined && root !== cwd) {
-      const rootIgnore = RuleSet.fromFile(path.join(root, CONTRACTSIGNORE), path.join(path.relative(cwd, root), CONTRACTSIGNORE));
+      const rootIgnore = this.readRules(path.join(root, CONTRACTSIGNORE), this.within);
       if (rootIgnore) this.fixed.push(rootIgnore);
     }
     if (patterns.length > 0) {
-      const inside = root === undefined || !path.relative(cwd, root).startsWith('..');
+      const inside = root === undefined || path.relative(cwd, root) === '' || isBelow(path.relative(cwd, root));
       this.fixed.push(new RuleSet(inside ? cwd : root, [...patterns], '--ignore'));
     }
+  }
+
+  /** The rules of an ignore file read with care; a refusal is kept for the report. */
+  private readRules(file: string, within: string): RuleSet | undefined {
+    const read = readSideFile(file, within);
+    if (read.kind === 'text') return RuleSet.fromText(read.text, file, this.describe(file));
+    if (read.kind === 'refused') this.refusals.push({ path: file, display: this.describe(file), code: read.code, message: `ignore file not read: ${read.message}` });
+    return undefined;
+  }
+
+  /** The ignore files refused since the last call. */
+  takeRefusals(): RefusedSideFile[] {
+    if (this.refusals.length === 0) return this.refusals;
+    const taken = this.refusals;
+    this.refusals = [];
+    return taken;
   }
 
   /** The reason a path is left out, or undefined when it is scanned. */
@@ -68,13 +98,14 @@ export class IgnorePolicy {
       if (at === top || path.dirname(at) === at) break;
     }
     let frame: GitignoreFrame | undefined;
-    for (const folder of chain.reverse()) frame = this.withGitignore(folder, frame);
+    const topReal = realFolder(top);
+    for (const folder of chain.reverse()) frame = this.withGitignore(folder, frame, topReal);
     return frame;
   }
 
   /** The frame for a folder: its `.gitignore` on top of the parent's, if it has one. */
-  withGitignore(folder: string, parent: GitignoreFrame | undefined): GitignoreFrame | undefined {
-    const rules = RuleSet.fromFile(path.join(folder, GITIGNORE), this.describe(path.join(folder, GITIGNORE)));
+  withGitignore(folder: string, parent: GitignoreFrame | undefined, within = this.within): GitignoreFrame | undefined {
+    const rules = this.readRules(path.join(folder, GITIGNORE), within);
     return rules ? { rules, parent } : parent;
   }
 

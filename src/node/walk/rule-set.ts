@@ -3,7 +3,6 @@
  * `ignore` caches every path it has seen; the instance is rebuilt now and then so that a walk of
  * a hundred thousand files does not keep them all.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
@@ -44,6 +43,13 @@ function loadIgnore(): IgnoreFactory {
   return factory;
 }
 
+/**
+ * Whether a relative path names something strictly below its base: decided by its first segment
+ * (`..` or `../…` is above), so that a folder named `..fixtures` is below like any other.
+ */
+export const isBelow = (relative: string): boolean =>
+  relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+
 export type Verdict = 'ignored' | 'unignored' | undefined;
 
 export class RuleSet {
@@ -60,14 +66,8 @@ export class RuleSet {
     this.matcher = this.build();
   }
 
-  /** Reads a gitignore-syntax file; undefined when it does not exist or holds no pattern. */
-  static fromFile(file: string, origin: string): RuleSet | undefined {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+  /** The rules of a gitignore-syntax file's text; undefined when it holds no pattern. */
+  static fromText(text: string, file: string, origin: string): RuleSet | undefined {
     const patterns = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
     return patterns.length === 0 ? undefined : new RuleSet(path.dirname(file), patterns, origin);
   }
@@ -82,7 +82,7 @@ export class RuleSet {
    */
   test(absolute: string, isDirectory: boolean): Verdict {
     const relative = path.relative(this.base, absolute);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    if (!isBelow(relative)) return undefined;
     if (++this.tests > TESTS_BEFORE_REBUILD) {
       this.tests = 0;
       this.matcher = this.build();

@@ -8,6 +8,8 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { formatOfFile } from '../parse/documents.js';
 import { IgnorePolicy, GITIGNORE, type GitignoreFrame } from './ignore-policy.js';
+import { realFolder } from './read-side-file.js';
+import { realOrSelf, Visited } from './visited.js';
 import type { Input } from './inputs.js';
 
 /**
@@ -15,10 +17,11 @@ import type { Input } from './inputs.js';
  * `regular` marks a file the folder listing showed as a regular file (not a link, not given by name).
  */
 export type WalkItem =
-  | { kind: 'file'; path: string; display: string; regular?: true }
+  | { kind: 'file'; path: string; display: string; regular?: true; within?: string }
   | { kind: 'stdin' }
   | { kind: 'skipped'; path: string; display: string; reason: string }
-  | { kind: 'unreadable'; path: string; display: string; message: string };
+  | { kind: 'unreadable'; path: string; display: string; message: string }
+  | { kind: 'refused'; path: string; display: string; code: string; message: string };
 
 export interface WalkOptions {
   cwd: string;
@@ -50,17 +53,26 @@ function isInside(child: string, parent: string): boolean {
 }
 
 export function* walkInputs(inputs: readonly Input[], options: WalkOptions): Generator<WalkItem> {
+  const visited = new Visited();
   for (const input of inputs) {
     if (input.kind === 'stdin') yield { kind: 'stdin' };
-    else if (input.kind === 'file') yield* explicitFile(input.path, options);
-    else yield* walkFolder(input.path, options);
+    else if (input.kind === 'file') yield* explicitFile(input.path, options, visited);
+    else yield* walkFolder(input.path, options, visited);
   }
 }
 
-function* explicitFile(file: string, options: WalkOptions): Generator<WalkItem> {
+/** The side files the policy refused since last asked, as walk items for the report. */
+function* refusals(policy: IgnorePolicy): Generator<WalkItem> {
+  for (const r of policy.takeRefusals()) yield { kind: 'refused', path: r.path, display: r.display, code: r.code, message: r.message };
+}
+
+function* explicitFile(file: string, options: WalkOptions, visited: Visited): Generator<WalkItem> {
+  if (!visited.addFile(realOrSelf(file))) return; // given twice, or inside a folder given before
   const policy = new IgnorePolicy(options.cwd, options.ignore, undefined);
   const folder = path.dirname(file);
-  const reason = policy.reasonToIgnore(file, false, policy.withGitignore(folder, policy.ancestorGitignores(folder)));
+  const git = policy.withGitignore(folder, policy.ancestorGitignores(folder), realFolder(folder));
+  yield* refusals(policy);
+  const reason = policy.reasonToIgnore(file, false, git);
   const display = toDisplayPath(file, options.cwd);
   if (reason) return yield { kind: 'skipped', path: file, display, reason };
   if (!formatOfFile(file)) return yield { kind: 'skipped', path: file, display, reason: 'not a .json, .jsonl or .ndjson file' };
@@ -74,13 +86,15 @@ interface Frame {
   git: GitignoreFrame | undefined;
 }
 
-function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
+function* walkFolder(root: string, options: WalkOptions, visited: Visited): Generator<WalkItem> {
+  const rootReal = realpathSync(root);
+  if (visited.covers(rootReal)) return; // given twice, or inside a folder given before
   const policy = new IgnorePolicy(options.cwd, options.ignore, root);
   const ancestors = policy.ancestorGitignores(root);
+  yield* refusals(policy);
   const rootReason = policy.reasonToIgnore(root, true, ancestors);
   const rootDisplay = toDisplayPath(root, options.cwd);
   if (rootReason) return yield { kind: 'skipped', path: root, display: rootDisplay, reason: rootReason };
-  const rootReal = realpathSync(root);
   /** Real paths of the folders entered through links: each is walked once. */
   const linked = new Set<string>();
   const stack: Frame[] = [];
@@ -88,6 +102,7 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
   const loops = (real: string): boolean => linked.has(real) || stack.some((frame) => isInside(frame.folder.real, real));
   /** Reads a folder and puts it on top of the stack; yields its failure when it cannot be read. */
   function* enter(folder: Folder, throughLink = false): Generator<WalkItem> {
+    if (!visited.enterFolder(folder.real)) return; // reached already (a link went there first)
     if (throughLink) linked.add(folder.real);
     let entries: Dirent[];
     try {
@@ -99,30 +114,45 @@ function* walkFolder(root: string, options: WalkOptions): Generator<WalkItem> {
     }
     entries.sort(byName);
     const git = entries.some((e) => e.name === GITIGNORE) ? policy.withGitignore(folder.path, folder.git) : folder.git;
+    yield* refusals(policy);
     stack.push({ folder, entries, next: 0, git });
   }
   yield* enter({ path: root, display: rootDisplay, real: rootReal, git: ancestors });
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    const entry = frame.entries[frame.next++];
-    if (!entry) {
-      stack.pop();
-      continue;
-    }
-    if (NEVER_ENTER.has(entry.name)) continue;
-    const { folder, git } = frame;
-    const full = joinPath(folder.path, entry.name);
-    const display = joinDisplay(folder.display, entry.name);
-    if (entry.isDirectory()) {
-      if (!policy.reasonToIgnore(full, true, git)) yield* enter({ path: full, display, real: joinPath(folder.real, entry.name), git });
-    } else if (entry.isFile()) {
-      if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git)) yield { kind: 'file', path: full, display, regular: true };
-    } else if (entry.isSymbolicLink()) {
-      const item = followLink(full, display, rootReal, loops, policy, git);
-      if (item && 'real' in item) yield* enter(item, true);
-      else if (item) yield item;
-    } else if (formatOfFile(entry.name)) {
-      yield { kind: 'skipped', path: full, display, reason: 'not a regular file' };
+  // links are followed after the folders and files they may lead to: a file is then reported at its
+  // own path, and a link to it is skipped as scanned already
+  const links: { full: string; display: string; git: GitignoreFrame | undefined }[] = [];
+  for (let nextLink = 0; ; ) {
+    yield* walkStack();
+    const link = links[nextLink++];
+    if (!link) break;
+    const item = followLink(link.full, link.display, rootReal, loops, policy, link.git, visited);
+    if (item && 'real' in item) yield* enter(item, true);
+    else if (item) yield item;
+  }
+
+  function* walkStack(): Generator<WalkItem> {
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as Frame;
+      const entry = frame.entries[frame.next++];
+      if (!entry) {
+        stack.pop();
+        continue;
+      }
+      if (NEVER_ENTER.has(entry.name)) continue;
+      const { folder, git } = frame;
+      const full = joinPath(folder.path, entry.name);
+      const display = joinDisplay(folder.display, entry.name);
+      if (entry.isDirectory()) {
+        if (!policy.reasonToIgnore(full, true, git)) yield* enter({ path: full, display, real: joinPath(folder.real, entry.name), git });
+      } else if (entry.isFile()) {
+        if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git) && !visited.hasLoose(joinPath(folder.real, entry.name))) {
+          yield { kind: 'file', path: full, display, regular: true };
+        }
+      } else if (entry.isSymbolicLink()) {
+        links.push({ full, display, git });
+      } else if (formatOfFile(entry.name)) {
+        yield { kind: 'skipped', path: full, display, reason: 'not a regular file' };
+      }
     }
   }
 }
@@ -134,6 +164,7 @@ function followLink(
   loops: (real: string) => boolean,
   policy: IgnorePolicy,
   git: GitignoreFrame | undefined,
+  visited: Visited,
 ): WalkItem | Folder | undefined {
   let real: string;
   try {
@@ -155,9 +186,14 @@ function followLink(
     return { kind: 'unreadable', path: link, display, message: `cannot read the link's target: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
   }
   if (policy.reasonToIgnore(link, isFolder, git)) return undefined;
-  if (!isFolder) return formatOfFile(link) ? { kind: 'file', path: link, display } : undefined;
-  if (loops(real)) {
+  if (!isFolder) {
+    if (!formatOfFile(link)) return undefined;
+    if (!visited.addFile(real)) return { kind: 'skipped', path: link, display, reason: 'symbolic link to a file scanned already: not counted twice' };
+    return { kind: 'file', path: link, display, within: rootReal };
+  }
+  if (loops(real) || isInside(realOrSelf(path.dirname(link)), real)) {
     return { kind: 'skipped', path: link, display, reason: 'symbolic link loop: the folder it points to is already scanned' };
   }
+  if (visited.hasFolder(real)) return { kind: 'skipped', path: link, display, reason: 'symbolic link to a folder scanned already: not counted twice' };
   return { path: link, display, real, git };
 }

@@ -1,0 +1,82 @@
+/**
+ * Reads a file the scan reads for itself (`.gitignore`, `.contractsignore`, a lease budget) with
+ * the care documents get: a link that leaves the folder it belongs to is not followed, the file is
+ * opened without blocking and checked after opening (a FIFO, a device, a folder are refused
+ * unread), and it is read only up to a fixed size. A missing file is `missing`; anything refused is
+ * a refusal with a code and a message, for the report; nothing here throws.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { formatBytes } from '../scan/read-file.js';
+
+/** The largest side file read: ignore files and budgets of real repositories are a few KiB. */
+export const MAX_SIDE_FILE_BYTES = 1024 * 1024;
+
+const OPEN_FLAGS = constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
+
+export type SideFileRead =
+  | { kind: 'text'; text: string }
+  | { kind: 'missing' }
+  | { kind: 'refused'; code: 'file/not-regular' | 'file/too-large' | 'file/unreadable' | 'file/outside'; message: string };
+
+const MISSING: SideFileRead = { kind: 'missing' };
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** Reads `file` if it is a regular file of at most MAX_SIDE_FILE_BYTES whose real path is inside `within` (a real path). */
+export function readSideFile(file: string, within: string, maxBytes = MAX_SIDE_FILE_BYTES): SideFileRead {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return MISSING;
+    if (code === 'ELOOP') return { kind: 'refused', code: 'file/unreadable', message: 'symbolic link loop' };
+    return { kind: 'refused', code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
+  }
+  if (!isInside(real, within)) return { kind: 'refused', code: 'file/outside', message: 'symbolic link to outside the scanned folder' };
+  let fd: number;
+  try {
+    // the real path, not followed again: a link swapped in since is refused (ELOOP)
+    fd = openSync(real, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return MISSING;
+    if (code === 'ELOOP') return { kind: 'refused', code: 'file/unreadable', message: 'the file changed into a symbolic link while being read' };
+    if (code === 'EISDIR') return { kind: 'refused', code: 'file/not-regular', message: 'a folder, not a regular file' };
+    return { kind: 'refused', code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'refused', code: 'file/not-regular', message: `${stat.isDirectory() ? 'a folder' : 'a FIFO, device or socket'}, not a regular file` };
+    if (stat.size > maxBytes) return { kind: 'refused', code: 'file/too-large', message: `the file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit of such files` };
+    // read at most one byte past the limit, whatever the size said: a file may grow while it is read
+    const bytes = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+    let filled = 0;
+    for (;;) {
+      const n = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+      if (filled === bytes.length) break;
+    }
+    if (filled > maxBytes) return { kind: 'refused', code: 'file/too-large', message: `the file grew past the ${formatBytes(maxBytes)} limit of such files while being read` };
+    return { kind: 'text', text: bytes.toString('utf8', 0, filled) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { kind: 'refused', code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The real path of a folder, or the path itself when it cannot be resolved. */
+export function realFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
+}
