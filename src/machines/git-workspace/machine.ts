@@ -25,8 +25,8 @@ export * from './classification.js';
 export interface GitWorkspaceProbe {
   /** The absolute path that was probed; only its digest and a redacted hint are stored. */
   readonly path: string;
-  /** The user's home folder (absolute), shown as `~` in the hint; null when unknown. */
-  readonly homeDir: string | null;
+  /** The user's home folder (absolute), shown as `~` in the hint; null or absent when unknown. */
+  readonly homeDir?: string | null;
   readonly workspaceAlias?: WorkspaceAlias | null;
   readonly facts: GitProbeFacts;
   readonly operation: GitOperation;
@@ -62,7 +62,7 @@ function gitFactsOf(state: GitState, f: GitProbeFacts): GitFacts {
 export const buildGitWorkspaceState = guarded('git/invalid-input', (probe: GitWorkspaceProbe, now: Rfc3339, mintId: MintId): Outcome<GitWorkspaceState, GitWorkspaceRefusalCode, object, EmissionOf<'GitWorkspaceState'>> => {
   const shape = refuseShape('git/invalid-input', 'a probe', probe, ['evidenceRefs', 'causalRefs']);
   if (shape) return shape;
-  if (probe.facts !== undefined && probe.facts !== null && !isRecord(probe.facts)) return refuse('git/invalid-input', `facts must be an object, not ${describeValue(probe.facts)}`);
+  if (!isRecord(probe.facts)) return refuse('git/invalid-input', `facts must be an object, not ${describeValue(probe.facts)}`);
   if (probe.workspaceAlias !== undefined && probe.workspaceAlias !== null && !isRecord(probe.workspaceAlias)) return refuse('git/invalid-input', 'workspaceAlias must be an object');
   const at = readInstant(now);
   if (at === null) return refuseNow('git/invalid-now', now);
