@@ -71,7 +71,7 @@ const capability: MachineUnderTest = {
 const leaseClaim = fc.record({ resource: pick('src/a.ts', 'src/b.ts', ' '), owner: pick('builder', 'scribe'), domain: pick('builder'), ttlSeconds: pick(60, 0, 1e300), override: pick(false, true), overrideReason: pick('', 'hotfix') });
 const claimAt = (resource: string) => fixed(`claim ${resource}`, (s) => m.claimLease(s as never, { resource, owner: 'builder', domain: 'builder', ttlSeconds: 600 }, at(1)));
 const lease: MachineUnderTest = {
-  examples: [[claimAt('src/a.ts'), claimAt('src/b.ts')]],
+  examples: [[claimAt('src/a.ts'), claimAt('src/b.ts'), claimAt('src/a.ts')]],
   name: 'lease',
   initial: (m.createLeaseBoard({ maxLeasesPerDomain: 1 }) as { state: unknown }).state,
   calls: fc.oneof(
@@ -85,7 +85,15 @@ const lease: MachineUnderTest = {
 const items = ['A-1', 'A-2', 'S-1'];
 const assignAt = (id: string) => fixed(`assign ${id}`, (s) => m.assignWorkItem(s as never, { id, owner: 'builder', capsulePath: 'c.md' }, at(1)));
 const work: MachineUnderTest = {
-  examples: [[assignAt('A-1'), assignAt('A-2')]],
+  examples: [
+    [
+      assignAt('A-1'),
+      assignAt('A-2'),
+      fixed('assign A-2 override without reason', (s) => m.assignWorkItem(s as never, { id: 'A-2', owner: 'builder', capsulePath: 'c.md', override: true }, at(2))),
+      fixed('hand A-1 to scribe as a proclamation', (s) => m.handOffWorkItem(s as never, { id: 'A-1', toOwner: 'gems', toDomain: 'scribe', kind: 'proclamation', evidence: ['f.ts'] }, at(3))),
+      fixed('hand A-1 over without files', (s) => m.handOffWorkItem(s as never, { id: 'A-1', toOwner: 'gems', kind: 'missive', evidence: [] }, at(3))),
+    ],
+  ],
   name: 'work',
   initial: [['A-1', 'builder'], ['A-2', 'builder'], ['S-1', 'scribe']].reduce((b, [id, domain]) => (m.addWorkItem(b as never, { id: id!, domain: domain! }) as { state: unknown }).state, (m.createWorkBoard({ maxInProgressPerDomain: 1 }) as { state: unknown }).state),
   calls: fc.oneof(
