@@ -37,6 +37,11 @@ export interface Contract<Name extends ContractName = ContractName> extends Stan
   is(doc: unknown): doc is ContractTypes[Name];
   /** Throws a ContractValidationError carrying the issues when the document has an error. */
   assert(doc: unknown, options?: ContractValidateOptions): asserts doc is ContractTypes[Name];
+  /**
+   * The document as its type, when it has no error (warnings allowed; `validate` lists them); throws
+   * a ContractValidationError carrying every issue otherwise. The same value is returned, not a copy.
+   */
+  parse(doc: unknown, options?: ContractValidateOptions): ContractTypes[Name];
 }
 
 /** Adds the findings of the code rules to `issues`. */
@@ -76,6 +81,10 @@ export function defineContract<Name extends ContractName>(
     assert(doc: unknown, options?: ContractValidateOptions): asserts doc is ContractTypes[Name] {
       const result = validate(doc, options);
       if (!result.ok) throw new ContractValidationError(definition.name, result.issues);
+    },
+    parse(doc: unknown, options?: ContractValidateOptions): ContractTypes[Name] {
+      contract.assert(doc, options);
+      return doc;
     },
     '~standard': standardProps<ContractTypes[Name]>((value) => validate(value)),
   };

@@ -9,7 +9,10 @@ export const STANDARD_VENDOR = 'sourceos-contracts';
 
 /**
  * The Standard Schema v1 properties of a contract: its `validate` succeeds when no issue is an
- * error (warnings do not fail), and reports each error with its message and its path.
+ * error (warnings do not fail), and reports each error with its message and its path. A document
+ * valid with warnings returns its value: Standard Schema has no place for warnings, so they are
+ * found with the contract's own `validate(doc).issues` (severity `warning`) or the top-level
+ * `validate(doc)`, which list every issue, warnings included.
  */
 export function standardProps<Output>(
   run: (value: unknown) => { readonly ok: boolean; readonly issues: readonly Issue[] },

@@ -11,6 +11,9 @@ export interface SignalFileName {
   readonly topic: string;
 }
 
+/** The longest file name, in bytes, that common file systems take: a signal's name may cut its topic to fit. */
+export const MAX_FILE_NAME_BYTES = 255;
+
 const STAMPED = /^(\d{8}-\d{6})_(.+)\.json$/;
 
 /** The base name of a path (either separator). */

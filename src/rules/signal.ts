@@ -1,7 +1,7 @@
 import { signalDefinition } from '../../generated/definitions/signal.js';
 import type { SignalHeader } from '../../generated/types/signal.js';
 import { defineRule, type Rule, type RuleFinding } from './rule.js';
-import { parseSignalFileName } from './signal-file-name.js';
+import { MAX_FILE_NAME_BYTES, baseName, parseSignalFileName } from './signal-file-name.js';
 import { schemaEnum } from './schema-values.js';
 
 const kinds = schemaEnum<SignalHeader['kind']>(signalDefinition.schema, '/properties/header/properties/kind/enum');
@@ -24,8 +24,9 @@ export const signalFileNameAgrees = defineRule({
   code: 'rule/signal-filename-agrees',
   contract: 'Signal',
   severity: 'error',
-  statement: 'When the file name has the form <YYYYMMDD-HHMMSS>_<kind>_<topic>.json, its stamp is header.id, its kind header.kind and its topic body.topic (names of another form are not checked).',
-  why: 'Tools list and route signals by file name without opening them; a name that disagrees with the content sends the signal to the wrong reader.',
+  statement:
+    'When the file name has the form <YYYYMMDD-HHMMSS>_<kind>_<topic>.json, its stamp is header.id, its kind header.kind and its topic body.topic, or, in a name of exactly 255 bytes, the start of body.topic (names of another form are not checked).',
+  why: 'Tools list and route signals by file name without opening them; a name that disagrees with the content sends the signal to the wrong reader. File systems take names of at most 255 bytes, so a long topic is cut in the name.',
   check: (doc, context) => {
     const name = context.filename ? parseSignalFileName(context.filename, kinds) : null;
     if (!name) return [];
@@ -35,7 +36,8 @@ export const signalFileNameAgrees = defineRule({
     };
     compare('/header/id', doc.header.id, 'stamp', name.stamp);
     compare('/header/kind', doc.header.kind, 'kind', name.kind);
-    compare('/body/topic', doc.body.topic, 'topic', name.topic);
+    const cut = new TextEncoder().encode(baseName(context.filename ?? '')).length === MAX_FILE_NAME_BYTES && name.topic !== '' && doc.body.topic.startsWith(name.topic);
+    if (!cut) compare('/body/topic', doc.body.topic, 'topic', name.topic);
     return findings;
   },
 });

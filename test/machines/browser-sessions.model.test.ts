@@ -1,6 +1,6 @@
 // Model-based test of browser automation sessions: random starts (with and without an owner or a
 // policy decision), revocations, completions and failures against a model; after every step: a
-// refused start wrote a denied receipt, a finished session never changes again, revokedAt is set
+// denied start is accepted and wrote a denied receipt, a denied session may start again, a finished session never changes again, revokedAt is set
 // exactly when revoked, and every receipt is valid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -40,9 +40,10 @@ class Start implements fc.Command<Model, Real> {
     const policyDecision = this.decision === 'none' ? null : { ref: this.decision === 'malformed' ? 'decision-1' : 'urn:srcos:decision:d1', outcome: this.decision === 'deny' ? ('deny' as const) : ('allow' as const) };
     const start = { sessionRef: ref, capabilityLedgerRef: 'urn:srcos:capability-ledger:c1', ownerRef: this.owner, policyDecision, transport: 'cdp' as const, permissionScope: ['read_page' as const], origin: 'local' as const, evidenceRefs: ['urn:srcos:evidence:visible'] };
     const outcome = startBrowserSession(r.sessions, start, at(m.now), r.mint);
-    if (existing) {
+    if (existing && existing.state !== 'denied') {
       expect(refusalCode(outcome)).toBe(existing.state === 'active' ? 'browser/session-active' : 'browser/session-finished');
       expect(outcome).not.toHaveProperty('emitted');
+      expect(outcome).not.toHaveProperty('state');
       return;
     }
     const denial =
@@ -51,15 +52,17 @@ class Start implements fc.Command<Model, Real> {
       : this.decision === 'deny' ? 'browser/policy-denied'
       : null;
     const state: BrowserSessionState = denial ? 'denied' : 'active';
-    if (denial) expect(refusalCode(outcome)).toBe(denial);
-    const result = outcome as unknown as { state: BrowserSessions; emitted: { action: 'write'; contract: 'BrowserAutomationReceipt'; document: BrowserAutomationReceipt }[] };
-    expectValidEmissions(result.emitted);
-    const receipt = result.emitted[0]!.document;
+    const ok = accepted(outcome);
+    expect(ok.started).toBe(denial === null);
+    expect(ok.denial?.code ?? null).toBe(denial);
+    expectValidEmissions(ok.emitted);
+    const receipt = ok.emitted[0]!.document;
     checkReceipt(m, receipt, state);
-    expectRow(browserSessionTransitions, null, denial ? 'start_refused' : 'start', state);
-    r.sessions = deepFreeze(result.state);
+    if (existing) expect(receipt.causalRefs).toContain(existing.lastReceipt);
+    expectRow(browserSessionTransitions, existing ? 'denied' : null, denial ? 'start_refused' : 'start', state);
+    r.sessions = deepFreeze(ok.state);
     m.sessions.set(ref, { state, lastReceipt: receipt.id });
-    coverage.add(denial ?? 'start');
+    coverage.add(denial ?? (existing ? 'start after denial' : 'start'));
   }
   toString = () => `start(${this.i}, ${this.owner}, ${this.decision})`;
 }
@@ -101,17 +104,17 @@ const commands = [
 const examples: [Iterable<fc.Command<Model, Real>>][] = [
   [[new Start(1, 'urn:srcos:agent:bearbrowser', 'allow'), new Finish(1, 'revoke'), new Finish(1, 'revoke')]],
   [[new Start(1, 'urn:srcos:person:ada', 'allow'), new Finish(1, 'complete'), new Start(2, 'urn:srcos:person:ada', 'allow'), new Finish(2, 'fail')]],
-  [[new Start(1, null, 'allow'), new Start(2, 'urn:srcos:person:ada', 'none'), new Start(3, 'urn:srcos:person:ada', 'deny')]],
+  [[new Start(1, null, 'allow'), new Start(2, 'urn:srcos:person:ada', 'none'), new Start(3, 'urn:srcos:person:ada', 'deny'), new Start(1, 'urn:srcos:person:ada', 'allow')]],
 ];
 
 describe('browser automation sessions, model-based', () => {
-  it('writes a denied receipt for every refused start and never changes a finished session', () => {
+  it('writes a denied receipt for every denied start, lets a denied session start again, and never changes a finished session', () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 30 }), (cmds) => {
         fc.modelRun(() => ({ model: { now: 0, sessions: new Map() }, real: { sessions: emptyBrowserSessions, mint: counterMinter() } }), cmds);
       }),
       { numRuns: NUM_RUNS, examples },
     );
-    for (const label of ['start', 'browser/owner-required', 'browser/policy-decision-required', 'browser/policy-denied', 'revoke', 'complete', 'fail', 'revoke finished']) expect(coverage, label).toContain(label);
+    for (const label of ['start', 'start after denial', 'browser/owner-required', 'browser/policy-decision-required', 'browser/policy-denied', 'revoke', 'complete', 'fail', 'revoke finished']) expect(coverage, label).toContain(label);
   });
 });

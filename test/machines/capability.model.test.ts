@@ -1,6 +1,6 @@
 // Model-based test of capability negotiation: random declarations, requests, reports, enables,
 // disables and renegotiations against a model with its own evaluation; after every step: never
-// `enabled` while any plane refuses, conflictRefs empty unless the negotiation ended in an exit,
+// `enabled` while any plane refuses or a required plane is unheard, conflictRefs empty unless the negotiation ended in an exit,
 // the verdict's plane in negotiatedBy, and every emitted CapabilityLedger valid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -37,12 +37,14 @@ function own(plane: CapabilityPlane, verdict: PlaneVerdict): State | 'agreed' | 
   return OWN_REFUSAL[plane] === verdict ? verdict : 'invalid';
 }
 
-function evaluate(reports: Map<CapabilityPlane, PlaneVerdict>): State | 'agreed' {
+/** Agreement needs every required plane heard: until then, negotiating. */
+function evaluate(reports: Map<CapabilityPlane, PlaneVerdict>, required: readonly CapabilityPlane[]): State | 'agreed' {
   const states = [...reports].map(([p, v]) => own(p, v));
-  return PRECEDENCE.find((s) => states.includes(s)) ?? (states.includes('negotiating') || states.length === 0 ? 'negotiating' : 'agreed');
+  const missing = required.some((p) => !reports.has(p));
+  return PRECEDENCE.find((s) => states.includes(s)) ?? (states.includes('negotiating') || states.length === 0 || missing ? 'negotiating' : 'agreed');
 }
 
-interface Model { state: State | null; reports: Map<CapabilityPlane, PlaneVerdict>; lastLedger: string | null; now: number }
+interface Model { state: State | null; reports: Map<CapabilityPlane, PlaneVerdict>; required: readonly CapabilityPlane[]; lastLedger: string | null; now: number }
 interface Real { cap: CapabilityState | null; mint: ReturnType<typeof counterMinter> }
 
 function checkLedger(m: Model, r: Real, ledger: CapabilityLedger, from: State | null, event: string): void {
@@ -52,6 +54,7 @@ function checkLedger(m: Model, r: Real, ledger: CapabilityLedger, from: State | 
   // never enabled while a plane refuses
   if (ledger.effectiveState === 'enabled' || ledger.effectiveState === 'available') {
     expect([...m.reports.values()].every((v) => v === 'supported')).toBe(true);
+    expect(m.required.every((p) => m.reports.has(p)), 'every required plane heard').toBe(true);
     expect(ledger.conflictRefs).toEqual([]);
   }
   if (EXITS.has(ledger.effectiveState)) {
@@ -92,7 +95,7 @@ class Report implements fc.Command<Model, Real> {
   run(m: Model, r: Real): void {
     m.now += 1;
     const next = new Map(m.reports).set(this.plane, this.verdict);
-    const outcome = evaluate(next);
+    const outcome = evaluate(next, m.required);
     const expected =
       own(this.plane, this.verdict) === 'invalid' ? 'capability/verdict-not-of-plane'
       : !allowedFrom('report', m.state) ? 'capability/transition-not-allowed'
@@ -134,18 +137,19 @@ const commands = [
 describe('capability machine, model-based', () => {
   it('is never enabled while a plane refuses, and emits only valid ledgers', () => {
     fc.assert(
-      fc.property(fc.subarray(['config', 'ui', 'user', 'agent'] as CapabilityPlane[], { minLength: 1 }), fc.boolean(), fc.commands(commands, { maxCommands: 60, size: 'large' }), (declaredBy, opened, cmds) => {
+      fc.property(fc.subarray(['config', 'ui', 'user', 'agent'] as CapabilityPlane[], { minLength: 1 }), fc.option(fc.subarray(['runtime', 'server', 'policy', 'ui'] as CapabilityPlane[]), { nil: undefined }), fc.boolean(), fc.commands(commands, { maxCommands: 60, size: 'large' }), (declaredBy, requiredPlanes, opened, cmds) => {
         const mint = counterMinter();
         const declared = accepted(
           declareCapability(
-            { capabilityRef: 'urn:srcos:capability:browser-automation@0.1.0', declaredBy, policyDecisionRef: 'urn:srcos:decision:p1', evidenceRefs: ['urn:srcos:evidence:e1'], sessionRef: 'urn:srcos:session:s1' },
+            { capabilityRef: 'urn:srcos:capability:browser-automation@0.1.0', declaredBy, ...(requiredPlanes ? { requiredPlanes } : {}), policyDecisionRef: 'urn:srcos:decision:p1', evidenceRefs: ['urn:srcos:evidence:e1'], sessionRef: 'urn:srcos:session:s1' },
             at(0),
             mint,
           ),
         );
         expectValidEmissions(declared.emitted);
         reached.add('declared');
-        const model: Model = { state: 'declared', reports: new Map(), lastLedger: declared.state.ledgerRef, now: 0 };
+        const required = requiredPlanes ?? (['runtime', 'server', 'policy'] as CapabilityPlane[]);
+        const model: Model = { state: 'declared', reports: new Map(), required, lastLedger: declared.state.ledgerRef, now: 0 };
         const real: Real = { cap: declared.state, mint };
         // half the runs start with the negotiation open, so the sequences spend their length on reports
         if (opened) for (const event of ['request', 'negotiate'] as const) new Lifecycle(event).run(model, real);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CapabilityLedger } from '../../generated/types/index.js';
 import {
   declareCapability,
+  missingPlanes,
   enableCapability,
   negotiateCapability,
   openNegotiation,
@@ -71,7 +72,7 @@ describe('negotiateCapability (all planes at once)', () => {
     expect(ledger.stateReason).toBe('Org policy forbids it.');
     expect(ledger.conflictRefs).toEqual(['policy']);
     const waiting = ledgerOf(negotiate(['runtime', 'supported'], ['server', 'pending']));
-    expect(waiting).toMatchObject({ effectiveState: 'negotiating', conflictRefs: [], stateReason: 'Waiting for server to decide.' });
+    expect(waiting).toMatchObject({ effectiveState: 'negotiating', conflictRefs: [], stateReason: 'Waiting for server to decide. Waiting for policy to report.' });
     expect(ledgerOf(negotiate(['runtime', 'degraded'], ['ui', 'supported'])).effectiveState).toBe('degraded');
   });
 
@@ -107,16 +108,17 @@ describe('capability lifecycle', () => {
 
   it('reaches enabled only through available, and leaves it on any refusal', () => {
     expect(refusalCode(enableCapability(open.state, NOW, mint))).toBe('capability/not-available');
-    const a = accepted(reportPlane(open.state, { plane: 'runtime', verdict: 'supported' }, NOW, mint));
+    const heard = (['runtime', 'server'] as const).reduce((s, plane) => accepted(reportPlane(s, { plane, verdict: 'supported' }, NOW, mint)).state, open.state);
+    expect(heard.effectiveState).toBe('negotiating');
+    const a = accepted(reportPlane(heard, { plane: 'policy', verdict: 'supported' }, NOW, mint));
     expect(a.state.effectiveState).toBe('available');
     const enabled = accepted(enableCapability(a.state, NOW, mint));
     expect(enabled.state.effectiveState).toBe('enabled');
-    const still = accepted(reportPlane(enabled.state, { plane: 'server', verdict: 'supported' }, NOW, mint));
+    const still = accepted(reportPlane(enabled.state, { plane: 'ui', verdict: 'supported' }, NOW, mint));
     expect(still.state.effectiveState).toBe('enabled');
     const refused = accepted(reportPlane(still.state, { plane: 'policy', verdict: 'unsupported' }, NOW, mint));
     expectValidEmissions(refused.emitted);
     expect(refused.state.effectiveState).toBe('blocked_by_policy');
-    expect(refusalCode(reportPlane(refused.state, { plane: 'policy', verdict: 'supported' }, NOW, mint))).toBe('capability/transition-not-allowed');
     const again = accepted(renegotiateCapability(refused.state, NOW, mint));
     expect(again.state).toMatchObject({ effectiveState: 'negotiating', reports: [] });
   });
@@ -126,5 +128,39 @@ describe('capability lifecycle', () => {
     expect(refusalCode(requestCapability(open.state, 'user', NOW, mint))).toBe('capability/transition-not-allowed');
     expect(refusalCode(reportPlane(declared.state, { plane: 'runtime', verdict: 'supported' }, NOW, mint))).toBe('capability/transition-not-allowed');
     expect(refusalCode(requestCapability(declared.state, 'nobody' as CapabilityPlane, NOW, mint))).toBe('capability/unknown-plane');
+  });
+});
+
+describe('required planes: no split-brain by omission', () => {
+  it('does not enable on ui and config alone: runtime, server and policy were never heard', () => {
+    const ledger = ledgerOf(negotiate(['ui', 'supported'], ['config', 'supported']));
+    expect(ledger.effectiveState).toBe('negotiating');
+    expect(ledger.stateReason).toBe('Waiting for runtime, server, policy to report.');
+    const mint = counterMinter();
+    let state = accepted(openNegotiation(accepted(requestCapability(accepted(declareCapability(declaration, NOW, mint)).state, 'user', NOW, mint)).state, NOW, mint)).state;
+    for (const plane of ['ui', 'config'] as const) state = accepted(reportPlane(state, { plane, verdict: 'supported' }, NOW, mint)).state;
+    expect(state.effectiveState).toBe('negotiating');
+    expect(missingPlanes(state)).toEqual(['runtime', 'server', 'policy']);
+    expect(refusalCode(enableCapability(state, NOW, mint))).toBe('capability/not-available');
+  });
+
+  it('needs all eight negotiating planes when the caller says so, and takes a list', () => {
+    const six = reports(...(['runtime', 'server', 'plugin', 'policy', 'schema', 'transport'] as const).map((p) => [p, 'supported'] as [CapabilityPlane, PlaneVerdict]));
+    const all = ledgerOf(negotiateCapability({ ...declaration, requiredPlanes: 'all', reports: six }, NOW, counterMinter()));
+    expect(all).toMatchObject({ effectiveState: 'negotiating', stateReason: 'Waiting for config, ui to report.' });
+    const eight = [...six, ...reports(['config', 'supported'], ['ui', 'supported'])];
+    expect(ledgerOf(negotiateCapability({ ...declaration, requiredPlanes: 'all', reports: eight }, NOW, counterMinter())).effectiveState).toBe('enabled');
+    expect(ledgerOf(negotiateCapability({ ...declaration, requiredPlanes: ['runtime'], reports: reports(['runtime', 'supported']) }, NOW, counterMinter())).effectiveState).toBe('enabled');
+    expect(refusalCode(negotiateCapability({ ...declaration, requiredPlanes: ['kernel' as CapabilityPlane], reports: six }, NOW, counterMinter()))).toBe('capability/unknown-plane');
+  });
+
+  it('lets one plane report again after a refusal, keeping the others\' reports', () => {
+    const mint = counterMinter();
+    const down = negotiateCapability({ ...declaration, reports: reports(['runtime', 'supported'], ['server', 'unsupported'], ['policy', 'supported']) }, NOW, mint);
+    expect(accepted(down).state.effectiveState).toBe('unsupported_by_server');
+    const back = accepted(reportPlane(accepted(down).state, { plane: 'server', verdict: 'supported' }, NOW, mint));
+    expect(back.state.effectiveState).toBe('available');
+    expect(back.state.reports.map((r) => r.plane)).toEqual(['runtime', 'server', 'policy']);
+    expectValidEmissions(back.emitted);
   });
 });

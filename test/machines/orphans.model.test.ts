@@ -213,6 +213,6 @@ describe('orphan events, model-based', () => {
     for (const reached of ['queued', 'queued ambiguous', 'recovered', 'recovered after queued', 'quarantined after queued', 'quarantined ambiguous after queued', 'discarded_duplicate']) {
       expect(coverage, reached).toContain(reached);
     }
-    expect(orphanTransitions.map((r) => r.to)).toEqual(['attached', 'attached', 'queued', 'discarded', 'attached', 'queued', 'quarantined']);
+    expect(orphanTransitions.map((r) => r.to)).toEqual(['attached', 'attached', 'queued', 'discarded', 'unreadable', 'attached', 'queued', 'quarantined']);
   });
 });

@@ -102,9 +102,9 @@ describe('orphan events', () => {
     const reg = accepted(receiveSessionEvent(fresh(), ev(1), '2026-05-06T04:00:10Z', mint)).state;
     expect(refusalCode(receiveSessionEvent(reg, ev(2), '2026-05-06T04:00:09Z', mint))).toBe('orphans/time-went-backwards');
     expect(refusalCode(receiveSessionEvent(reg, ev(2), 'soon', mint))).toBe('orphans/invalid-now');
-    expect(refusalCode(receiveSessionEvent(reg, { eventRef: 'event-2', eventClass: 'plugin' }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
-    expect(refusalCode(receiveSessionEvent(reg, { ...ev(2), eventClass: 'kernel' as never }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
-    expect(refusalCode(receiveSessionEvent(reg, ev(2, { sessionRef: 's1' }), '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
+    expect(refusalCode(receiveSessionEvent(reg, 5 as never, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
+    expect(refusalCode(receiveSessionEvent({} as never, ev(2), '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-input');
+    expect(refusalCode(receiveSessionEvent(reg, ev(2), 10n as never, mint))).toBe('orphans/invalid-now');
     expect(refusalCode(registerSession(reg, { sessionRef: 'session-1' }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-session');
     expect(refusalCode(registerSession(reg, { sessionRef: S1, workspaceRef: 'w' }, '2026-05-06T04:00:10Z', mint))).toBe('orphans/invalid-session');
     const withS1 = accepted(registerSession(reg, { sessionRef: S1 }, '2026-05-06T04:00:10Z', mint)).state;
@@ -117,5 +117,25 @@ describe('orphan events', () => {
   it('uses a ttl of 300 s by default', () => {
     const [q] = receipts(receiveSessionEvent(fresh(), ev(1), '2026-05-06T04:00:00Z', mint));
     expect(q?.ttl.expiresAt).toBe('2026-05-06T04:05:00Z');
+  });
+
+  it('normalises raw ids into URNs and holds an event no receipt can describe, dropping none', () => {
+    const reg = accepted(registerSession(fresh(), { sessionRef: S1 }, '2026-05-06T04:00:00Z', mint)).state;
+    const raw = accepted(receiveSessionEvent(reg, { eventRef: 'event-2', eventClass: 'plugin', sessionRef: S1.slice('urn:srcos:session:'.length) }, '2026-05-06T04:00:10Z', mint));
+    expect(raw.state.attached.at(-1)).toMatchObject({
+      eventRef: 'urn:srcos:event:event-2',
+      attachedTo: S1,
+      normalisedFrom: [{ field: 'eventRef', raw: 'event-2' }, { field: 'sessionRef', raw: S1.slice('urn:srcos:session:'.length) }],
+    });
+    const queuedRaw = accepted(receiveSessionEvent(raw.state, { eventRef: 'event-3', eventClass: 'plugin', correlationKeys: { taskRef: 't9' } }, '2026-05-06T04:00:11Z', mint));
+    expectValidEmissions(queuedRaw.emitted);
+    expect(receipts(queuedRaw)[0]?.eventRef).toBe('urn:srcos:event:event-3');
+    const odd = accepted(receiveSessionEvent(queuedRaw.state, { ...ev(4), eventClass: 'kernel' as never }, '2026-05-06T04:00:12Z', mint));
+    expect(odd.emitted).toEqual([]);
+    expect(odd.unreadable?.reason).toMatch(/eventClass/);
+    const spaced = accepted(receiveSessionEvent(odd.state, { eventRef: 'two words', eventClass: 'plugin' }, '2026-05-06T04:00:13Z', mint));
+    const listy = accepted(receiveSessionEvent(spaced.state, { ...ev(5), evidenceRefs: 'docs/x.md' as never }, '2026-05-06T04:00:14Z', mint));
+    expect(listy.state.unreadable?.map((u) => u.seq)).toEqual([2, 3, 4]);
+    expect(orphanConservation(listy.state)).toMatchObject({ received: 5, attached: 1, queued: 1, unreadable: 3, holds: true });
   });
 });

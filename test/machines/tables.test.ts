@@ -4,12 +4,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as entry from '../../src/index.js';
-import { signalRefusals, stateMachines } from '../../src/index.js';
+import { browserActRefusals, browserSessionDenials, signalRefusals, stateMachines } from '../../src/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const machinesDir = join(root, 'src', 'machines');
 const sources = readdirSync(machinesDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(machinesDir, f), 'utf8')).join('\n');
-const tables = [...stateMachines.map((m) => m.refusals), signalRefusals];
+const tables = [...stateMachines.map((m) => m.refusals), signalRefusals, browserSessionDenials, browserActRefusals];
 const documented = new Set(tables.flatMap((t) => Object.keys(t)));
 const prefixes = [...stateMachines.map((m) => m.name), 'signal'];
 

@@ -1,7 +1,8 @@
 // Model-based test of work items and their signals: random adds, assignments (with and without
 // capsules and overrides), completions, blocks and handoffs against a model; after every step:
 // never over a domain's in_progress budget without an override, assignments carry their capsule
-// as evidence, overrides are called to the council, and every signal validates under its file name.
+// as evidence, handoffs their capsule and files, overrides are called to the council, every signal
+// validates under its file name, and no two signals of a board share a path or header.id (even in one second).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../generated/types/index.js';
@@ -26,7 +27,8 @@ const OWNERS = ['builder', 'scribe', 'guardian', ''];
 const capsule = (id: string) => `artifacts/contexts/${id}_context.md`;
 
 interface MItem { domain: string; status: WorkStatus; owner: string | null; capsule: string | null; override: boolean }
-interface Model { now: number; items: Map<string, MItem> }
+/** `stamp`: the second (from T0) that named the last signal; `files`: every signal path and header.id emitted so far. */
+interface Model { now: number; items: Map<string, MItem>; stamp: number | null; files: Set<string> }
 interface Real { board: WorkBoard }
 
 const inProgress = (m: Model, domain: string) => [...m.items.values()].filter((i) => i.domain === domain && i.status === 'in_progress').length;
@@ -59,7 +61,15 @@ function settle(m: Model, r: Real, outcome: WorkOutcome, expected: string, kinds
   const signals = ok.emitted.map((e) => e.document as Signal);
   expect(signals.map((s) => s.header.kind)).toEqual(kinds);
   for (const e of ok.emitted) expect(e.path).toBe(`.bridges/signals/${e.filename}`);
-  for (const s of signals) expect([s.header.id, s.header.timestamp]).toEqual([at(m.now).replace(/[-:]/g, '').replace('T', '-').slice(0, 15), at(m.now)]);
+  // each signal is named by the next free second from now on: no two signals of a board share a file or an id
+  for (const [i, s] of signals.entries()) {
+    m.stamp = m.stamp !== null && m.stamp >= m.now ? m.stamp + 1 : m.now;
+    expect([s.header.id, s.header.timestamp]).toEqual([at(m.stamp).replace(/[-:]/g, '').replace('T', '-').slice(0, 15), at(m.now)]);
+    for (const key of [ok.emitted[i]!.path!, s.header.id]) {
+      expect(m.files.has(key), `${key} emitted twice`).toBe(false);
+      m.files.add(key);
+    }
+  }
   apply();
   r.board = deepFreeze(ok.state);
   coverage.add(label);
@@ -137,6 +147,7 @@ class HandOff implements fc.Command<Model, Real> {
       !item ? 'work/unknown-item'
       : !allowed(item.status, 'hand_off') ? 'work/transition-not-allowed'
       : this.toOwner === '' ? 'work/owner-required'
+      : item.capsule === null ? 'work/handoff-without-capsule'
       : cross && this.kind === 'proclamation' ? 'work/handoff-not-a-handoff-kind'
       : this.kind !== 'proclamation' && !this.withEvidence ? 'work/handoff-without-evidence'
       : over && !this.override ? 'work/budget-exhausted'
@@ -145,7 +156,9 @@ class HandOff implements fc.Command<Model, Real> {
     const outcome = handOffWorkItem(r.board, { id: this.id, toOwner: this.toOwner, toDomain: this.toDomain, kind: this.kind, evidence, override: this.override, overrideReason: 'deadline' }, at(m.now));
     const kinds = over ? [this.kind, 'council_call'] : [this.kind];
     const keepsOverride = !cross && (item?.override ?? false);
-    settle(m, r, outcome, expected, kinds, () => m.items.set(this.id, { ...item!, owner: this.toOwner, domain: this.toDomain, override: over || keepsOverride }), cross ? 'hand off across domains' : 'hand off');
+    const signals = settle(m, r, outcome, expected, kinds, () => m.items.set(this.id, { ...item!, owner: this.toOwner, domain: this.toDomain, override: over || keepsOverride }), cross ? 'hand off across domains' : 'hand off');
+    // the handoff carries the item's capsule and the exact files
+    if (signals[0]) expect(signals[0].body.evidence).toEqual([item!.capsule, ...evidence]);
   }
   toString = () => `handOff(${this.id}, ${JSON.stringify(this.toOwner)}, ${this.toDomain}, ${this.kind}, evidence=${this.withEvidence}, override=${this.override})`;
 }
@@ -177,6 +190,7 @@ const examples: [boolean, Iterable<fc.Command<Model, Real>>][] = [
       new HandOff('ISSUE-001', 'guardian', 'builder', 'proclamation', true, false), // not a handoff kind
       new HandOff('ISSUE-001', 'guardian', 'builder', 'missive', false, false), // without evidence
       new HandOff('ISSUE-001', 'guardian', 'builder', 'council_call', true, true), // across domains
+      new HandOff('OXYGEN-001', 'guardian', 'builder', 'missive', true, false), // without capsule
       new SetStatus('P1-002', 'block'),
     ],
   ],
@@ -186,7 +200,7 @@ describe('work items, model-based', () => {
   it('never exceeds the in_progress budget without an override, and signals validate', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.commands(commands, { maxCommands: 60, size: 'large' }), (busy, cmds) => {
-        const model: Model = { now: 0, items: new Map() };
+        const model: Model = { now: 0, items: new Map(), stamp: null, files: new Set() };
         const real: Real = { board: accepted(createWorkBoard({ maxInProgressPerDomain: BUDGET })).state };
         // half the runs start with every item on the board and builder at its budget, so overrides and handoffs happen often
         if (busy) {
@@ -197,7 +211,7 @@ describe('work items, model-based', () => {
       }),
       { numRuns: NUM_RUNS, examples },
     );
-    const needed = ['add', 'assign', 'assign over budget', 'complete', 'block', 'hand off', 'hand off across domains', 'work/budget-exhausted', 'work/capsule-required', 'work/handoff-not-a-handoff-kind', 'work/handoff-without-evidence', 'work/override-without-reason'];
+    const needed = ['add', 'assign', 'assign over budget', 'complete', 'block', 'hand off', 'hand off across domains', 'work/budget-exhausted', 'work/capsule-required', 'work/handoff-not-a-handoff-kind', 'work/handoff-without-evidence', 'work/handoff-without-capsule', 'work/override-without-reason'];
     for (const label of needed) expect(coverage, label).toContain(label);
   });
 });

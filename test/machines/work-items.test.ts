@@ -108,7 +108,9 @@ describe('work items', () => {
     accepted(assignWorkItem(b, { id: 'S-1', owner: 'scribe', capsulePath: 's1.md' }, '2026-01-30T04:00:01Z'));
     const over = accepted(assignWorkItem(b, { id: 'A-3', owner: 'builder', capsulePath: 'a3.md', override: true, overrideReason: 'prod down' }, '2026-01-30T04:00:01Z'));
     expectValidEmissions(over.emitted);
-    expect(over.emitted.map((e) => e.filename)).toEqual(['20260130-040001_missive_assignment.json', '20260130-040001_council_call_budget_override.json']);
+    // the board sent two signals at 04:00:00 (named 04:00:00 and :01): these two take the next free seconds
+    expect(over.emitted.map((e) => e.filename)).toEqual(['20260130-040002_missive_assignment.json', '20260130-040003_council_call_budget_override.json']);
+    expect(over.emitted.map((e) => (e.document as Signal).header.timestamp)).toEqual(['2026-01-30T04:00:01Z', '2026-01-30T04:00:01Z']);
     expect((over.emitted[1]?.document as Signal).body.claim).toBe('Budget override used for domain=builder on A-3: prod down');
     expect(over.state.items.find((i) => i.id === 'A-3')?.overrideReason).toBe('prod down');
   });
@@ -120,12 +122,12 @@ describe('work items', () => {
     expect(refusalCode(handOffWorkItem(b, { ...to, kind: 'proclamation', evidence: ['x.md'] }, '2026-01-30T05:00:00Z'))).toBe('work/handoff-not-a-handoff-kind');
     expect(refusalCode(handOffWorkItem(b, { ...to, kind: 'missive', evidence: [] }, '2026-01-30T05:00:00Z'))).toBe('work/handoff-without-evidence');
     expect(refusalCode(handOffWorkItem(b, { ...to, kind: 'missive', evidence: ['A-1.md'] }, '2026-01-30T05:00:00Z'))).toBe('work/budget-exhausted');
-    const ok = accepted(handOffWorkItem(b, { ...to, kind: 'missive', evidence: ['A-1.md'], override: true, overrideReason: 'only scribe can finish it' }, '2026-01-30T05:00:00Z'));
+    const ok = accepted(handOffWorkItem(b, { ...to, kind: 'missive', evidence: ['src/a1.ts'], override: true, overrideReason: 'only scribe can finish it' }, '2026-01-30T05:00:00Z'));
     expectValidEmissions(ok.emitted);
     expect(ok.emitted.map((e) => (e.document as Signal).header.kind)).toEqual(['missive', 'council_call']);
     expect(ok.state.items.find((i) => i.id === 'A-1')).toMatchObject({ owner: 'scribe', domain: 'scribe', status: 'in_progress', overrideReason: 'only scribe can finish it' });
-    const clash = { ...to, kind: 'council_call' as const, evidence: ['A-1.md'], topic: 'budget_override', override: true, overrideReason: 'r' };
-    expect(refusalCode(handOffWorkItem(b, clash, '2026-01-30T05:00:00Z'))).toBe('work/signal-name-collision');
+    // the handoff carries the item's context capsule and the exact files
+    expect((ok.emitted[0]?.document as Signal).body.evidence).toEqual(['A-1.md', 'src/a1.ts']);
     const within = accepted(handOffWorkItem(b, { id: 'S-1', toOwner: 'gems', kind: 'proclamation', evidence: [] }, '2026-01-30T05:00:00Z'));
     expect(within.state.items.find((i) => i.id === 'S-1')).toMatchObject({ owner: 'gems', domain: 'scribe' });
     expect(refusalCode(handOffWorkItem(b, { id: 'S-1', toOwner: 'gems', kind: 'council_call', evidence: ['e.md'], topic: 'budget_override' }, 'later'))).toBe('work/invalid-now');
@@ -136,5 +138,60 @@ describe('work items', () => {
     expect(refusalCode(addWorkItem(board(['A-1', 'builder']), { id: 'A-1', domain: 'builder' }))).toBe('work/item-exists');
     expect(refusalCode(addWorkItem(board(), { id: '', domain: 'builder' }))).toBe('work/invalid-item');
     expect(refusalCode(assignWorkItem(board(['A-1', 'builder']), { id: 'A-1', owner: 'builder', capsulePath: 'c.md', from: '' }, '2026-01-30T04:00:00Z'))).toBe('work/invalid-input');
+  });
+});
+
+describe('signals of a board: every one its own file, names within 255 bytes', () => {
+  it('names two assignments (and two completions) in the same second by successive seconds', () => {
+    let b = board(['A-1', 'builder'], ['S-1', 'scribe']);
+    const paths: string[] = [];
+    const ids: string[] = [];
+    for (const [id, owner] of [['A-1', 'builder'], ['S-1', 'scribe']] as const) {
+      const step = accepted(assignWorkItem(b, { id, owner, capsulePath: `${id}.md` }, '2026-01-30T04:00:00Z'));
+      expectValidEmissions(step.emitted);
+      paths.push(...step.emitted.map((e) => e.path!));
+      ids.push(...step.emitted.map((e) => (e.document as Signal).header.id));
+      b = step.state;
+    }
+    for (const id of ['A-1', 'S-1']) {
+      const step = accepted(completeWorkItem(b, { id }, '2026-01-30T04:00:00Z'));
+      expectValidEmissions(step.emitted);
+      paths.push(...step.emitted.map((e) => e.path!));
+      ids.push(...step.emitted.map((e) => (e.document as Signal).header.id));
+      b = step.state;
+    }
+    expect(new Set(paths).size).toBe(4);
+    expect(new Set(ids).size).toBe(4);
+    expect(paths[1]).toBe('.bridges/signals/20260130-040001_missive_assignment.json');
+    expect(b.lastSignalAt).toBe('2026-01-30T04:00:03Z');
+  });
+
+  it('cuts a long topic in the file name only, to 255 bytes, and the name still agrees', () => {
+    const topic = `t${'x'.repeat(249)}`;
+    const built = buildSignal({ kind: 'council_call', from: 'scribe', to: 'council', topic, claim: 'c', evidence: ['e.md'] }, '2026-01-30T04:00:00Z');
+    if (!built.ok) return expect.fail(built.refusal.message);
+    expect(new TextEncoder().encode(built.filename).length).toBe(255);
+    expect(built.filename).toMatch(/^20260130-040000_council_call_tx+\.json$/);
+    expect(built.signal.body.topic).toBe(topic);
+    expectValidEmissions(built.emitted);
+    const short = buildSignal({ kind: 'proclamation', from: 'scribe', to: 'all', topic: 'plan', claim: 'c' }, '2026-01-30T04:00:00Z');
+    expect(short.ok && short.filename).toBe('20260130-040000_proclamation_plan.json');
+  });
+
+  it('refuses a handoff of an item without a context capsule, and takes one given with the handoff', () => {
+    const b = board(['A-1', 'builder']);
+    expect(refusalCode(handOffWorkItem(b, { id: 'A-1', toOwner: 'scribe', kind: 'missive', evidence: ['src/a.ts'] }, '2026-01-30T04:00:00Z'))).toBe('work/handoff-without-capsule');
+    const given = accepted(handOffWorkItem(b, { id: 'A-1', toOwner: 'scribe', kind: 'missive', evidence: ['src/a.ts'], capsulePath: 'A-1.md' }, '2026-01-30T04:00:00Z'));
+    expect((given.emitted[0]?.document as Signal).body.evidence).toEqual(['A-1.md', 'src/a.ts']);
+    expect(given.state.items[0]?.capsulePath).toBe('A-1.md');
+  });
+
+  it('refuses a string where a list belongs instead of splitting it into characters', () => {
+    const b = accepted(assignWorkItem(board(['A-1', 'builder']), { id: 'A-1', owner: 'builder', capsulePath: 'c.md' }, '2026-01-30T04:00:00Z')).state;
+    expect(refusalCode(handOffWorkItem(b, { id: 'A-1', toOwner: 'scribe', kind: 'missive', evidence: 'docs/x.md' as never }, '2026-01-30T04:00:00Z'))).toBe('work/invalid-input');
+    expect(refusalCode(handOffWorkItem(b, { id: 'A-1', toOwner: 'scribe', kind: 'missive', evidence: 5 as never }, '2026-01-30T04:00:00Z'))).toBe('work/invalid-input');
+    expect(buildSignal({ kind: 'missive', from: 'a', to: 'b', topic: 't', claim: 'c', evidence: 'docs/x.md' as never }, '2026-01-30T04:00:00Z')).toMatchObject({ ok: false, refusal: { code: 'signal/invalid-input' } });
+    expect(refusalCode(assignWorkItem(b, { id: 'A-1', owner: 'builder' }, 10n as never))).toBe('work/transition-not-allowed');
+    expect(refusalCode(completeWorkItem(b, { id: 'A-1' }, 10n as never))).toBe('work/invalid-now');
   });
 });

@@ -82,4 +82,20 @@ describe('Signal rules', () => {
       { numRuns: NUM_RUNS },
     );
   });
+
+  test('a name of exactly 255 bytes may cut its topic, and only to the start of body.topic', () => {
+    const topicText = `a${'b'.repeat(300)}`;
+    const doc = {
+      header: { id: '20260130-040219', timestamp: '2026-01-30T04:02:19Z', from: 'scribe', to: 'all', kind: 'proclamation', urgency: 'normal' },
+      body: { topic: topicText, claim: 'c', evidence: [], confidence: 'high', asks: [], next_actions: [] },
+      footer: { expects_response: false, response_by: '' },
+    };
+    const name = (topicPart: string) => `20260130-040219_proclamation_${topicPart}.json`;
+    const codes = (filename: string) => validate(doc, { contract: 'Signal', filename }).issues.map((i) => i.code);
+    const room = 255 - name('').length;
+    expect(name(topicText.slice(0, room)).length).toBe(255);
+    expect(codes(name(topicText.slice(0, room)))).toEqual([]);
+    expect(codes(name(topicText.slice(0, room - 1)))).toEqual(['rule/signal-filename-agrees']);
+    expect(codes(name('c'.repeat(room)))).toEqual(['rule/signal-filename-agrees']);
+  });
 });

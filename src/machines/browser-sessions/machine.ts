@@ -1,134 +1,108 @@
 /**
  * Browser automation sessions. A start needs an owner (a `urn:srcos:` URN) and a policy decision
- * that allows it; without either, or when the decision denies it, the start is refused and a
- * `denied` receipt is written instead (the refusal carries it in `emitted`, and the session is
- * recorded as denied). An active session is revoked (`revokedAt` = now), completed or failed; a
- * finished one (revoked, completed, failed, denied) cannot be revoked or restarted. The state keeps
- * the latest receipt of each session; every transition emits a new receipt naming the previous one.
+ * that allows it; without either, or when the decision denies it, the start is denied: an accepted
+ * transition (`start_refused`) that writes a `denied` receipt and says so (`started: false` and the
+ * `denial`), after which a start of the same session with an owner and an allowing decision may
+ * succeed (its receipt names the denied one). A refusal (`ok: false`) changes nothing. An active
+ * session is revoked (`revokedAt` = now), completed or failed; a revoked, completed or failed one
+ * cannot be revoked or restarted. The state keeps the latest receipt of each session; every
+ * transition emits a new receipt naming the previous one. `maySessionAct` answers whether a session may act now.
  */
 import type { BrowserAutomationReceipt } from '../../../generated/types/index.js';
-import { SPEC_VERSION, isFilled, unique } from '../kernel/conventions.js';
+import { isFilled, isWholeAtLeast, unique } from '../kernel/conventions.js';
 import { BrowserAutomationReceipt as BrowserAutomationReceiptContract } from '../../contracts.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
-import { accept, refuse, type Outcome, type Refused, refuseNow } from '../kernel/outcome.js';
-import { browserSessionRefusals, type BrowserRefusalCode } from './refusals.js';
-import { readInstant, timestamp, type EpochSeconds, type Rfc3339 } from '../kernel/time.js';
+import { describeValue } from '../kernel/describe.js';
+import { guarded, isRecord, refuseShape } from '../kernel/input.js';
+import { accept, refuse, type Accepted, type Outcome, type Refusal, type Refused, refuseNow } from '../kernel/outcome.js';
+import { browserSessionDenials, browserSessionRefusals, type BrowserDenialCode, type BrowserRefusalCode } from './refusals.js';
+import { denialOf, startReceipt, type BrowserSessionStart } from './receipt.js';
+import type { BrowserSessions } from './sessions.js';
+import { later, readInstant, timestamp, type Rfc3339 } from '../kernel/time.js';
 import { allows, type MachineDescription, type TransitionRow } from '../kernel/transition-table.js';
-import { isSrcosUrn, isUrnOf } from '../kernel/urns.js';
 
+export type { BrowserSessionStart } from './receipt.js';
+export type { BrowserSessions, SessionExpiry } from './sessions.js';
 export type BrowserSessionState = NonNullable<BrowserAutomationReceipt['terminalState']>;
 export type BrowserEvent = 'start' | 'start_refused' | 'revoke' | 'complete' | 'fail';
 
 export const browserSessionTransitions = [
   { from: null, to: 'active', event: 'start' },
   { from: null, to: 'denied', event: 'start_refused' },
+  { from: 'denied', to: 'active', event: 'start' },
+  { from: 'denied', to: 'denied', event: 'start_refused' },
   { from: 'active', to: 'revoked', event: 'revoke' },
   { from: 'active', to: 'completed', event: 'complete' },
   { from: 'active', to: 'failed', event: 'fail' },
 ] as const satisfies readonly TransitionRow<BrowserSessionState, BrowserEvent>[];
 
-
-/** The latest receipt of every session. */
-export interface BrowserSessions {
-  readonly sessions: readonly BrowserAutomationReceipt[];
+type ReceiptEmission = EmissionOf<'BrowserAutomationReceipt'>;
+/** A start that began the session. */
+export interface StartedSession extends Accepted<BrowserSessions, ReceiptEmission> {
+  readonly started: true;
+  readonly denial: null;
 }
-
-/** A refused start that still wrote a denied receipt: the new state records the session as denied. */
-export interface DeniedStart extends Refused<BrowserRefusalCode> {
-  readonly state: BrowserSessions;
-  readonly emitted: readonly [EmissionOf<'BrowserAutomationReceipt'>];
+/** A denied start: accepted, it wrote a `denied` receipt (in `emitted`) and the state records it; `denial` says why. */
+export interface DeniedStart extends Accepted<BrowserSessions, ReceiptEmission> {
+  readonly started: false;
+  readonly denial: Refusal<BrowserDenialCode>;
 }
-export type BrowserOutcome = Outcome<BrowserSessions, BrowserRefusalCode, object, EmissionOf<'BrowserAutomationReceipt'>>;
-
-export interface BrowserSessionStart {
-  readonly sessionRef: string;
-  readonly capabilityLedgerRef: string;
-  /** Who owns and answers for the session: a `urn:srcos:` URN. */
-  readonly ownerRef?: string | null;
-  /** Who asked for the session; named as owner of a denied receipt when there is no owner. */
-  readonly requestedBy?: string | null;
-  readonly policyDecision?: { readonly ref: string; readonly outcome: 'allow' | 'deny' } | null;
-  readonly transport: BrowserAutomationReceipt['transport'];
-  readonly permissionScope: BrowserAutomationReceipt['permissionScope'];
-  readonly origin: BrowserAutomationReceipt['origin'];
-  readonly controlledScope?: BrowserAutomationReceipt['controlledScope'];
-  /** Evidence that the session is visible and owned; a denied receipt defaults to its decision. */
-  readonly evidenceRefs?: readonly string[];
-  readonly causalRefs?: readonly string[];
-}
+export type BrowserStartOutcome = StartedSession | DeniedStart | Refused<BrowserRefusalCode>;
+export type BrowserOutcome = Outcome<BrowserSessions, BrowserRefusalCode, object, ReceiptEmission>;
 
 export const emptyBrowserSessions: BrowserSessions = Object.freeze({ sessions: Object.freeze([]) });
 
-const finished = (receipt: BrowserAutomationReceipt): boolean => (receipt.terminalState ?? 'active') !== 'active';
+const refuseSessions = (state: unknown): Refused<BrowserRefusalCode> | null =>
+  isRecord(state) && Array.isArray(state.sessions) && (state.expiries === undefined || Array.isArray(state.expiries))
+    ? null
+    : refuse('browser/invalid-input', `the sessions must be a state a transition returned, not ${describeValue(state)}`);
 
-function startRefusal(start: BrowserSessionStart): { code: BrowserRefusalCode; message: string } | null {
-  if (!isSrcosUrn(start.ownerRef)) return { code: 'browser/owner-required', message: `ownerRef ${JSON.stringify(start.ownerRef ?? null)} names no one: a session needs an owner URN` };
-  const decision = start.policyDecision;
-  if (!decision || !isUrnOf('decision', decision.ref)) return { code: 'browser/policy-decision-required', message: 'a session needs a policy decision (a urn:srcos:decision: URN)' };
-  if (decision.outcome !== 'allow') return { code: 'browser/policy-denied', message: `policy decision ${decision.ref} does not allow the session` };
-  return null;
-}
+const store = (state: BrowserSessions, receipt: BrowserAutomationReceipt, expiresAt: string | null): BrowserSessions => {
+  const expiries = (state.expiries ?? []).filter((e) => e.sessionRef !== receipt.sessionRef);
+  const next = expiresAt ? [...expiries, { sessionRef: receipt.sessionRef, expiresAt }] : expiries;
+  return { sessions: [...state.sessions.filter((s) => s.sessionRef !== receipt.sessionRef), receipt], ...(next.length ? { expiries: next } : {}) };
+};
 
-function receiptOf(start: BrowserSessionStart, at: EpochSeconds, mintId: MintId, denied: boolean): BrowserAutomationReceipt {
-  const decision = start.policyDecision && isUrnOf('decision', start.policyDecision.ref) ? start.policyDecision.ref : mintUrn(mintId, 'decision');
-  const owner = isSrcosUrn(start.ownerRef) ? start.ownerRef : isSrcosUrn(start.requestedBy) ? start.requestedBy : start.sessionRef;
-  const evidence = (start.evidenceRefs ?? []).filter(isFilled);
-  return {
-    id: mintUrn(mintId, 'receipt:browser-automation'),
-    type: 'BrowserAutomationReceipt',
-    specVersion: SPEC_VERSION,
-    sessionRef: start.sessionRef,
-    capabilityLedgerRef: start.capabilityLedgerRef,
-    ownerRef: owner,
-    transport: start.transport,
-    permissionScope: [...(start.permissionScope ?? [])],
-    origin: start.origin,
-    ...(start.controlledScope !== undefined ? { controlledScope: start.controlledScope } : {}),
-    userVisible: true,
-    revocable: true,
-    startedAt: timestamp(at),
-    revokedAt: null,
-    terminalState: denied ? 'denied' : 'active',
-    causalRefs: [...(start.causalRefs ?? [])],
-    policyDecisionRef: decision,
-    evidenceRefs: evidence.length || !denied ? evidence : [decision],
-    capturedAt: timestamp(at),
-  };
-}
-
-const store = (state: BrowserSessions, receipt: BrowserAutomationReceipt): BrowserSessions => ({
-  sessions: [...state.sessions.filter((s) => s.sessionRef !== receipt.sessionRef), receipt],
-});
-
-/** Starts a session, or refuses with a denied receipt (see the module). */
-export function startBrowserSession(state: BrowserSessions, start: BrowserSessionStart, now: Rfc3339, mintId: MintId): BrowserOutcome | DeniedStart {
+/** Starts a session, or denies the start with a denied receipt (see the module). */
+export const startBrowserSession = guarded('browser/invalid-input', (state: BrowserSessions, start: BrowserSessionStart, now: Rfc3339, mintId: MintId): BrowserStartOutcome => {
+  const shape = refuseSessions(state) ?? refuseShape('browser/invalid-input', 'a start', start, ['permissionScope', 'evidenceRefs', 'causalRefs']);
+  if (shape) return shape;
+  if (typeof mintId !== 'function') return refuse('browser/invalid-input', 'mintId must be a function');
   const at = readInstant(now);
   if (at === null) return refuseNow('browser/invalid-now', now);
-  const existing = state.sessions.find((s) => s.sessionRef === start.sessionRef);
-  if (existing) {
-    return finished(existing)
-      ? refuse('browser/session-finished', `${start.sessionRef} is ${existing.terminalState} and cannot be restarted`)
-      : refuse('browser/session-active', `${start.sessionRef} is already active`);
+  const ttl = start.ttlSeconds;
+  const expires = ttl === undefined ? null : isWholeAtLeast(ttl, 1) ? later(at, ttl) : null;
+  if (ttl !== undefined && expires === null) return refuse('browser/invalid-input', `ttlSeconds ${describeValue(ttl)} is not a whole number ≥ 1 that ends by year 9999`);
+  const existing = state.sessions.find((s) => s.sessionRef === start.sessionRef) ?? null;
+  const from = existing ? (existing.terminalState ?? 'active') : null;
+  const denial = denialOf(start);
+  if (!allows(browserSessionTransitions, from, denial ? 'start_refused' : 'start')) {
+    return from === 'active' ? refuse('browser/session-active', `${start.sessionRef} is already active`) : refuse('browser/session-finished', `${start.sessionRef} is ${from} and cannot be restarted`);
   }
-  const refusal = startRefusal(start);
-  const receipt = receiptOf(start, at, mintId, refusal !== null);
-  const emission: EmissionOf<'BrowserAutomationReceipt'> = { action: 'write', contract: 'BrowserAutomationReceipt', document: receipt };
+  const receipt = startReceipt(start, at, mintId, denial !== null, existing);
+  const emission: ReceiptEmission = { action: 'write', contract: 'BrowserAutomationReceipt', document: receipt };
   const invalid = refuseInvalid('browser/invalid-input', BrowserAutomationReceiptContract, [emission]);
   if (invalid) return invalid;
-  if (refusal) return { ok: false, refusal, state: store(state, receipt), emitted: [emission] };
-  return accept(store(state, receipt), [emission]);
-}
+  const accepted = accept(store(state, receipt, denial || expires === null ? null : timestamp(expires)), [emission]);
+  return denial ? { ...accepted, started: false, denial } : { ...accepted, started: true, denial: null };
+});
 
-function finish(state: BrowserSessions, sessionRef: string, event: 'revoke' | 'complete' | 'fail', now: Rfc3339, mintId: MintId, evidenceRefs: readonly string[]): BrowserOutcome {
+type Finish = { readonly sessionRef: string; readonly evidenceRefs?: readonly string[] };
+
+function finish(state: BrowserSessions, input: Finish, event: 'revoke' | 'complete' | 'fail', now: Rfc3339, mintId: MintId): BrowserOutcome {
+  const shape = refuseSessions(state) ?? refuseShape('browser/invalid-input', `a ${event}`, input, ['evidenceRefs']);
+  if (shape) return shape;
   const at = readInstant(now);
   if (at === null) return refuseNow('browser/invalid-now', now);
+  const sessionRef = input.sessionRef;
   const current = state.sessions.find((s) => s.sessionRef === sessionRef);
-  if (!current) return refuse('browser/unknown-session', `${sessionRef} was never started`);
+  if (!current) return refuse('browser/unknown-session', `${describeValue(sessionRef)} was never started`);
   const from = current.terminalState ?? 'active';
   if (!allows(browserSessionTransitions, from, event)) return refuse('browser/session-finished', `${sessionRef} is ${from}; it cannot be ${event}d`);
   if (at < (readInstant(current.startedAt) ?? at)) return refuse('browser/time-before-start', `now ${now} is before the session started at ${current.startedAt}`);
+  if (typeof mintId !== 'function') return refuse('browser/invalid-input', 'mintId must be a function');
   const to = browserSessionTransitions.find((r) => r.from === from && r.event === event)?.to ?? from;
   const receipt: BrowserAutomationReceipt = {
     ...current,
@@ -136,33 +110,36 @@ function finish(state: BrowserSessions, sessionRef: string, event: 'revoke' | 'c
     revokedAt: to === 'revoked' ? timestamp(at) : null,
     terminalState: to,
     causalRefs: unique([...(current.causalRefs ?? []), current.id]),
-    evidenceRefs: unique([...current.evidenceRefs, ...evidenceRefs.filter(isFilled)]),
+    evidenceRefs: unique([...current.evidenceRefs, ...(input.evidenceRefs ?? []).filter(isFilled)]),
     capturedAt: timestamp(at),
   };
   const emission = { action: 'write', contract: 'BrowserAutomationReceipt', document: receipt } as const;
-  return refuseInvalid('browser/invalid-input', BrowserAutomationReceiptContract, [emission]) ?? accept(store(state, receipt), [emission]);
+  const expiry = state.expiries?.find((e) => e.sessionRef === sessionRef)?.expiresAt ?? null;
+  return refuseInvalid('browser/invalid-input', BrowserAutomationReceiptContract, [emission]) ?? accept(store(state, receipt, expiry), [emission]);
 }
 
 /** The user (or anyone allowed) revokes an active session: `revokedAt` = now. */
-export const revokeBrowserSession = (state: BrowserSessions, revoke: { sessionRef: string; evidenceRefs?: readonly string[] }, now: Rfc3339, mintId: MintId): BrowserOutcome =>
-  finish(state, revoke.sessionRef, 'revoke', now, mintId, revoke.evidenceRefs ?? []);
+export const revokeBrowserSession = guarded('browser/invalid-input', (state: BrowserSessions, revoke: Finish, now: Rfc3339, mintId: MintId): BrowserOutcome => finish(state, revoke, 'revoke', now, mintId));
 
 /** An active session ends as it should. */
-export const completeBrowserSession = (state: BrowserSessions, done: { sessionRef: string; evidenceRefs?: readonly string[] }, now: Rfc3339, mintId: MintId): BrowserOutcome =>
-  finish(state, done.sessionRef, 'complete', now, mintId, done.evidenceRefs ?? []);
+export const completeBrowserSession = guarded('browser/invalid-input', (state: BrowserSessions, done: Finish, now: Rfc3339, mintId: MintId): BrowserOutcome => finish(state, done, 'complete', now, mintId));
 
 /** An active session fails. */
-export const failBrowserSession = (state: BrowserSessions, failure: { sessionRef: string; evidenceRefs?: readonly string[] }, now: Rfc3339, mintId: MintId): BrowserOutcome =>
-  finish(state, failure.sessionRef, 'fail', now, mintId, failure.evidenceRefs ?? []);
+export const failBrowserSession = guarded('browser/invalid-input', (state: BrowserSessions, failure: Finish, now: Rfc3339, mintId: MintId): BrowserOutcome => finish(state, failure, 'fail', now, mintId));
+
+const denials = Object.entries(browserSessionDenials).map(([code, when]) => `| \`${code}\` | ${when} |`);
 
 export const browserSessionMachine: MachineDescription = {
   name: 'browser',
   title: 'Browser automation sessions',
   summary:
     'Every transition emits a `BrowserAutomationReceipt` (new id; `causalRefs` ends with the previous receipt). `start_refused`: a start without an owner URN or an allowing policy decision is ' +
-    'refused (`ok: false`) and still writes a `denied` receipt, carried in the refusal\'s `emitted` with the new `state`; its owner is the owner, else `requestedBy`, else the session itself, ' +
-    'and without a decision its `policyDecisionRef` is one minted for the denial. A finished session cannot be revoked or restarted.',
+    'denied: accepted, with `started: false` and the `denial` (code and message), it writes a `denied` receipt whose owner is the owner, else `requestedBy`, else the session itself, and without a ' +
+    'decision a `policyDecisionRef` minted for the denial. A denied session may be started again (the new receipt names the denied one); a refusal changes nothing. A revoked, completed or failed ' +
+    'session cannot be revoked or restarted. `maySessionAct(sessions, { sessionRef, permission }, now)` answers whether a session may act now: active, not expired (`ttlSeconds` from its start), ' +
+    'not before its start, the permission in its scope; otherwise `{ may: false, code, message }`.',
   emits: ['BrowserAutomationReceipt'],
   transitions: browserSessionTransitions,
   refusals: browserSessionRefusals,
+  notes: ['Why a start is denied (`denial.code` of an accepted `start_refused`):', '', '| code | when |', '|---|---|', ...denials].join('\n'),
 };

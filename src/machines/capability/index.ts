@@ -2,3 +2,5 @@
 export * from './verdicts.js';
 export * from './machine.js';
 export { capabilityRefusals, type CapabilityRefusalCode } from './refusals.js';
+export { missingPlanes } from './ledger.js';
+export { allNegotiatingPlanes, defaultRequiredPlanes, type RequiredPlanes } from './required-planes.js';

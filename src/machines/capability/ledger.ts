@@ -2,10 +2,13 @@
  * The CapabilityLedger entry of a capability's state. Each emitted entry is a new document with a
  * new id whose `causalRefs` names the previous entry. `negotiatedBy` lists the planes that reported;
  * before any has, the planes that declared and requested the capability (the schema wants one).
- * `conflictRefs` holds plane names (`"ui"`, `"runtime"`): see `Evaluation.conflictPlanes`.
+ * `conflictRefs` holds plane names (`"ui"`, `"runtime"`): see `Evaluation.conflictPlanes`. While a
+ * required plane has not reported, `stateReason` names every such plane (`Waiting for runtime,
+ * policy to report.`): the schema's sentence for people on why the capability is in its state.
  */
 import type { CapabilityLedger, CapabilityPlane } from '../../../generated/types/index.js';
 import { capabilityPlanes, evaluateReports, type EffectiveState, type PlaneReport } from './verdicts.js';
+import { planesNotHeard, requiredPlanesOf } from './required-planes.js';
 import { SPEC_VERSION, unique } from '../kernel/conventions.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
 import { timestamp, type EpochSeconds } from '../kernel/time.js';
@@ -22,6 +25,8 @@ export interface CapabilityState {
   readonly declaredBy: readonly CapabilityPlane[];
   readonly requestedBy: CapabilityPlane | null;
   readonly effectiveState: EffectiveState;
+  /** The planes whose agreement the capability needs (absent in a state built before they were named: the default). */
+  readonly requiredPlanes?: readonly CapabilityPlane[];
   /** The current report of each plane that reported, in the schema's plane order. */
   readonly reports: readonly PlaneReport[];
   /** The id of the last ledger entry emitted. */
@@ -34,6 +39,9 @@ export const inPlaneOrder = (planes: Iterable<CapabilityPlane>): CapabilityPlane
 
 const list = (planes: readonly CapabilityPlane[]): string => planes.join(', ');
 
+/** The required planes of a capability that have not reported yet: until there are none, it is not available. */
+export const missingPlanes = (state: CapabilityState): CapabilityPlane[] => planesNotHeard(requiredPlanesOf(state.requiredPlanes), state.reports ?? []);
+
 function stateReason(state: CapabilityState): string {
   const evaluation = evaluateReports(state.reports);
   const reporters = list(state.reports.map((r) => r.plane));
@@ -44,7 +52,9 @@ function stateReason(state: CapabilityState): string {
       return `Requested by ${state.requestedBy ?? list(state.declaredBy)}; negotiation not opened yet.`;
     case 'negotiating': {
       const pending = state.reports.filter((r) => r.verdict === 'pending').map((r) => r.plane);
-      return pending.length ? `Waiting for ${list(pending)} to decide.` : 'Negotiation opened; no plane has reported yet.';
+      const missing = missingPlanes(state);
+      const parts = [...(pending.length ? [`Waiting for ${list(pending)} to decide.`] : []), ...(missing.length ? [`Waiting for ${list(missing)} to report.`] : [])];
+      return parts.length ? parts.join(' ') : 'Negotiation opened; no plane has reported yet.';
     }
     case 'available':
       return `Every plane that took part agreed (${reporters}); not enabled yet.`;

@@ -3,16 +3,21 @@
  * and the exits a plane's report leads to (blocked_by_policy, unsupported_by_runtime,
  * unsupported_by_server, missing_plugin, missing_schema, failed, degraded). Every accepted
  * transition emits a CapabilityLedger entry. `enabled` is reachable only from `available`, which
- * only a report set where every plane that took part says supported reaches; a refusal from any
- * plane moves the capability out of it at once. An exit is left only by `renegotiate` (reports cleared).
+ * only a report set where every required plane has reported and every plane that took part says
+ * supported reaches (`required-planes.ts`); a refusal from any plane moves the capability out of it
+ * at once. From an exit, one plane may report again (a server that comes back) and the others'
+ * reports stand; `renegotiate` clears every report instead.
  */
 import type { CapabilityPlane } from '../../../generated/types/index.js';
-import { ledgerOf, inPlaneOrder, type CapabilityState } from './ledger.js';
+import { ledgerOf, inPlaneOrder, missingPlanes, type CapabilityState } from './ledger.js';
+import { requiredPlanesOf, type RequiredPlanes } from './required-planes.js';
 import { capabilityPlanes, evaluateReports, planeOfRefusal, planeVerdicts, reportState, type EffectiveState, type PlaneReport } from './verdicts.js';
 import { CapabilityLedger } from '../../contracts.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import type { MintId } from '../kernel/ids.js';
+import { guarded, isRecord, optionalStringList, refuseShape } from '../kernel/input.js';
+import { describeValue } from '../kernel/describe.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { capabilityRefusals, type CapabilityRefusalCode } from './refusals.js';
 import { readInstant, type Rfc3339 } from '../kernel/time.js';
@@ -32,6 +37,7 @@ export const capabilityTransitions: readonly TransitionRow<EffectiveState, Capab
   row('requested', 'negotiating', 'negotiate'),
   ...(['negotiating', 'available'] as const).flatMap((from) => states('negotiating', 'available', ...exits).map((to) => row(from, to, 'report'))),
   ...states('enabled', 'negotiating', ...exits).map((to) => row('enabled', to, 'report')),
+  ...exits.flatMap((from) => states('negotiating', 'available', ...exits).map((to) => row(from, to, 'report'))),
   row('available', 'enabled', 'enable'),
   row('enabled', 'available', 'disable'),
   ...exits.map((from) => row(from, 'negotiating', 'renegotiate')),
@@ -50,13 +56,18 @@ export interface CapabilityDeclaration {
   readonly sessionRef?: string | null;
   readonly agentMachineReceiptRef?: string | null;
   readonly ownerRefs?: readonly string[];
+  /** The planes whose agreement the capability needs: default runtime, server and policy; `'all'`: every negotiating plane. */
+  readonly requiredPlanes?: RequiredPlanes;
 }
 
 const unknownPlane = (planes: readonly unknown[]): unknown => planes.find((p) => !capabilityPlanes.includes(p as CapabilityPlane));
 
 function checkReport(report: PlaneReport): CapabilityOutcome | null {
-  if (!capabilityPlanes.includes(report.plane)) return refuse('capability/unknown-plane', `${JSON.stringify(report.plane)} is not a plane`);
-  if (!planeVerdicts.includes(report.verdict)) return refuse('capability/unknown-verdict', `${JSON.stringify(report.verdict)} is not a verdict (${planeVerdicts.join(', ')})`);
+  if (!isRecord(report)) return refuse('capability/invalid-input', `a report must be an object, not ${describeValue(report)}`);
+  if (optionalStringList(report.evidenceRefs) === null) return refuse('capability/invalid-input', 'a report\'s evidenceRefs must be a list of strings');
+  if (report.reason !== undefined && report.reason !== null && typeof report.reason !== 'string') return refuse('capability/invalid-input', 'a report\'s reason must be a string');
+  if (!capabilityPlanes.includes(report.plane)) return refuse('capability/unknown-plane', `${describeValue(report.plane)} is not a plane`);
+  if (!planeVerdicts.includes(report.verdict)) return refuse('capability/unknown-verdict', `${describeValue(report.verdict)} is not a verdict (${planeVerdicts.join(', ')})`);
   if (reportState(report) === null) {
     return refuse('capability/verdict-not-of-plane', `${report.verdict} is the ${planeOfRefusal.get(report.verdict as never) ?? 'other'} plane's verdict, not the ${report.plane} plane's`);
   }
@@ -65,6 +76,7 @@ function checkReport(report: PlaneReport): CapabilityOutcome | null {
 
 /** Moves to `next` by `event` when the table allows it, emitting the ledger entry of `next`. */
 function step(from: EffectiveState | null, event: CapabilityEvent, next: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome {
+  if (typeof mintId !== 'function') return refuse('capability/invalid-input', 'mintId must be a function');
   const at = readInstant(now);
   if (at === null) return refuseNow('capability/invalid-now', now);
   if (!allows(capabilityTransitions, from, event)) {
@@ -77,8 +89,12 @@ function step(from: EffectiveState | null, event: CapabilityEvent, next: Capabil
 }
 
 function initialState(declaration: CapabilityDeclaration): CapabilityState | CapabilityOutcome {
-  const stray = unknownPlane(declaration.declaredBy ?? []);
-  if (stray !== undefined) return refuse('capability/unknown-plane', `${JSON.stringify(stray)} is not a plane`);
+  const shape = refuseShape('capability/invalid-input', 'a declaration', declaration, ['declaredBy', 'evidenceRefs', 'ownerRefs']);
+  if (shape) return shape;
+  const required = declaration.requiredPlanes;
+  if (required !== undefined && required !== 'all' && !Array.isArray(required)) return refuse('capability/invalid-input', 'requiredPlanes must be a list of planes or "all"');
+  const stray = unknownPlane([...(declaration.declaredBy ?? []), ...requiredPlanesOf(required)]);
+  if (stray !== undefined) return refuse('capability/unknown-plane', `${describeValue(stray)} is not a plane`);
   return {
     capabilityRef: declaration.capabilityRef,
     sessionRef: declaration.sessionRef ?? null,
@@ -87,6 +103,7 @@ function initialState(declaration: CapabilityDeclaration): CapabilityState | Cap
     policyDecisionRef: declaration.policyDecisionRef,
     evidenceRefs: [...(declaration.evidenceRefs ?? [])],
     declaredBy: inPlaneOrder(declaration.declaredBy ?? []),
+    requiredPlanes: inPlaneOrder(requiredPlanesOf(required)),
     requestedBy: null,
     effectiveState: 'declared',
     reports: [],
@@ -96,58 +113,75 @@ function initialState(declaration: CapabilityDeclaration): CapabilityState | Cap
 
 const isOutcome = (value: CapabilityState | CapabilityOutcome): value is CapabilityOutcome => 'ok' in value;
 
+/** The state a set of reports leads to: agreement only once no required plane is missing (`agreed`: available or enabled). */
+function effectiveOf(state: CapabilityState, reports: readonly PlaneReport[], agreed: EffectiveState): EffectiveState {
+  const { outcome } = evaluateReports(reports);
+  if (outcome !== 'agreed') return outcome;
+  return missingPlanes({ ...state, reports }).length ? 'negotiating' : agreed;
+}
+
+/** Null when `state` is a capability state a transition can read; otherwise the refusal. */
+function refuseState(state: unknown): CapabilityOutcome | null {
+  if (!isRecord(state) || !Array.isArray(state.reports) || !Array.isArray(state.declaredBy) || !Array.isArray(state.evidenceRefs) || !Array.isArray(state.ownerRefs)) {
+    return refuse('capability/invalid-input', `the capability state must be one a transition returned, not ${describeValue(state)}`);
+  }
+  return null;
+}
+
 /** A capability is declared by one or more planes. */
-export function declareCapability(declaration: CapabilityDeclaration, now: Rfc3339, mintId: MintId): CapabilityOutcome {
+export const declareCapability = guarded('capability/invalid-input', (declaration: CapabilityDeclaration, now: Rfc3339, mintId: MintId): CapabilityOutcome => {
   const state = initialState(declaration);
   return isOutcome(state) ? state : step(null, 'declare', state, now, mintId);
-}
+});
 
 /** A plane (user, agent, ui, ...) asks for the declared capability. */
-export function requestCapability(state: CapabilityState, by: CapabilityPlane, now: Rfc3339, mintId: MintId): CapabilityOutcome {
-  if (!capabilityPlanes.includes(by)) return refuse('capability/unknown-plane', `${JSON.stringify(by)} is not a plane`);
+export const requestCapability = guarded('capability/invalid-input', (state: CapabilityState, by: CapabilityPlane, now: Rfc3339, mintId: MintId): CapabilityOutcome => {
+  const bad = refuseState(state);
+  if (bad) return bad;
+  if (!capabilityPlanes.includes(by)) return refuse('capability/unknown-plane', `${describeValue(by)} is not a plane`);
   return step(state.effectiveState, 'request', { ...state, requestedBy: by, effectiveState: 'requested' }, now, mintId);
-}
+});
 
 /** Opens the negotiation: the planes may now report. */
-export function openNegotiation(state: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome {
-  return step(state.effectiveState, 'negotiate', { ...state, effectiveState: 'negotiating' }, now, mintId);
-}
+export const openNegotiation = guarded('capability/invalid-input', (state: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome =>
+  refuseState(state) ?? step(state.effectiveState, 'negotiate', { ...state, effectiveState: 'negotiating' }, now, mintId));
 
-/** One plane reports (replacing its earlier report); the effective state is recomputed. */
-export function reportPlane(state: CapabilityState, report: PlaneReport, now: Rfc3339, mintId: MintId): CapabilityOutcome {
-  const bad = checkReport(report);
+/**
+ * One plane reports (replacing its earlier report, keeping the others'); the effective state is
+ * recomputed. From an exit too: a plane that comes back reports again without clearing the others.
+ */
+export const reportPlane = guarded('capability/invalid-input', (state: CapabilityState, report: PlaneReport, now: Rfc3339, mintId: MintId): CapabilityOutcome => {
+  const bad = refuseState(state) ?? checkReport(report);
   if (bad) return bad;
   const reports = [...state.reports.filter((r) => r.plane !== report.plane), report].sort(
     (a, b) => capabilityPlanes.indexOf(a.plane) - capabilityPlanes.indexOf(b.plane),
   );
-  const { outcome } = evaluateReports(reports);
   const agreed = state.effectiveState === 'enabled' ? 'enabled' : 'available';
-  return step(state.effectiveState, 'report', { ...state, reports, effectiveState: outcome === 'agreed' ? agreed : outcome }, now, mintId);
-}
+  return step(state.effectiveState, 'report', { ...state, reports, effectiveState: effectiveOf(state, reports, agreed) }, now, mintId);
+});
 
 /** Turns an available capability on. */
-export function enableCapability(state: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome {
-  return step(state.effectiveState, 'enable', { ...state, effectiveState: 'enabled' }, now, mintId);
-}
+export const enableCapability = guarded('capability/invalid-input', (state: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome =>
+  refuseState(state) ?? step(state.effectiveState, 'enable', { ...state, effectiveState: 'enabled' }, now, mintId));
 
 /** Turns an enabled capability off again (it stays available). */
-export function disableCapability(state: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome {
-  return step(state.effectiveState, 'disable', { ...state, effectiveState: 'available' }, now, mintId);
-}
+export const disableCapability = guarded('capability/invalid-input', (state: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome =>
+  refuseState(state) ?? step(state.effectiveState, 'disable', { ...state, effectiveState: 'available' }, now, mintId));
 
 /** Leaves an exit for a fresh negotiation: every report is cleared. */
-export function renegotiateCapability(state: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome {
-  return step(state.effectiveState, 'renegotiate', { ...state, reports: [], effectiveState: 'negotiating' }, now, mintId);
-}
+export const renegotiateCapability = guarded('capability/invalid-input', (state: CapabilityState, now: Rfc3339, mintId: MintId): CapabilityOutcome =>
+  refuseState(state) ?? step(state.effectiveState, 'renegotiate', { ...state, reports: [], effectiveState: 'negotiating' }, now, mintId));
 
 /**
- * Declaration and every plane's report at once: `enabled` when every plane that reported says
- * supported, `negotiating` while one is pending, otherwise the winning refusal. One ledger entry.
+ * Declaration and every plane's report at once: `enabled` when every required plane reported and
+ * every plane that reported says supported, `negotiating` while one is pending or a required plane
+ * is missing, otherwise the winning refusal. One ledger entry.
  */
-export function negotiateCapability(declaration: CapabilityDeclaration & { readonly reports: readonly PlaneReport[] }, now: Rfc3339, mintId: MintId): CapabilityOutcome {
+export const negotiateCapability = guarded('capability/invalid-input', (declaration: CapabilityDeclaration & { readonly reports: readonly PlaneReport[] }, now: Rfc3339, mintId: MintId): CapabilityOutcome => {
   const state = initialState(declaration);
   if (isOutcome(state)) return state;
   const reports = declaration.reports ?? [];
+  if (!Array.isArray(reports)) return refuse('capability/invalid-input', 'reports must be a list');
   if (reports.length === 0) return refuse('capability/no-reports', 'a negotiation needs at least one plane\'s report');
   for (const report of reports) {
     const bad = checkReport(report);
@@ -156,9 +190,8 @@ export function negotiateCapability(declaration: CapabilityDeclaration & { reado
   const duplicate = reports.find((r, i) => reports.findIndex((o) => o.plane === r.plane) !== i);
   if (duplicate) return refuse('capability/duplicate-plane', `the ${duplicate.plane} plane reported twice`);
   const sorted = [...reports].sort((a, b) => capabilityPlanes.indexOf(a.plane) - capabilityPlanes.indexOf(b.plane));
-  const { outcome } = evaluateReports(sorted);
-  return step(null, 'negotiate_at_once', { ...state, reports: sorted, effectiveState: outcome === 'agreed' ? 'enabled' : outcome }, now, mintId);
-}
+  return step(null, 'negotiate_at_once', { ...state, reports: sorted, effectiveState: effectiveOf(state, sorted, 'enabled') }, now, mintId);
+});
 
 export const capabilityMachine: MachineDescription = {
   name: 'capability',
@@ -167,7 +200,9 @@ export const capabilityMachine: MachineDescription = {
     'Every accepted transition emits a `CapabilityLedger` entry (new id, `causalRefs` = the previous entry). A plane reports `supported`, `pending`, `degraded`, `failed`, `unsupported` ' +
     '(its own refusal state: `unsupported_by_runtime` for runtime, `blocked_by_policy` for policy, `missing_plugin` for plugin, ...; `failed` for a plane without one) or, for its own plane only, ' +
     'one of the refusal states. Precedence: the plane refusals (policy, runtime, server, plugin, schema), then `failed`, `degraded`, `pending`; agreement only when every plane that reported says supported, ' +
-    'so a UI or config "supported" never outvotes a refusal. `conflictRefs` names (by plane name) every plane with a decided verdict when the outcome is an exit, and is empty otherwise.',
+    'so a UI or config "supported" never outvotes a refusal, and only once every required plane (default runtime, server, policy; `requiredPlanes: \'all\'`: the eight negotiating planes) has reported: ' +
+    'until then the capability stays `negotiating` and its `stateReason` names the planes not heard (`missingPlanes(state)` lists them). From an exit a plane may report again, the others\' reports standing. ' +
+    '`conflictRefs` names (by plane name) every plane with a decided verdict when the outcome is an exit, and is empty otherwise.',
   emits: ['CapabilityLedger'],
   transitions: capabilityTransitions,
   refusals: capabilityRefusals,

@@ -11,6 +11,8 @@ import { refuseInvalid } from '../kernel/emission-check.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import { classifyGitWorkspace, gitStateRules, passiveOperations, expectedNegativeStates, requestedReaction, passiveReaction, type GitOperation, type GitProbeFacts, type GitState } from './classification.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
+import { describeValue } from '../kernel/describe.js';
+import { guarded, isRecord, refuseShape } from '../kernel/input.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { gitWorkspaceRefusals, type GitWorkspaceRefusalCode } from './refusals.js';
 import { isAbsolutePath, pathDigest, pathEvidenceOf, type WorkspaceAlias } from './path-evidence.js';
@@ -23,8 +25,8 @@ export * from './classification.js';
 export interface GitWorkspaceProbe {
   /** The absolute path that was probed; only its digest and a redacted hint are stored. */
   readonly path: string;
-  /** The user's home folder (absolute), shown as `~` in the hint; null when unknown. */
-  readonly homeDir: string | null;
+  /** The user's home folder (absolute), shown as `~` in the hint; null or absent when unknown. */
+  readonly homeDir?: string | null;
   readonly workspaceAlias?: WorkspaceAlias | null;
   readonly facts: GitProbeFacts;
   readonly operation: GitOperation;
@@ -57,7 +59,11 @@ function gitFactsOf(state: GitState, f: GitProbeFacts): GitFacts {
 }
 
 /** Classifies a probe and emits its GitWorkspaceState (the accepted state is the document). */
-export function buildGitWorkspaceState(probe: GitWorkspaceProbe, now: Rfc3339, mintId: MintId): Outcome<GitWorkspaceState, GitWorkspaceRefusalCode, object, EmissionOf<'GitWorkspaceState'>> {
+export const buildGitWorkspaceState = guarded('git/invalid-input', (probe: GitWorkspaceProbe, now: Rfc3339, mintId: MintId): Outcome<GitWorkspaceState, GitWorkspaceRefusalCode, object, EmissionOf<'GitWorkspaceState'>> => {
+  const shape = refuseShape('git/invalid-input', 'a probe', probe, ['evidenceRefs', 'causalRefs']);
+  if (shape) return shape;
+  if (!isRecord(probe.facts)) return refuse('git/invalid-input', `facts must be an object, not ${describeValue(probe.facts)}`);
+  if (probe.workspaceAlias !== undefined && probe.workspaceAlias !== null && !isRecord(probe.workspaceAlias)) return refuse('git/invalid-input', 'workspaceAlias must be an object');
   const at = readInstant(now);
   if (at === null) return refuseNow('git/invalid-now', now);
   if (!isAbsolutePath(probe.path)) return refuse('git/path-not-absolute', 'the probed path must be absolute');
@@ -87,7 +93,7 @@ export function buildGitWorkspaceState(probe: GitWorkspaceProbe, now: Rfc3339, m
   };
   const emission = { action: 'write', contract: 'GitWorkspaceState', document } as const;
   return refuseInvalid('git/invalid-input', GitWorkspaceStateContract, [emission]) ?? accept(document, [emission]);
-}
+});
 
 export const gitWorkspaceTransitions: readonly TransitionRow<GitState, string>[] = gitStateRules.map((r) => ({ from: null, to: r.state, event: r.event }));
 

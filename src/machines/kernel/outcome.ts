@@ -5,6 +5,7 @@
  * A transition never throws for a reason a caller can foresee.
  */
 import type { Issue } from '../../issue.js';
+import { describeValue } from './describe.js';
 import type { Emission } from './emission.js';
 
 /** Why a transition was refused. */
@@ -46,7 +47,7 @@ export const refuse = <Code extends string>(code: Code, message: string, issues?
 export const INVALID_NOW = '`now` is not an RFC 3339 date-time.';
 
 /** The refusal of a `now` that is not an RFC 3339 date-time, under the machine's own code. */
-export const refuseNow = <Code extends string>(code: Code, now: string): Refused<Code> => refuse(code, `now ${JSON.stringify(now)} is not an RFC 3339 date-time`);
+export const refuseNow = <Code extends string>(code: Code, now: unknown): Refused<Code> => refuse(code, `now ${describeValue(now)} is not an RFC 3339 date-time`);
 
 /** An accepted transition. */
 export const accept = <State, E extends Emission = never>(state: State, emitted: readonly E[] = []): Accepted<State, E> => ({ ok: true, state, emitted });

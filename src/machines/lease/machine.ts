@@ -11,7 +11,9 @@ import { DEFAULT_LEASE_TTL_SECONDS, DEFAULT_MAX_LEASES_PER_DOMAIN, LEASE_DIR, is
 import { Lease as LeaseContract } from '../../contracts.js';
 import type { EmissionOf, RemovalOf, WriteOf } from '../kernel/emission.js';
 import { emissionIssues, refuseInvalid } from '../kernel/emission-check.js';
-import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
+import { describeValue } from '../kernel/describe.js';
+import { guarded, isRecord, refuseShape } from '../kernel/input.js';
+import { accept, refuse, type Outcome, type Refused, refuseNow } from '../kernel/outcome.js';
 import { leaseRefusals, type LeaseRefusalCode } from './refusals.js';
 import { later, readInstant, timestamp, type EpochSeconds, type Rfc3339 } from '../kernel/time.js';
 import { allows, type MachineDescription, type TransitionRow } from '../kernel/transition-table.js';
@@ -77,6 +79,12 @@ export function liveLeasesOf(board: LeaseBoard, domain: string, now: Rfc3339 | E
   return at === null ? null : liveAt(board, domain, at);
 }
 
+/** Null when `board` is one a transition returned; otherwise the refusal. */
+const refuseBoard = (board: unknown): Refused<LeaseRefusalCode> | null =>
+  isRecord(board) && Array.isArray(board.leases) && isWholeAtLeast(board.maxLeasesPerDomain, 0) && board.leases.every((l) => isRecord(l) && typeof l.resource === 'string')
+    ? null
+    : refuse('lease/invalid-board', `the board must be one a transition returned, not ${describeValue(board)}`);
+
 const byFile = (a: Lease, b: Lease): number => (leaseFileName(a.resource) < leaseFileName(b.resource) ? -1 : 1);
 
 /** A board with a budget (default 2) and, optionally, the leases already on disk. */
@@ -90,28 +98,31 @@ const removalOf = (lease: Lease): RemovalOf<'Lease'> => {
   return { action: 'remove', contract: 'Lease', document: lease, filename, path: `${LEASE_DIR}/${filename}` };
 };
 
-export function createLeaseBoard(options: { maxLeasesPerDomain?: number; leases?: readonly Lease[] } = {}): LeaseOutcome<object> {
-  const { maxLeasesPerDomain = DEFAULT_MAX_LEASES_PER_DOMAIN, leases = [] } = options;
-  if (!isWholeAtLeast(maxLeasesPerDomain, 0)) return refuse('lease/invalid-board', `maxLeasesPerDomain ${String(maxLeasesPerDomain)} is not a whole number ≥ 0`);
+export const createLeaseBoard = guarded('lease/invalid-input', (options: { maxLeasesPerDomain?: number; leases?: readonly Lease[] } = {}): LeaseOutcome<object> => {
+  const { maxLeasesPerDomain = DEFAULT_MAX_LEASES_PER_DOMAIN, leases = [] } = isRecord(options) ? options : {};
+  if (!isWholeAtLeast(maxLeasesPerDomain, 0)) return refuse('lease/invalid-board', `maxLeasesPerDomain ${describeValue(maxLeasesPerDomain)} is not a whole number ≥ 0`);
+  if (!Array.isArray(leases)) return refuse('lease/invalid-board', `leases must be a list, not ${describeValue(leases)}`);
   const files = new Set<string>();
   for (const lease of leases) {
     const errors = emissionIssues(LeaseContract, { action: 'write', contract: 'Lease', document: lease }).filter((i) => i.severity === 'error');
-    if (errors.length) return refuse('lease/invalid-board', `the lease on ${JSON.stringify(lease?.resource)} is invalid`, errors);
+    if (errors.length) return refuse('lease/invalid-board', `the lease on ${describeValue((lease as Partial<Lease> | null)?.resource)} is invalid`, errors);
     const file = leaseFileName(lease.resource);
     if (files.has(file)) return refuse('lease/invalid-board', `two leases share the file ${file}`);
     files.add(file);
   }
   return accept({ maxLeasesPerDomain, leases: [...leases].sort(byFile) });
-}
+});
 
 /** Claims a resource: emits the Lease and its file. */
-export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): LeaseOutcome<{ replaced: Lease | null }> {
+export const claimLease = guarded('lease/invalid-input', (board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): LeaseOutcome<{ replaced: Lease | null }> => {
+  const shape = refuseBoard(board) ?? refuseShape('lease/invalid-claim', 'a claim', claim);
+  if (shape) return shape;
   const at = readInstant(now);
   if (at === null) return refuseNow('lease/invalid-now', now);
   const { resource, owner, domain, ttlSeconds = DEFAULT_LEASE_TTL_SECONDS, override = false, overrideReason = '' } = claim;
   if (!isFilled(resource) || !isFilled(owner) || !isFilled(domain)) return refuse('lease/invalid-claim', 'resource, owner and domain must each be a non-blank string');
   const expires = isWholeAtLeast(ttlSeconds, 1) ? later(at, ttlSeconds) : null;
-  if (expires === null) return refuse('lease/invalid-ttl', `ttlSeconds ${String(ttlSeconds)} is not a whole number ≥ 1 that ends by year 9999`);
+  if (expires === null) return refuse('lease/invalid-ttl', `ttlSeconds ${describeValue(ttlSeconds)} is not a whole number ≥ 1 that ends by year 9999`);
   if (override && !isFilled(overrideReason)) return refuse('lease/override-without-reason', 'an override of the lease budget needs a reason');
   const from = stateAt(board, resource, at);
   if (!allows(leaseTransitions, from, 'claim')) {
@@ -140,24 +151,29 @@ export function claimLease(board: LeaseBoard, claim: LeaseClaim, now: Rfc3339): 
   const replaced = board.leases.find((l) => leaseFileName(l.resource) === filename) ?? null;
   const leases = [...board.leases.filter((l) => l !== replaced), lease].sort(byFile);
   return { ...accept({ ...board, leases }, [emission]), replaced };
-}
+});
 
 /** Releases a lease; only its owner may. Expired leases may be released too. Emits the removal of its file. */
-export function releaseLease(board: LeaseBoard, release: { resource: string; owner: string }): LeaseOutcome<{ released: Lease }> {
-  const file = leaseFileName(String(release.resource ?? ''));
+export const releaseLease = guarded('lease/invalid-input', (board: LeaseBoard, release: { resource: string; owner: string }): LeaseOutcome<{ released: Lease }> => {
+  const shape = refuseBoard(board) ?? refuseShape('lease/not-held', 'a release', release);
+  if (shape) return shape;
+  if (typeof release.resource !== 'string') return refuse('lease/not-held', `there is no lease on ${describeValue(release.resource)}`);
+  const file = leaseFileName(release.resource);
   const lease = board.leases.find((l) => leaseFileName(l.resource) === file);
-  if (!lease) return refuse('lease/not-held', `there is no lease on ${String(release.resource)}`);
-  if (lease.owner !== release.owner) return refuse('lease/not-owner', `${lease.resource} is leased by ${lease.owner}, not ${String(release.owner)}`);
+  if (!lease) return refuse('lease/not-held', `there is no lease on ${describeValue(release.resource)}`);
+  if (lease.owner !== release.owner) return refuse('lease/not-owner', `${lease.resource} is leased by ${lease.owner}, not ${describeValue(release.owner)}`);
   return { ...accept({ ...board, leases: board.leases.filter((l) => l !== lease) }, [removalOf(lease)]), released: lease };
-}
+});
 
 /** Removes every lease expired at `now` (garbage collection). Emits the removal of each one's file. */
-export function collectExpiredLeases(board: LeaseBoard, now: Rfc3339): LeaseOutcome<{ collected: readonly Lease[] }> {
+export const collectExpiredLeases = guarded('lease/invalid-input', (board: LeaseBoard, now: Rfc3339): LeaseOutcome<{ collected: readonly Lease[] }> => {
+  const bad = refuseBoard(board);
+  if (bad) return bad;
   const at = readInstant(now);
   if (at === null) return refuseNow('lease/invalid-now', now);
   const collected = board.leases.filter((l) => !isLive(l, at));
   return { ...accept({ ...board, leases: board.leases.filter((l) => isLive(l, at)) }, collected.map(removalOf)), collected };
-}
+});
 
 export const leaseMachine: MachineDescription = {
   name: 'lease',

@@ -1,6 +1,7 @@
 /** The OrphanEventReceipt of an event at one moment of its life. */
 import type { CorrelationKeys, OrphanEventReceipt, SessionResolution } from '../../../generated/types/index.js';
 import { SPEC_VERSION, unique } from '../kernel/conventions.js';
+import type { NormalisedRef } from './intake.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
 import { timestamp, type EpochSeconds } from '../kernel/time.js';
 
@@ -8,6 +9,7 @@ import { timestamp, type EpochSeconds } from '../kernel/time.js';
 export interface ReceivedEvent {
   /** Order of receipt, from 0: the identity of one reception (a duplicate has its own). */
   readonly seq: number;
+  /** A URN; normalised from a raw id when one was given (see `intake.ts`). */
   readonly eventRef: string;
   readonly eventClass: OrphanEventReceipt['eventClass'];
   /** The session the event names, or null. */
@@ -18,6 +20,8 @@ export interface ReceivedEvent {
   readonly observedAt: string;
   /** When it stops waiting: observedAt + the registry's ttl. */
   readonly expiresAt: string;
+  /** The refs given as raw ids and normalised into URNs, with the raw values (absent when none were). */
+  readonly normalisedFrom?: readonly NormalisedRef[];
 }
 
 const NOTHING_RESOLVED = { recoveredSessionRef: null, recoveredDagNodeRef: null, reconciledAt: null, quarantinedAt: null } as const;

@@ -10,6 +10,7 @@ import { refuseInvalid } from '../kernel/emission-check.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
 import { candidatesFor, parentNodeIn, type DagNode, type SessionRecord } from './matching.js';
 import { orphanReceipt, resolutions, type ReceivedEvent } from './receipts.js';
+import type { UnreadableEvent } from './intake.js';
 import type { OrphanRefusalCode } from './refusals.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { readInstant, timestamp, type EpochSeconds, type Rfc3339 } from '../kernel/time.js';
@@ -51,9 +52,11 @@ export interface OrphanRegistry {
   readonly queued: readonly QueuedEvent[];
   readonly quarantined: readonly QuarantinedEvent[];
   readonly discarded: readonly DiscardedEvent[];
+  /** Events no valid receipt could describe, held with the reason (absent in a registry built before there were any). */
+  readonly unreadable?: readonly UnreadableEvent[];
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+type Mutable<T> = { -readonly [K in keyof T]-?: NonNullable<T[K]> extends readonly (infer U)[] ? U[] : T[K] };
 
 /** A command in progress. */
 export interface Draft extends Mutable<OrphanRegistry> {
@@ -77,6 +80,7 @@ export function beginCommand(registry: OrphanRegistry, now: Rfc3339, mintId: Min
     queued: [],
     quarantined: [...registry.quarantined],
     discarded: [...registry.discarded],
+    unreadable: [...(registry.unreadable ?? [])],
     at,
     mintId,
     emitted: [],

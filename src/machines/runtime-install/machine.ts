@@ -12,6 +12,8 @@ import { RuntimeInstallReceipt as RuntimeInstallReceiptContract } from '../../co
 import { refuseInvalid } from '../kernel/emission-check.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
+import { describeValue } from '../kernel/describe.js';
+import { guarded, isRecord, refuseShape } from '../kernel/input.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { runtimeInstallRefusals, type RuntimeInstallRefusalCode } from './refusals.js';
 import { readInstant, timestamp, type Rfc3339 } from '../kernel/time.js';
@@ -61,7 +63,11 @@ export interface InstallRequest {
 }
 
 /** Records the request: the first receipt, every artifact `not_checked`. */
-export function requestRuntimeInstall(request: InstallRequest, now: Rfc3339, mintId: MintId): InstallOutcome {
+export const requestRuntimeInstall = guarded('install/invalid-input', (request: InstallRequest, now: Rfc3339, mintId: MintId): InstallOutcome => {
+  const shape = refuseShape('install/invalid-input', 'an install request', request, ['evidenceRefs', 'causalRefs']);
+  if (shape) return shape;
+  if (!Array.isArray(request.artifacts) || request.artifacts.some((a) => !isRecord(a))) return refuse('install/invalid-input', `artifacts must be a list of objects, not ${describeValue(request.artifacts)}`);
+  if (!isRecord(request.manifest)) return refuse('install/invalid-input', `manifest must be an object, not ${describeValue(request.manifest)}`);
   const at = readInstant(now);
   if (at === null) return refuseNow('install/invalid-now', now);
   const artifacts: InstallArtifact[] = (request.artifacts ?? []).map((a) => ({ artifactRef: a.artifactRef, digest: a.digest, sizeBytes: a.sizeBytes ?? null, verificationState: 'not_checked' }));
@@ -93,12 +99,14 @@ export function requestRuntimeInstall(request: InstallRequest, now: Rfc3339, min
   };
   const emission = { action: 'write', contract: 'RuntimeInstallReceipt', document: receipt } as const;
   return refuseInvalid('install/invalid-input', RuntimeInstallReceiptContract, [emission]) ?? accept(receipt, [emission]);
-}
+});
 
 type Change = Partial<Pick<RuntimeInstallReceipt, 'installState' | 'manifest' | 'artifacts' | 'failureReason' | 'rollbackRef' | 'policyDecisionRef'>> & { evidenceRefs?: readonly string[] };
 
 /** The next receipt after `event`, when the table allows it. */
 function advance(current: RuntimeInstallReceipt, event: InstallEvent, now: Rfc3339, mintId: MintId, change: (at: string) => Change): InstallOutcome {
+  const bad = refuseReceipt(current);
+  if (bad) return bad;
   const at = readInstant(now);
   if (at === null) return refuseNow('install/invalid-now', now);
   if (!allows(runtimeInstallTransitions, current.installState, event)) return refuse('install/transition-not-allowed', `${event} is not allowed when the install is ${current.installState}`);
@@ -118,21 +126,35 @@ function advance(current: RuntimeInstallReceipt, event: InstallEvent, now: Rfc33
   return refuseInvalid('install/invalid-input', RuntimeInstallReceiptContract, [emission]) ?? accept(receipt, [emission]);
 }
 
+/** Null when `current` is a receipt a transition returned; otherwise the refusal. */
+function refuseReceipt(current: unknown): InstallOutcome | null {
+  const ok = isRecord(current) && Array.isArray(current.artifacts) && current.artifacts.every(isRecord) && isRecord(current.manifest) && Array.isArray(current.evidenceRefs) && typeof current.installState === 'string';
+  return ok ? null : refuse('install/invalid-input', `the install must be a receipt a transition returned, not ${describeValue(current)}`);
+}
+
 const sameDigest = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** The manifest was fetched: its digest must be the requested one, else the install fails. */
-export function resolveInstallManifest(current: RuntimeInstallReceipt, resolved: { manifestDigest: string }, now: Rfc3339, mintId: MintId): InstallOutcome {
-  const matches = sameDigest(String(resolved.manifestDigest), current.manifest.manifestDigest);
+export const resolveInstallManifest = guarded('install/invalid-input', (current: RuntimeInstallReceipt, resolved: { manifestDigest: string }, now: Rfc3339, mintId: MintId): InstallOutcome => {
+  const bad = refuseReceipt(current) ?? refuseShape('install/invalid-input', 'a resolved manifest', resolved);
+  if (bad) return bad;
+  if (typeof resolved.manifestDigest !== 'string') return refuse('install/invalid-input', `manifestDigest must be a string, not ${describeValue(resolved.manifestDigest)}`);
+  const matches = sameDigest(resolved.manifestDigest, current.manifest.manifestDigest);
   return advance(current, 'resolve_manifest', now, mintId, (at) => ({
     installState: matches ? 'manifest_resolved' : 'failed',
     manifest: { ...current.manifest, resolvedAt: at },
     ...(matches ? {} : { failureReason: `manifest digest mismatch: expected ${current.manifest.manifestDigest}, got ${String(resolved.manifestDigest)}` }),
   }));
-}
+});
 
 /** Digests observed for some artifacts: a match verifies one, a mismatch fails it (and the install). */
-export function verifyInstallArtifacts(current: RuntimeInstallReceipt, observed: { results: readonly { artifactRef: string; digest: string }[] }, now: Rfc3339, mintId: MintId): InstallOutcome {
+export const verifyInstallArtifacts = guarded('install/invalid-input', (current: RuntimeInstallReceipt, observed: { results: readonly { artifactRef: string; digest: string }[] }, now: Rfc3339, mintId: MintId): InstallOutcome => {
+  const bad = refuseReceipt(current) ?? refuseShape('install/invalid-input', 'an observation', observed);
+  if (bad) return bad;
   const results = observed.results ?? [];
+  if (!Array.isArray(results) || !results.every((r) => isRecord(r) && typeof r.artifactRef === 'string' && typeof r.digest === 'string')) {
+    return refuse('install/invalid-input', 'results must be a list of { artifactRef, digest } strings');
+  }
   const stray = results.find((r) => !current.artifacts.some((a) => a.artifactRef === r.artifactRef));
   if (stray) return refuse('install/unknown-artifact', `${stray.artifactRef} is not an artifact of this install`);
   const twice = results.find((r, i) => results.findIndex((o) => o.artifactRef === r.artifactRef) !== i);
@@ -148,26 +170,31 @@ export function verifyInstallArtifacts(current: RuntimeInstallReceipt, observed:
     installState: failed.length ? 'failed' : allVerified ? 'artifact_verified' : 'manifest_resolved',
     ...(failed.length ? { failureReason: `digest mismatch: ${failed.map((a) => a.artifactRef).join(', ')}` } : {}),
   }));
-}
+});
 
 /** Every artifact verified: installation begins. */
-export const beginRuntimeInstall = (current: RuntimeInstallReceipt, now: Rfc3339, mintId: MintId): InstallOutcome =>
-  advance(current, 'begin_install', now, mintId, () => ({ installState: 'installing' }));
+export const beginRuntimeInstall = guarded('install/invalid-input', (current: RuntimeInstallReceipt, now: Rfc3339, mintId: MintId): InstallOutcome =>
+  advance(current, 'begin_install', now, mintId, () => ({ installState: 'installing' })));
 
 /** Installation finished: installed (every artifact is verified, or the table would not have got here). */
-export function finishRuntimeInstall(current: RuntimeInstallReceipt, now: Rfc3339, mintId: MintId): InstallOutcome {
+export const finishRuntimeInstall = guarded('install/invalid-input', (current: RuntimeInstallReceipt, now: Rfc3339, mintId: MintId): InstallOutcome => {
+  const bad = refuseReceipt(current);
+  if (bad) return bad;
   const verified = current.artifacts.every((a) => a.verificationState === 'verified');
   if (allows(runtimeInstallTransitions, current.installState, 'finish_install') && !verified) return refuse('install/artifacts-unverified', 'installed needs every artifact verified');
   return advance(current, 'finish_install', now, mintId, () => ({ installState: 'installed', failureReason: null }));
-}
+});
 
 /** A stop with a reason: fail, mark_partial, deny (optionally under another decision) or defer. */
-export function stopRuntimeInstall(
+export const stopRuntimeInstall = guarded('install/invalid-input', (
   current: RuntimeInstallReceipt,
   stop: { event: 'fail' | 'mark_partial' | 'deny' | 'defer'; reason: string; policyDecisionRef?: string; evidenceRefs?: readonly string[] },
   now: Rfc3339,
   mintId: MintId,
-): InstallOutcome {
+): InstallOutcome => {
+  const bad = refuseReceipt(current) ?? refuseShape('install/invalid-input', 'a stop', stop, ['evidenceRefs']);
+  if (bad) return bad;
+  if (!['fail', 'mark_partial', 'deny', 'defer'].includes(stop.event)) return refuse('install/invalid-input', `${describeValue(stop.event)} is not a stop (fail, mark_partial, deny, defer)`);
   if (!isFilled(stop.reason)) return refuse('install/reason-required', `${stop.event} needs a reason`);
   const to: Record<typeof stop.event, InstallState> = { fail: 'failed', mark_partial: 'partial', deny: 'denied', defer: 'deferred' };
   return advance(current, stop.event, now, mintId, () => ({
@@ -176,17 +203,19 @@ export function stopRuntimeInstall(
     ...(stop.event === 'deny' && stop.policyDecisionRef ? { policyDecisionRef: stop.policyDecisionRef } : {}),
     evidenceRefs: stop.evidenceRefs ?? [],
   }));
-}
+});
 
 /** Rolled back to what `rollbackRef` names. */
-export function rollBackRuntimeInstall(current: RuntimeInstallReceipt, rollback: { rollbackRef: string; reason?: string }, now: Rfc3339, mintId: MintId): InstallOutcome {
+export const rollBackRuntimeInstall = guarded('install/invalid-input', (current: RuntimeInstallReceipt, rollback: { rollbackRef: string; reason?: string }, now: Rfc3339, mintId: MintId): InstallOutcome => {
+  const bad = refuseReceipt(current) ?? refuseShape('install/invalid-input', 'a rollback', rollback);
+  if (bad) return bad;
   if (!isFilled(rollback.rollbackRef)) return refuse('install/rollback-ref-required', 'a rollback must say what it rolled back to');
   return advance(current, 'roll_back', now, mintId, () => ({
     installState: 'rolled_back',
     rollbackRef: rollback.rollbackRef,
     ...(isFilled(rollback.reason) ? { failureReason: rollback.reason } : {}),
   }));
-}
+});
 
 export const runtimeInstallMachine: MachineDescription = {
   name: 'install',

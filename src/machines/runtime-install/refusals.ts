@@ -10,6 +10,6 @@ export const runtimeInstallRefusals = {
   'install/artifacts-unverified': 'Finishing an install while an artifact is not verified.',
   'install/reason-required': 'fail, mark_partial, deny or defer without a reason.',
   'install/rollback-ref-required': 'A rollback without the ref of what it rolled back to.',
-  'install/invalid-input': 'The receipt the transition would emit does not validate (or two artifacts share a ref).',
+  'install/invalid-input': 'An input of the wrong type (a string where a list belongs, ...), or the receipt the transition would emit does not validate (or two artifacts share a ref).',
 } as const satisfies RefusalTable<`install/${string}`>;
 export type RuntimeInstallRefusalCode = keyof typeof runtimeInstallRefusals;

@@ -3,14 +3,21 @@
  * (kept in `.bridges/signals/`), with `header.id` the same `YYYYMMDD-HHMMSS` stamp of `now` in UTC,
  * as the estate's signal tool writes them. A missive or council call is a handoff and must carry
  * evidence; a topic must be usable in a file name as it is (letters, digits, `.`, `_`, `-`).
+ * A file name stays within 255 bytes (the limit of common file systems): a longer topic is cut in the
+ * name only (`body.topic` keeps it whole), which `rule/signal-filename-agrees` accepts for a name of
+ * exactly 255 bytes. `options.stampAt` names the signal by a later second than `now` (a board that
+ * sent a signal in this second already uses the next free one, so two signals never share a file).
  */
 import { signalDefinition } from '../../../generated/definitions/signal.js';
 import type { Signal, SignalBody, SignalHeader } from '../../../generated/types/index.js';
 import { schemaEnum } from '../../rules/schema-values.js';
+import { MAX_FILE_NAME_BYTES } from '../../rules/signal-file-name.js';
 import { SIGNAL_DIR, isFilled } from '../kernel/conventions.js';
 import { Signal as SignalContract } from '../../contracts.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
+import { describeValue } from '../kernel/describe.js';
+import { isRecord, optionalStringList } from '../kernel/input.js';
 import { refuse, type Refused, type RefusalTable, refuseNow, INVALID_NOW } from '../kernel/outcome.js';
 import { readInstant, signalStamp, timestamp, type Rfc3339 } from '../kernel/time.js';
 
@@ -23,7 +30,7 @@ export const signalRefusals = {
   'signal/topic-not-file-safe': 'The topic is empty or has a character other than letters, digits, `.`, `_`, `-`.',
   'signal/handoff-without-evidence': 'A missive or council_call without at least one evidence entry.',
   'signal/deadline-without-response': 'A response_by deadline on a signal that expects no response.',
-  'signal/invalid-input': 'The Signal would not validate (unknown kind, urgency or confidence, blank sender, ...).',
+  'signal/invalid-input': 'An input of the wrong type (a string where a list belongs, ...), or the Signal would not validate (unknown kind, urgency or confidence, blank sender, ...).',
 } as const satisfies RefusalTable<`signal/${string}`>;
 export type SignalRefusalCode = keyof typeof signalRefusals;
 
@@ -57,15 +64,37 @@ export interface BuiltSignal {
 
 const FILE_SAFE_TOPIC = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** The file name of a signal: `<header.id>_<kind>_<topic>.json`. */
-export const signalFileName = (signal: Signal): string => `${signal.header.id}_${signal.header.kind}_${signal.body.topic}.json`;
+/**
+ * The file name of a signal: `<header.id>_<kind>_<topic>.json`, with the topic cut so the name stays
+ * within 255 bytes (a file-safe topic is ASCII: one byte a character).
+ */
+export function signalFileName(signal: Signal): string {
+  const head = `${signal.header.id}_${signal.header.kind}_`;
+  const room = Math.max(1, MAX_FILE_NAME_BYTES - new TextEncoder().encode(head).length - '.json'.length);
+  return `${head}${signal.body.topic.slice(0, room)}.json`;
+}
 
-/** Builds a signal sent at `now`. */
-export function buildSignal(input: SignalInput, now: Rfc3339): BuiltSignal | Refused<SignalRefusalCode> {
+const LIST_FIELDS = ['evidence', 'asks', 'nextActions'] as const;
+
+/** Builds a signal sent at `now`, named by the stamp of `options.stampAt` (default `now`). */
+export function buildSignal(input: SignalInput, now: Rfc3339, options: { readonly stampAt?: Rfc3339 } = {}): BuiltSignal | Refused<SignalRefusalCode> {
+  try {
+    return build(input, now, options);
+  } catch (error) {
+    return refuse('signal/invalid-input', `the input could not be read: ${describeValue(error)}`);
+  }
+}
+
+function build(input: SignalInput, now: Rfc3339, options: { readonly stampAt?: Rfc3339 }): BuiltSignal | Refused<SignalRefusalCode> {
   const at = readInstant(now);
   if (at === null) return refuseNow('signal/invalid-now', now);
+  const stampAt = options?.stampAt === undefined ? at : readInstant(options.stampAt);
+  if (stampAt === null) return refuseNow('signal/invalid-now', options.stampAt);
+  if (!isRecord(input)) return refuse('signal/invalid-input', `a signal input must be an object, not ${describeValue(input)}`);
+  const badList = LIST_FIELDS.find((f) => optionalStringList(input[f]) === null);
+  if (badList) return refuse('signal/invalid-input', `${badList} must be a list of strings, not ${describeValue(input[badList])}`);
   if (typeof input.topic !== 'string' || !FILE_SAFE_TOPIC.test(input.topic)) {
-    return refuse('signal/topic-not-file-safe', `topic ${JSON.stringify(input.topic)} cannot be used in a file name as it is`);
+    return refuse('signal/topic-not-file-safe', `topic ${describeValue(input.topic)} cannot be used in a file name as it is`);
   }
   const evidence = [...(input.evidence ?? [])];
   if (handoffKinds.includes(input.kind) && !evidence.some(isFilled)) {
@@ -75,7 +104,7 @@ export function buildSignal(input: SignalInput, now: Rfc3339): BuiltSignal | Ref
   const responseBy = input.responseBy ?? '';
   if (!expectsResponse && responseBy !== '') return refuse('signal/deadline-without-response', 'response_by is set but the signal expects no response');
   const signal: Signal = {
-    header: { id: signalStamp(at), timestamp: timestamp(at), from: input.from, to: input.to, kind: input.kind, urgency: input.urgency ?? 'normal' },
+    header: { id: signalStamp(stampAt), timestamp: timestamp(at), from: input.from, to: input.to, kind: input.kind, urgency: input.urgency ?? 'normal' },
     body: {
       topic: input.topic,
       claim: input.claim,

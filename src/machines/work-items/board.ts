@@ -1,11 +1,16 @@
 /**
  * The work board's data and the steps its transitions share: finding an item the table lets an
  * event act on, checking a domain's in_progress budget, and committing an item with its signals
- * (refusing when a signal cannot be built, or two would share a file name).
+ * (refusing when a signal cannot be built). Every signal of a board
+ * has its own file: each is named by the stamp of `now`, or of the second after the board's last
+ * signal when that is later (`lastSignalAt`), so `header.id` and the path are unique in the board's history.
  */
 import type { EmissionOf } from '../kernel/emission.js';
-import { isFilled } from '../kernel/conventions.js';
+import { isFilled, isWholeAtLeast } from '../kernel/conventions.js';
+import { describeValue } from '../kernel/describe.js';
+import { isRecord } from '../kernel/input.js';
 import { accept, refuse, type Outcome } from '../kernel/outcome.js';
+import { readInstant, timestamp, type Rfc3339 } from '../kernel/time.js';
 import { buildSignal, type SignalInput } from '../signal/build-signal.js';
 import { allows, type TransitionRow } from '../kernel/transition-table.js';
 import type { WorkItemRefusalCode } from './refusals.js';
@@ -41,6 +46,8 @@ export interface WorkItem {
 export interface WorkBoard {
   readonly maxInProgressPerDomain: number;
   readonly items: readonly WorkItem[];
+  /** The instant whose stamp named the board's last signal (absent before the first). */
+  readonly lastSignalAt?: Rfc3339;
 }
 
 export type WorkOutcome = Outcome<WorkBoard, WorkItemRefusalCode, object, EmissionOf<'Signal'>>;
@@ -48,16 +55,22 @@ export type WorkOutcome = Outcome<WorkBoard, WorkItemRefusalCode, object, Emissi
 /** The in_progress items of a domain. */
 export const inProgressOf = (board: WorkBoard, domain: string): WorkItem[] => board.items.filter((i) => i.domain === domain && i.status === 'in_progress');
 
-/** Builds the signals of a transition (refusing on the first that cannot be built, or on two with one file name). */
-export function signalsOf(inputs: readonly SignalInput[], now: string): EmissionOf<'Signal'>[] | WorkOutcome {
+/**
+ * Builds the signals of a transition (refusing on the first that cannot be built), each named by the
+ * next free second from `now` on after `lastSignalAt`, so no two share a file name.
+ */
+export function signalsOf(inputs: readonly SignalInput[], now: string, lastSignalAt?: Rfc3339): EmissionOf<'Signal'>[] | WorkOutcome {
   const emitted: EmissionOf<'Signal'>[] = [];
+  const at = readInstant(now);
+  let last = lastSignalAt === undefined ? null : readInstant(lastSignalAt);
   for (const input of inputs) {
-    const built = buildSignal(input, now);
+    const stamp = at === null ? at : last !== null && last >= at ? last + 1 : at;
+    if (stamp !== null) last = stamp;
+    const built = buildSignal(input, now, stamp === null ? {} : { stampAt: timestamp(stamp) });
     if (!built.ok) {
       const code = built.refusal.code === 'signal/invalid-now' ? 'work/invalid-now' : 'work/invalid-input';
       return refuse(code, built.refusal.message, built.refusal.issues);
     }
-    if (emitted.some((e) => e.filename === built.filename)) return refuse('work/signal-name-collision', `two signals of one transition would both be ${built.filename}`);
     emitted.push(...built.emitted);
   }
   return emitted;
@@ -65,15 +78,27 @@ export function signalsOf(inputs: readonly SignalInput[], now: string): Emission
 
 /** Replaces one item, applies the transition's signals, and accepts. */
 export function commitItem(board: WorkBoard, item: WorkItem, inputs: readonly SignalInput[], now: string): WorkOutcome {
-  const emitted = signalsOf(inputs, now);
+  const emitted = signalsOf(inputs, now, board.lastSignalAt);
   if (!Array.isArray(emitted)) return emitted;
-  return accept({ ...board, items: board.items.map((i) => (i.id === item.id ? item : i)) }, emitted);
+  const lastSignal = emitted.at(-1)?.document.header.id;
+  const lastSignalAt = lastSignal ? stampInstant(lastSignal) : board.lastSignalAt;
+  return accept({ ...board, items: board.items.map((i) => (i.id === item.id ? item : i)), ...(lastSignalAt ? { lastSignalAt } : {}) }, emitted);
 }
+
+/** The RFC 3339 instant of a `YYYYMMDD-HHMMSS` stamp. */
+const stampInstant = (stamp: string): Rfc3339 =>
+  `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`;
+
+/** Null when `board` is a board a transition returned; otherwise the refusal. */
+export const refuseBoard = (board: unknown): WorkOutcome | null =>
+  isRecord(board) && Array.isArray(board.items) && isWholeAtLeast(board.maxInProgressPerDomain, 0) && (board.lastSignalAt === undefined || readInstant(board.lastSignalAt) !== null)
+    ? null
+    : refuse('work/invalid-board', `the board must be one a transition returned, not ${describeValue(board)}`);
 
 /** Looks an item up and checks that `event` is allowed from its status. */
 export function itemFor(board: WorkBoard, id: string, event: WorkEvent): WorkItem | WorkOutcome {
   const item = board.items.find((i) => i.id === id);
-  if (!item) return refuse('work/unknown-item', `there is no work item ${JSON.stringify(id)}`);
+  if (!item) return refuse('work/unknown-item', `there is no work item ${describeValue(id)}`);
   if (!allows(workItemTransitions, item.status, event)) return refuse('work/transition-not-allowed', `${event} is not allowed for ${id}, which is ${item.status}`);
   return item;
 }

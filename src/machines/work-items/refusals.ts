@@ -3,7 +3,7 @@ import { INVALID_NOW, type RefusalTable } from '../kernel/outcome.js';
 
 export const workItemRefusals = {
   'work/invalid-now': INVALID_NOW,
-  'work/invalid-board': 'The in_progress budget is not a whole number ≥ 0.',
+  'work/invalid-board': 'The in_progress budget is not a whole number ≥ 0, or the board is not one a transition returned.',
   'work/invalid-item': 'A work item without a non-blank id or domain.',
   'work/item-exists': 'A work item with that id is already on the board.',
   'work/unknown-item': 'There is no work item with that id.',
@@ -13,8 +13,8 @@ export const workItemRefusals = {
   'work/budget-exhausted': 'The domain already has its budget of items in progress and the transition does not override it.',
   'work/override-without-reason': 'An override of the in_progress budget without a reason.',
   'work/handoff-not-a-handoff-kind': 'A cross-domain handoff sent as a proclamation (it must be a missive or council_call).',
-  'work/handoff-without-evidence': 'A handoff missive or council_call without evidence.',
-  'work/signal-name-collision': 'Two signals of one transition would have the same file name.',
-  'work/invalid-input': 'A signal the transition would emit does not validate (blank sender, topic not usable in a file name, ...).',
+  'work/handoff-without-capsule': 'A handoff of an item that has no context capsule (and the handoff gives none).',
+  'work/handoff-without-evidence': 'A handoff missive or council_call that names no file it hands over.',
+  'work/invalid-input': 'An input of the wrong type (a string where a list belongs, ...), or a signal the transition would emit does not validate (blank sender, topic not usable in a file name, ...).',
 } as const satisfies RefusalTable<`work/${string}`>;
 export type WorkItemRefusalCode = keyof typeof workItemRefusals;
