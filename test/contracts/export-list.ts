@@ -89,6 +89,7 @@ export const coreValues = [
   'registerSession',
   'releaseLease',
   'renegotiateCapability',
+  'renewLease',
   'reportPlane',
   'reportState',
   'requestCapability',
