@@ -20,3 +20,22 @@ export { toJsonReport, REPORT_VERSION } from './report/json.js';
 export { toSarif } from './report/sarif.js';
 export { describeCode } from './report/code-descriptions.js';
 export { main, VERSION, type CliIo } from './cli/main.js';
+export {
+  openLeaseStore,
+  leaseStoreRefusals,
+  leaseFileText,
+  readLeaseFolder,
+  pythonJson,
+  MAX_LEASE_FILE_BYTES,
+  type LeaseStore,
+  type LeaseStoreOptions,
+  type LeaseStoreOutcome,
+  type LeaseStoreRecord,
+  type LeaseStoreCode,
+  type LeaseStoreRefusalCode,
+  type LeaseListing,
+  type LeaseOperation,
+  type LeaseFolder,
+  type UnreadableLease,
+} from './lease-store/index.js';
+export { runLeaseCommand } from './commands/lease.js';
