@@ -99,7 +99,7 @@ export async function acquireLock(leases: string, options: LockOptions): Promise
   for (let attempt = 0; ; attempt += 1) {
     try {
       renameSync(building, lockDir);
-      return heldLock(leases, lockDir, token);
+      return heldLock(leases, lockDir, token, options.staleMs);
     } catch (error) {
       const code = errno(error);
       // our half-built lock was swept away as a leftover: build it again
@@ -127,7 +127,7 @@ export async function acquireLock(leases: string, options: LockOptions): Promise
   }
 }
 
-function heldLock(leases: string, lockDir: string, token: string): HeldLock {
+function heldLock(leases: string, lockDir: string, token: string, staleMs: number): HeldLock {
   const stage = path.join(lockDir, token);
   let count = 0;
   const held = (): boolean => {
@@ -137,7 +137,7 @@ function heldLock(leases: string, lockDir: string, token: string): HeldLock {
       return false;
     }
   };
-  sweepSiblings(leases, token);
+  sweepSiblings(leases, token, staleMs);
   return {
     token,
     stage,
@@ -157,12 +157,13 @@ function heldLock(leases: string, lockDir: string, token: string): HeldLock {
 }
 
 /** Removes what killed processes left beside the lock: half-built, stolen or let-go lock folders. */
-function sweepSiblings(leases: string, token: string): void {
+function sweepSiblings(leases: string, token: string, staleMs: number): void {
   for (const name of readdirSync(leases)) {
     if (!SIBLING.test(name) || name.includes(token)) continue;
     const holder = inspect(path.join(leases, name));
     if (!holder) continue;
-    const gone = name.startsWith('.lock.new-') ? holder.host === hostname() && holder.pid !== undefined && isDead(holder.pid) : true;
-    if (gone || holder.ageMs > 10 * 60_000) discard(path.join(leases, name));
+    // a lock being built has its owner file within moments; one without, or of a dead process, is abandoned
+    const abandoned = holder.pid === undefined ? holder.ageMs > staleMs : holder.host === hostname() && isDead(holder.pid);
+    if (!name.startsWith('.lock.new-') || abandoned || holder.ageMs > 10 * 60_000) discard(path.join(leases, name));
   }
 }

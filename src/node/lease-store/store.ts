@@ -25,7 +25,7 @@ import {
   type LeaseRefusalCode,
 } from '../../machines/lease/index.js';
 import { readLeaseBudget } from '../scan/lease-budgets.js';
-import { leaseFileText, readLeaseFolder, syncFolder, writeDurably, type LeaseFolder } from './lease-files.js';
+import { leaseFileText, readLeaseFolder, syncFolder, writeDurably, type LeaseFolder, type UnreadableLease } from './lease-files.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import type { LeaseStoreRefusalCode } from './refusals.js';
 
@@ -40,6 +40,8 @@ export interface LeaseStoreRecord {
   readonly maxLeasesPerDomain: number;
   /** The valid leases on disk when the operation read them, under the lock. */
   readonly observed: readonly Lease[];
+  /** The files of the folder that are not valid leases, when the operation read them. */
+  readonly unreadable: readonly UnreadableLease[];
   readonly emitted: readonly LeaseEmission[];
 }
 
@@ -161,7 +163,7 @@ export function openLeaseStore(root: string, options: LeaseStoreOptions = {}): L
         if (!board.ok) return board;
         const step = decide({ now, folder, board: board.state });
         if (!step.ok) return step;
-        const record = { operation, now, maxLeasesPerDomain: max, observed: folder.leases, emitted: step.emitted };
+        const record = { operation, now, maxLeasesPerDomain: max, observed: folder.leases, unreadable: folder.unreadable, emitted: step.emitted };
         options.onTransition?.({ phase: 'intent', ...record });
         const onDisk = new Set(folder.leases.map((l) => leaseFileName(l.resource)));
         for (const e of step.emitted) apply(e, lock, onDisk);
