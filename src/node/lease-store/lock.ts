@@ -137,7 +137,11 @@ function heldLock(leases: string, lockDir: string, token: string, staleMs: numbe
       return false;
     }
   };
-  sweepSiblings(leases, token, staleMs);
+  try {
+    sweepSiblings(leases, token, staleMs);
+  } catch {
+    // leftovers that cannot be removed now are tried again by the next holder
+  }
   return {
     token,
     stage,
@@ -148,10 +152,10 @@ function heldLock(leases: string, lockDir: string, token: string, staleMs: numbe
       const away = path.join(leases, `.lock.free-${token}`);
       try {
         renameSync(lockDir, away);
+        discard(away);
       } catch {
-        return;
+        // renamed away or not, the lock is no longer this process's; leftovers are swept later
       }
-      discard(away);
     },
   };
 }
