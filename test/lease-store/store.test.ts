@@ -100,6 +100,18 @@ describe('the lease store', () => {
     expect(readdirSync(dir).sort()).toEqual(['elsewhere.json', 'torn.json']);
   });
 
+  it('never overwrites or removes a file a lock-less writer (scripts/oxygen) put there meanwhile', async () => {
+    const foreign = (resource: string) => `${JSON.stringify({ created_at: '2026-01-30T06:00:00Z', domain: 'd', expires_at: '2026-01-30T06:30:00Z', override: false, override_reason: '', owner: 'oxygen', resource, ttl_seconds: 1800 }, null, 2)}\n`;
+    const store = (write: () => void) => openLeaseStore(root, { ...clock('2026-01-30T06:00:00Z'), onTransition: (r) => r.phase === 'intent' && write() });
+    const claim = await store(() => writeFileSync(path.join(dir, 'r.json'), foreign('r'))).claim({ resource: 'r', owner: 'o', domain: 'd' });
+    expect(claim.ok || claim.refusal.code).toBe('lease-store/changed-on-disk');
+    expect(readFileSync(path.join(dir, 'r.json'), 'utf8')).toBe(foreign('r'));
+    await openLeaseStore(root, clock('2026-01-30T06:00:00Z')).claim({ resource: 's', owner: 'o', domain: 'd' });
+    const release = await store(() => writeFileSync(path.join(dir, 's.json'), foreign('s'))).release({ resource: 's', owner: 'o' });
+    expect(release.ok || release.refusal.code).toBe('lease-store/changed-on-disk');
+    expect(readFileSync(path.join(dir, 's.json'), 'utf8')).toBe(foreign('s'));
+  });
+
   it('has a refusal table entry for every store code', () => {
     for (const code of Object.keys(leaseStoreRefusals)) expect(code).toMatch(/^lease-store\/[a-z-]+$/);
   });

@@ -21,7 +21,9 @@ const KILLS = Number(process.env.LEASE_STRESS_KILLS ?? (full ? 16 : 4));
 const worker = path.join(import.meta.dirname, 'support', 'stress-worker.mjs');
 const scratch = mkdtempSync(path.join(tmpdir(), 'lease-stress-'));
 const root = path.join(scratch, 'repo');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// kept when the test fails, for the journal
+let passed = false;
+afterAll(() => (passed ? rmSync(scratch, { recursive: true, force: true }) : console.log(`lease stress: journal kept in ${scratch}`)));
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 const start = (journal: string, name: string, ops: number, seed: number, holdMs = 0) => spawn(process.execPath, [worker, root, journal, name, String(ops), String(seed), String(holdMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -104,5 +106,6 @@ describe('lease store stress', () => {
     expect(kills).toBe(KILLS);
     for (const code of Object.keys(audit.refusals)) expect(code.startsWith('lease/'), code).toBe(true);
     expect(audit.transitions).toBeGreaterThan(PROCESSES * OPS * 0.2);
+    passed = true;
   }, 180_000);
 });

@@ -55,27 +55,39 @@ function isDead(pid: number): boolean {
   }
 }
 
-/** Who holds the lock folder at `dir`, or null when there is none any more. */
+/** Who holds the lock folder at `dir`, or null when there is none any more (or it just changed). */
 function inspect(dir: string): Holder | null {
-  let mtimeMs: number;
+  const stat = (): { ino: number; mtimeMs: number } | null => {
+    try {
+      return statSync(dir);
+    } catch (error) {
+      if (errno(error) === 'ENOENT') return null;
+      throw error;
+    }
+  };
+  const before = stat();
+  if (!before) return null;
+  let text: string;
   try {
-    mtimeMs = statSync(dir).mtimeMs;
+    text = readFileSync(path.join(dir, 'owner'), 'utf8');
   } catch (error) {
-    if (errno(error) === 'ENOENT') return null;
-    throw error;
+    if (errno(error) !== 'ENOENT') throw error;
+    // no owner: the lock was let go (or replaced) meanwhile, or it is a folder made by hand
+    const after = stat();
+    return after && after.ino === before.ino ? { ageMs: Date.now() - after.mtimeMs } : null;
   }
   try {
-    const owner = JSON.parse(readFileSync(path.join(dir, 'owner'), 'utf8')) as { pid?: unknown; host?: unknown; token?: unknown; time?: unknown };
-    const time = typeof owner.time === 'number' ? owner.time : mtimeMs;
+    const owner = JSON.parse(text) as { pid?: unknown; host?: unknown; token?: unknown; time?: unknown };
     return {
       pid: typeof owner.pid === 'number' ? owner.pid : undefined,
       host: typeof owner.host === 'string' ? owner.host : undefined,
       token: typeof owner.token === 'string' ? owner.token : undefined,
-      ageMs: Date.now() - Math.max(time, mtimeMs),
+      // the owner's time is written just before the lock is taken
+      ageMs: Date.now() - (typeof owner.time === 'number' ? owner.time : before.mtimeMs),
     };
   } catch {
-    // no owner file, or a torn one (only after a power loss): judged by its age alone
-    return { ageMs: Date.now() - mtimeMs };
+    // a torn owner file (only after a power loss): judged by the folder's age alone
+    return { ageMs: Date.now() - before.mtimeMs };
   }
 }
 
@@ -90,14 +102,17 @@ export async function acquireLock(leases: string, options: LockOptions): Promise
   const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
   const lockDir = path.join(leases, LOCK_NAME);
   const building = path.join(leases, `.lock.new-${token}`);
+  // the owner file says when the lock was taken: it is written again just before each attempt
+  const stamp = (): void => writeFileSync(path.join(building, 'owner'), `${JSON.stringify({ pid: process.pid, host: hostname(), token, time: Date.now() })}\n`, { mode: 0o600 });
   const build = (): void => {
     mkdirSync(path.join(building, token), { recursive: true, mode: 0o700 });
-    writeFileSync(path.join(building, 'owner'), `${JSON.stringify({ pid: process.pid, host: hostname(), token, time: Date.now() })}\n`, { mode: 0o600 });
+    stamp();
   };
   build();
   const deadline = Date.now() + options.timeoutMs;
   for (let attempt = 0; ; attempt += 1) {
     try {
+      if (attempt > 0) stamp();
       renameSync(building, lockDir);
       return heldLock(leases, lockDir, token, options.staleMs);
     } catch (error) {

@@ -5,9 +5,8 @@
  * private folder, flushed, then renamed or linked into place; remove: renamed out into the private
  * folder), flushes the folder and lets the lock go. See docs/lease-store.md.
  */
-import { linkSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import type { Lease } from '../../../generated/types/index.js';
 import { LEASE_DIR } from '../../machines/kernel/conventions.js';
 import type { Refusal } from '../../machines/kernel/outcome.js';
@@ -25,7 +24,8 @@ import {
   type LeaseRefusalCode,
 } from '../../machines/lease/index.js';
 import { readLeaseBudget } from '../scan/lease-budgets.js';
-import { leaseFileText, readLeaseFolder, syncFolder, writeDurably, type LeaseFolder, type UnreadableLease } from './lease-files.js';
+import { applyEmission, ChangedOnDisk, LockLost } from './apply-emission.js';
+import { readLeaseFolder, syncFolder, type LeaseFolder, type UnreadableLease } from './lease-files.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import type { LeaseStoreRefusalCode } from './refusals.js';
 
@@ -80,9 +80,6 @@ const systemNow = (): Rfc3339 => timestamp(Math.floor(Date.now() / 1000));
 const refused = (code: LeaseStoreCode, message: string) => ({ ok: false as const, refusal: { code, message } });
 const LOCK_ATTEMPTS = 3;
 
-class LockLost extends Error {}
-class ChangedOnDisk extends Error {}
-
 interface Reading {
   readonly now: Rfc3339;
   readonly folder: LeaseFolder;
@@ -97,49 +94,6 @@ export function openLeaseStore(root: string, options: LeaseStoreOptions = {}): L
   const dir = path.join(root, LEASE_DIR);
   const clock = options.now ?? systemNow;
   const lockOptions = { staleMs: options.staleLockMs ?? 10_000, timeoutMs: options.lockTimeoutMs ?? 30_000 };
-
-  /** Applies one emission through the lock's private folder, so it fails once the lock is lost. */
-  function apply(e: LeaseEmission, lock: HeldLock, onDisk: ReadonlySet<string>): void {
-    const target = path.join(root, e.path ?? path.join(LEASE_DIR, leaseFileName(e.document.resource)));
-    const fenced = (error: unknown): never => {
-      if (!lock.held()) throw new LockLost();
-      if (['ENOENT', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw new ChangedOnDisk();
-      throw error;
-    };
-    if (e.action === 'write') {
-      const temporary = lock.scratch('write');
-      try {
-        writeDurably(temporary, leaseFileText(e.document));
-        // a lease replaced is renamed over; a new one is linked, which never overwrites a file
-        if (onDisk.has(path.basename(target))) renameSync(temporary, target);
-        else linkSync(temporary, target);
-      } catch (error) {
-        fenced(error);
-      }
-      return;
-    }
-    const removed = lock.scratch('removed');
-    try {
-      renameSync(target, removed);
-    } catch (error) {
-      fenced(error);
-    }
-    // only the lease that was read is removed: another writer's file goes back where it was
-    let same = false;
-    try {
-      same = isDeepStrictEqual(JSON.parse(readFileSync(removed, 'utf8')), e.document);
-    } catch {
-      same = false;
-    }
-    if (!same) {
-      try {
-        linkSync(removed, target);
-      } catch {
-        // a newer file took its place meanwhile; the one removed was not this store's to keep
-      }
-      throw new ChangedOnDisk();
-    }
-  }
 
   async function locked<Extra extends object>(operation: LeaseOperation, decide: (reading: Reading) => Step<Extra>): Promise<LeaseStoreOutcome<Extra>> {
     try {
@@ -166,7 +120,7 @@ export function openLeaseStore(root: string, options: LeaseStoreOptions = {}): L
         const record = { operation, now, maxLeasesPerDomain: max, observed: folder.leases, unreadable: folder.unreadable, emitted: step.emitted };
         options.onTransition?.({ phase: 'intent', ...record });
         const onDisk = new Set(folder.leases.map((l) => leaseFileName(l.resource)));
-        for (const e of step.emitted) apply(e, lock, onDisk);
+        for (const e of step.emitted) applyEmission(root, e, lock, onDisk);
         if (step.emitted.length > 0) syncFolder(dir);
         options.onTransition?.({ phase: 'done', ...record });
         const { emitted: _, ...extra } = step;
