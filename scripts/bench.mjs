@@ -1,26 +1,34 @@
 #!/usr/bin/env node
 // npm run bench: how fast `validate-contracts` checks a corpus, beside a floor that only walks,
-// reads and JSON.parses the same files. Writes deterministic corpora (all seven contracts, one
-// document in ten invalid, nested folders; templates: the canonical documents of
-// ../shared/conformance) to a temporary folder, runs whole processes several times, and prints
-// median wall times, the ratio to the floor, and peak memory (maxRSS reported by the process).
+// reads and JSON.parses the same files, and a reference: the floor plus validate(). Writes
+// deterministic corpora (all seven contracts, nested folders; templates: the canonical documents
+// of ../shared/conformance) to a temporary folder: a valid one (one document in ten invalid) and
+// an error-heavy one (seven in ten), runs whole processes several times, and prints median wall
+// times, the ratios to the reference and the floor, and peak memory (maxRSS reported by the process).
 // A benchmark, never a test: it asserts nothing. Needs `npm run build` first.
 //
-//   node scripts/bench.mjs [--sizes 10000,100000] [--runs 5] [--keep]
+//   node scripts/bench.mjs [--sizes 10000,100000] [--runs 5] [--corpora valid,error-heavy] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { NOW, templates, writeCorpus } from './lib/bench-corpus.mjs';
+import { CORPORA, NOW, templates, writeCorpus } from './lib/bench-corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '10000,100000' }, runs: { type: 'string', default: '5' }, keep: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    runs: { type: 'string', default: '5' },
+    corpora: { type: 'string', default: Object.keys(CORPORA).join(',') },
+    keep: { type: 'boolean', default: false },
+  },
 });
+const corpora = values.corpora.split(',');
+for (const name of corpora) if (!(name in CORPORA)) throw new Error(`--corpora: no corpus ${name} (${Object.keys(CORPORA).join(', ')})`);
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
@@ -130,32 +138,35 @@ const results = {};
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 for (const size of sizes) {
-  process.stdout.write(`\nwriting a corpus of ${size} documents... `);
-  const corpus = writeCorpus(size);
-  console.log(corpus);
-  // all four alternate run by run, so that a slower minute of a shared machine hits them alike
-  const [floor, reference, tool, threaded] = compare(
-    [
+  for (const kind of corpora) {
+    process.stdout.write(`\nwriting a corpus of ${size} documents, ${kind} (${CORPORA[kind]} in ten invalid)... `);
+    const corpus = writeCorpus(size, CORPORA[kind]);
+    console.log(corpus);
+    const n = size >= 100000 ? Math.min(runs, 3) : runs;
+    // all alternate run by run, so that a slower minute of a shared machine hits them alike
+    const commands = [
       { name: 'floor (walk + read + JSON.parse)', args: [floorFile, '.'] },
       { name: 'reference (floor + validate())', args: [referenceFile] },
       { name: 'validate-contracts', args: [cli, '--now', NOW, '--quiet', '.'] },
-      // one worker thread beside the main one (the default starts workers from 4 cores on)
-      { name: 'validate-contracts --workers 1', args: [cli, '--workers', '1', '--now', NOW, '--quiet', '.'] },
-    ],
-    corpus,
-    size >= 100000 ? Math.min(runs, 3) : runs,
-  );
-  const summary = /Checked .*/.exec(tool.stdout ?? '')?.[0] ?? `(exit ${tool.status})`;
-  results[size] = { floor: floor.median, tool: tool.median, ratio: tool.median / floor.median, floorRss: floor.rssMiB, toolRss: tool.rssMiB };
-  const line = (r) => `  ${r.name.padEnd(34)} median ${fmt(r.median)}  best ${fmt(r.best)}  cpu ${fmt(r.cpuMs)}  peak RSS ${r.rssMiB?.toFixed(0)} MiB`;
-  console.log(line(floor));
-  console.log(`${line(reference)}   ${(reference.median / floor.median).toFixed(2)}x the floor`);
-  console.log(`${line(tool)}   exit ${tool.status}`);
-  console.log(`  ratio to the floor: ${(tool.median / floor.median).toFixed(2)}x median, ${(tool.best / floor.best).toFixed(2)}x best, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x cpu    ${summary}`);
-  console.log(line(threaded));
-  const paired = await floorsSideBySide(corpus, size >= 100000 ? Math.min(runs, 3) : runs);
-  console.log(`  two floors side by side, each on half the folders: median ${fmt(paired.pair)}, one floor on all ${fmt(paired.one)}: ${(paired.pair / paired.one).toFixed(2)}x`);
-  if (!values.keep) rmSync(corpus, { recursive: true, force: true });
+    ];
+    // one worker thread beside the main one (the default starts workers from 4 cores on)
+    if (kind === 'valid') commands.push({ name: 'validate-contracts --workers 1', args: [cli, '--workers', '1', '--now', NOW, '--quiet', '.'] });
+    const [floor, reference, tool, threaded] = compare(commands, corpus, n);
+    const summary = /Checked .*/.exec(tool.stdout ?? '')?.[0] ?? `(exit ${tool.status})`;
+    if (kind === 'valid') results[size] = { floor: floor.median, tool: tool.median, ratio: tool.median / floor.median, floorRss: floor.rssMiB, toolRss: tool.rssMiB };
+    const line = (r) => `  ${r.name.padEnd(34)} median ${fmt(r.median)}  best ${fmt(r.best)}  cpu ${fmt(r.cpuMs)}  peak RSS ${r.rssMiB?.toFixed(0)} MiB`;
+    console.log(line(floor));
+    console.log(`${line(reference)}   ${(reference.median / floor.median).toFixed(2)}x the floor`);
+    console.log(`${line(tool)}   exit ${tool.status}`);
+    console.log(`  ratio to the reference: ${(tool.median / reference.median).toFixed(2)}x median, ${(tool.best / reference.best).toFixed(2)}x best, ${(tool.cpuMs / reference.cpuMs).toFixed(2)}x cpu`);
+    console.log(`  ratio to the floor: ${(tool.median / floor.median).toFixed(2)}x median, ${(tool.best / floor.best).toFixed(2)}x best, ${(tool.cpuMs / floor.cpuMs).toFixed(2)}x cpu    ${summary}`);
+    if (threaded) console.log(line(threaded));
+    if (kind === 'valid') {
+      const paired = await floorsSideBySide(corpus, n);
+      console.log(`  two floors side by side, each on half the folders: median ${fmt(paired.pair)}, one floor on all ${fmt(paired.one)}: ${(paired.pair / paired.one).toFixed(2)}x`);
+    }
+    if (!values.keep) rmSync(corpus, { recursive: true, force: true });
+  }
 }
 
 // ---- startup: a folder of one document beside `node -e 0` -----------------------------------

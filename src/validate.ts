@@ -1,6 +1,6 @@
 import type { ContractName } from '../generated/types/index.js';
 import { contracts } from './contracts.js';
-import { detectContract } from './detect.js';
+import { classifyDocument } from './detect.js';
 import type { Issue, ValidationResult } from './issue.js';
 
 /** Options of `validate`. */
@@ -12,6 +12,8 @@ export interface ValidateOptions {
 }
 
 function unknownContract(doc: unknown): Issue {
+  const near = classifyDocument(doc).issue;
+  if (near?.severity === 'error') return near;
   const type = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>).type : undefined;
   const message =
     typeof type === 'string'
@@ -22,10 +24,11 @@ function unknownContract(doc: unknown): Issue {
 
 /**
  * Validates a document against its contract, chosen by `options.contract`, by the document's
- * `type`, or by its shape. Returns every issue, not only the first; `ok` is true when none is an error.
+ * `type`, or by its shape (see classifyDocument); a document meant to be a contract but broken (a
+ * misspelt `type`) gets `contract/near-miss`, any other `contract/unknown`. Returns every issue, not only the first; `ok` is true when none is an error.
  */
 export function validate(doc: unknown, options: ValidateOptions = {}): ValidationResult<ContractName> {
-  const name = options.contract ?? detectContract(doc);
+  const name = options.contract ?? classifyDocument(doc).contract;
   if (!name) return { ok: false, contract: null, issues: [unknownContract(doc)] };
   const contract = contracts[name] as (typeof contracts)[ContractName] | undefined;
   if (!contract) {

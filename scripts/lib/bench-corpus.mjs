@@ -1,5 +1,6 @@
-// The bench's corpora: deterministic folders of contract documents (all seven contracts, one in
-// ten broken in one of six ways, nested folders), made from the canonical documents of
+// The bench's corpora: deterministic folders of contract documents (all seven contracts, nested
+// folders; one in ten broken in one of six ways, or seven in ten for an error-heavy corpus, as a
+// repository in the middle of a migration), made from the canonical documents of
 // ../shared/conformance. Used by scripts/bench.mjs.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -39,8 +40,11 @@ function random(seed) {
 
 const pad = (n, w) => String(n).padStart(w, '0');
 
-/** One document: the template with its ids made unique; and, for one in ten, broken in one way. */
-function makeDocument(kind, i, repoId, rand) {
+/** The corpora: how many documents in ten are broken. */
+export const CORPORA = { valid: 1, 'error-heavy': 7 };
+
+/** One document: the template with its ids made unique; and, for `brokenInTen` in ten, broken in one way. */
+function makeDocument(kind, i, repoId, rand, brokenInTen) {
   const doc = structuredClone(templates[kind]);
   const tag = `bench-${repoId}-${pad(i, 6)}`;
   const ledgerRef = `urn:srcos:capability-ledger:bench-${repoId}-ledger`;
@@ -69,7 +73,7 @@ function makeDocument(kind, i, repoId, rand) {
     name = `${tag}.json`;
   }
   let text = `${JSON.stringify(doc, null, 2)}\n`;
-  if (i % 10 === 3) text = breakDocument(kind, doc, text, rand);
+  if ((i + 7) % 10 < brokenInTen) text = breakDocument(kind, doc, text, rand);
   return { folder, name, text };
 }
 
@@ -99,15 +103,15 @@ function breakDocument(kind, doc, text, rand) {
   }
 }
 
-/** Writes a corpus of `size` documents to a new temporary folder; returns its path. */
-export function writeCorpus(size) {
+/** Writes a corpus of `size` documents (`brokenInTen` in ten broken) to a new temporary folder; returns its path. */
+export function writeCorpus(size, brokenInTen = CORPORA.valid) {
   const root = mkdtempSync(path.join(os.tmpdir(), `contracts-bench-${size}-`));
   const perRepo = 100;
   const rand = random(size);
   const folders = new Set();
   for (let i = 0; i < size; i++) {
     const repoId = `repo-${pad(Math.floor(i / perRepo), 4)}`;
-    const { folder, name, text } = makeDocument(kinds[i % kinds.length], i, repoId, rand);
+    const { folder, name, text } = makeDocument(kinds[i % kinds.length], i, repoId, rand, brokenInTen);
     const dir = path.join(root, `group-${pad(Math.floor(i / 2000), 2)}`, repoId, folder);
     if (!folders.has(dir)) {
       mkdirSync(dir, { recursive: true });

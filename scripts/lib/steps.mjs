@@ -7,8 +7,9 @@ import definitions from '../generate/definitions.mjs';
 import examplesManifest from '../generate/examples-manifest.mjs';
 import rulesDoc from '../generate/rules-doc.mjs';
 import stateMachinesDoc from '../generate/state-machines-doc.mjs';
+import configSchema from '../generate/config-schema.mjs';
 
-export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc];
+export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc, configSchema];
 
 /** Folders wholly owned by the generator: a file there that no step writes is stale. */
 export const OWNED_DIRS = ['generated'];

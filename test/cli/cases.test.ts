@@ -31,8 +31,10 @@ interface Expected {
   /** For exit 2: what standard error must say. */
   stderr?: string;
   summary?: { files: number; documents: number; valid: number; invalid: number; skipped: number; errors: number; warnings: number };
-  documents?: { file: string; line: number; contract: string | null; ok: boolean; issues: ExpectedIssue[] }[];
-  skipped?: { file: string; reason: string }[];
+  /** The documents with issues; `by`, when given, is what decided the contract (the report's `detection.by`). */
+  documents?: { file: string; line: number; contract: string | null; by?: string; ok: boolean; issues: ExpectedIssue[] }[];
+  /** The skipped entries; `by`, when given, is what decided they are no contract. */
+  skipped?: { file: string; reason: string; by?: string }[];
   /** Lines the pretty output must hold, exactly. */
   prettyLines?: string[];
 }
@@ -85,17 +87,26 @@ describe('CLI cases', () => {
         const report = JSON.parse(json.stdout);
         expect(report.version).toBe(1);
         expect(report.summary).toEqual(expected.summary);
-        const withIssues = report.documents
-          .filter((d: { issues: unknown[] }) => d.issues.length > 0)
-          .map((d: { file: string; line: number; contract: string | null; ok: boolean; issues: ExpectedIssue[] }) => ({
+        type Reported = { file: string; line: number; contract: string | null; detection: { by: string } | null; ok: boolean; issues: ExpectedIssue[] };
+        const withIssues = (report.documents as Reported[])
+          .filter((d) => d.issues.length > 0)
+          .map((d, i) => ({
             file: d.file,
             line: d.line,
             contract: d.contract,
+            ...(expected.documents?.[i]?.by === undefined ? {} : { by: d.detection?.by }),
             ok: d.ok,
             issues: d.issues.map((i) => ({ code: i.code, severity: i.severity, pointer: i.pointer, line: i.line, column: i.column })),
           }));
         expect(withIssues).toEqual(expected.documents ?? []);
-        if (expected.skipped) expect(report.skipped).toEqual(expected.skipped);
+        if (expected.skipped) {
+          const skipped = (report.skipped as { file: string; reason: string; detection: { by: string } | null }[]).map((e, i) => ({
+            file: e.file,
+            reason: e.reason,
+            ...(expected.skipped?.[i]?.by === undefined ? {} : { by: e.detection?.by }),
+          }));
+          expect(skipped).toEqual(expected.skipped);
+        }
         const pretty = run('pretty');
         expect(pretty.status).toBe(expected.exit);
         const mark = expected.summary!.errors > 0 ? '✖' : expected.summary!.warnings > 0 ? '⚠' : '✔';

@@ -2,18 +2,19 @@
 // enough for the scan to start worker threads (same report as on one thread), and a check that
 // nothing the tool reads is ever written to.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { corpusPresent, corpusRoot } from '../support/conformance.js';
 import { ensureBuilt, expectedSummaryLine, repoRoot, runCli } from './support/cli.js';
 
-const conformance = path.resolve(repoRoot, '../shared/conformance');
+const conformance = corpusRoot;
 const EXPIRY = '2026-01-30T06:31:33Z'; // of the one lease in the corpus
 
 beforeAll(() => ensureBuilt());
 
-describe.skipIf(!existsSync(conformance))('../shared/conformance as a whole', () => {
+describe.skipIf(!corpusPresent())('../shared/conformance as a whole', () => {
   test('exits 0; the expired lease and the repeated signal ids are warnings, the README and YAML files are not read', () => {
     const run = runCli(['--format', 'json', '--now', '2026-02-01T00:00:00Z', conformance], { cwd: repoRoot });
     expect(run.status, run.stderr).toBe(0);

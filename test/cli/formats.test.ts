@@ -93,12 +93,12 @@ describe('--format github', () => {
     const run = runCli(['--format', 'github', 'runtime.json', 'broken.json'], { cwd: folder.root });
     expect(run.status).toBe(1);
     expect(run.stdout.split('\n')).toEqual([
-      '::error file=runtime.json,line=5,col=17,title=schema/pattern::must be a urn:srcos:session: URN, not "urn:other:session:1" (at /sessionRef)',
-      '::error file=runtime.json,line=12,col=15,title=schema/enum::must be one of "darwin-arm64", "darwin-x64", "linux-x64", "linux-arm64", "win32-x64", not "plan9-mips" (at /platform)',
-      '::error file=runtime.json,line=24,col=20,title=schema/minimum::must be at least 0, not -1 (at /artifacts/0/sizeBytes)',
-      '::error file=runtime.json,line=48,col=17,title=schema/format::must be an RFC 3339 date-time such as "2026-05-06T04:31:00Z", not "yesterday" (at /capturedAt)',
-      '::error file=runtime.json,line=49,col=12,title=schema/additionalProperties::property "extra" is not allowed here (at /extra)',
-      '::error file=broken.json,line=4,col=3,title=parse/syntax::unexpected \'"\' after a property value, expected \',\' or \'}\'',
+      '::error file=runtime.json,line=5,col=17,title=schema/pattern::must be a urn:srcos:session: URN, not "urn:other:session:1" (at /sessionRef) [RuntimeInstallReceipt, by type]',
+      '::error file=runtime.json,line=12,col=15,title=schema/enum::must be one of "darwin-arm64", "darwin-x64", "linux-x64", "linux-arm64", "win32-x64", not "plan9-mips" (at /platform) [RuntimeInstallReceipt, by type]',
+      '::error file=runtime.json,line=24,col=20,title=schema/minimum::must be at least 0, not -1 (at /artifacts/0/sizeBytes) [RuntimeInstallReceipt, by type]',
+      '::error file=runtime.json,line=48,col=17,title=schema/format::must be an RFC 3339 date-time such as "2026-05-06T04:31:00Z", not "yesterday" (at /capturedAt) [RuntimeInstallReceipt, by type]',
+      '::error file=runtime.json,line=49,col=12,title=schema/additionalProperties::property "extra" is not allowed here (at /extra) [RuntimeInstallReceipt, by type]',
+      '::error file=broken.json,line=4,col=3,title=parse/syntax::unexpected \'"\' after a property value, expected \',\' or \'}\' [no contract]',
       'Checked 2 files: 2 documents (0 valid, 2 invalid), 0 skipped; 6 errors, 0 warnings.',
       '',
     ]);

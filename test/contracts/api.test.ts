@@ -35,11 +35,20 @@ describe('validate', () => {
     expect(result.issues.filter((i) => i.code === 'schema/required')).toHaveLength(8);
   });
 
-  test('a lease missing half its fields is still recognised as a lease and told what is missing', () => {
+  test('a lease missing one field is still recognised as a lease and told what is missing; one with half its fields is not', () => {
     const lease = first('Lease');
-    for (const key of ['owner', 'domain', 'override', 'override_reason']) delete lease[key];
+    delete lease.override_reason;
     expect(validate(lease).contract).toBe('Lease');
-    expect(validate(lease).issues.map((i) => i.pointer).sort()).toEqual(['/domain', '/override', '/override_reason', '/owner']);
+    expect(validate(lease).issues.map((i) => i.pointer)).toEqual(['/override_reason']);
+    for (const key of ['owner', 'domain', 'override']) delete lease[key];
+    expect(validate(lease)).toMatchObject({ ok: false, contract: null, issues: [{ code: 'contract/unknown' }] });
+  });
+
+  test('a misspelt type is contract/near-miss, with the contract it looks like', () => {
+    const ledger = first('CapabilityLedger');
+    ledger.type = 'CapabilityLedgr';
+    expect(validate(ledger)).toMatchObject({ ok: false, contract: null, issues: [{ code: 'contract/near-miss', severity: 'error', pointer: '/type' }] });
+    expect(validate(ledger).issues[0]?.message).toContain('did you mean "CapabilityLedger"?');
   });
 
   test('reports every error of a document, not only the first', () => {

@@ -1,13 +1,12 @@
 // Example-based tests of browser automation sessions: the estate's receipt, denied starts and
 // what they name, revocation, finished sessions, and every refusal.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { specExample } from '../support/conformance.js';
 import type { BrowserAutomationReceipt } from '../../generated/types/index.js';
 import { completeBrowserSession, emptyBrowserSessions, revokeBrowserSession, startBrowserSession, type BrowserSessionStart } from '../../src/index.js';
 import { accepted, counterMinter, expectValidEmissions, refusalCode } from './support.js';
 
-const estate = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'sourceos-spec', 'examples', 'browserautomationreceipt.json'), 'utf8')) as BrowserAutomationReceipt;
+const estate = specExample<BrowserAutomationReceipt>('browserautomationreceipt.json');
 const start: BrowserSessionStart = {
   sessionRef: estate.sessionRef,
   capabilityLedgerRef: estate.capabilityLedgerRef,

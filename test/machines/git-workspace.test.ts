@@ -1,13 +1,12 @@
 // Example-based tests of Git workspace classification and the GitWorkspaceState builder: the
 // estate's document, severities by operation, facts made to agree, and path redaction edges.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { specExample } from '../support/conformance.js';
 import type { GitWorkspaceState } from '../../generated/types/index.js';
 import { buildGitWorkspaceState, classifyGitWorkspace, pathEvidenceOf, sha256Digest, type GitWorkspaceProbe } from '../../src/index.js';
 import { accepted, counterMinter, expectValidEmissions, refusalCode } from './support.js';
 
-const estate = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'sourceos-spec', 'examples', 'gitworkspacestate.json'), 'utf8')) as GitWorkspaceState;
+const estate = specExample<GitWorkspaceState>('gitworkspacestate.json');
 const mint = counterMinter();
 const probe: GitWorkspaceProbe = {
   path: '/Users/ada/Documents/New project',

@@ -1,8 +1,7 @@
 // Example-based tests of runtime installs: the estate's installed receipt reached step by step,
 // digest mismatches, stops with reasons, rollbacks, and every refusal.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { specExample } from '../support/conformance.js';
 import type { RuntimeInstallReceipt } from '../../generated/types/index.js';
 import {
   beginRuntimeInstall,
@@ -16,7 +15,7 @@ import {
 } from '../../src/index.js';
 import { accepted, counterMinter, expectValidEmissions, refusalCode } from './support.js';
 
-const estate = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'sourceos-spec', 'examples', 'runtimeinstallreceipt.json'), 'utf8')) as RuntimeInstallReceipt;
+const estate = specExample<RuntimeInstallReceipt>('runtimeinstallreceipt.json');
 const mint = counterMinter();
 const request: InstallRequest = {
   sessionRef: estate.sessionRef,

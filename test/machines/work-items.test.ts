@@ -1,7 +1,5 @@
 // Example-based tests of work items and signals: the estate's own signals reproduced byte for
 // byte, the capsule and budget rules, handoffs, and every refusal of the signal builder.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../generated/types/index.js';
 import {
@@ -15,10 +13,11 @@ import {
   type SignalInput,
   type WorkBoard,
 } from '../../src/index.js';
+import { corpusJson, corpusPresent } from '../support/conformance.js';
 import { accepted, deepFreeze, expectValidEmissions, refusalCode } from './support.js';
 
-const SIGNALS = join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'nosos-protocol', '.bridges', 'signals');
-const estateSignal = (name: string): Signal => JSON.parse(readFileSync(join(SIGNALS, name), 'utf8')) as Signal;
+/** One of the estate's signals, from the conformance corpus beside the repository (its tests skip without it). */
+const estateSignal = (name: string): Signal => corpusJson<Signal>('nosos-protocol', '.bridges', 'signals', name) as Signal;
 
 const board = (...items: [string, string][]): WorkBoard => {
   let b = accepted(createWorkBoard()).state;
@@ -26,7 +25,7 @@ const board = (...items: [string, string][]): WorkBoard => {
   return deepFreeze(b);
 };
 
-describe('the estate\'s signals, reproduced', () => {
+describe.runIf(corpusPresent())('the estate\'s signals, reproduced', () => {
   it('an assignment missive whose evidence is the capsule', () => {
     const capsulePath = 'artifacts/contexts/ISSUE-001_choose-ionos-iso-build-path.md';
     const ok = accepted(assignWorkItem(board(['ISSUE-001', 'builder']), { id: 'ISSUE-001', owner: 'builder', from: 'builder', to: 'council', capsulePath }, '2026-01-30T04:02:19Z'));

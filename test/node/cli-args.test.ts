@@ -20,11 +20,14 @@ describe('parseCliArgs', () => {
       color: undefined,
       stdinFilename: undefined,
       workers: undefined,
+      contract: undefined,
+      failOn: 'error',
+      verbose: false,
     });
   });
 
   test('every option', () => {
-    const args = parseCliArgs(['-f', 'sarif', '--ignore', 'a/', '--ignore', '*.tmp.json', '--max-file-size', '1MiB', '--max-warnings', '3', '--now', '2026-01-30T06:31:33Z', '-q', '--no-color', '--stdin-filename', 'x.jsonl', '--workers', '0', 'src', '-', '--', '--odd-name.json']);
+    const args = parseCliArgs(['-f', 'sarif', '--ignore', 'a/', '--ignore', '*.tmp.json', '--max-file-size', '1MiB', '--max-warnings', '3', '--now', '2026-01-30T06:31:33Z', '-q', '--no-color', '--stdin-filename', 'x.jsonl', '--workers', '0', '--contract', 'Lease', '--fail-on', 'warning', '--verbose', 'src', '-', '--', '--odd-name.json']);
     expect(args).toEqual({
       command: 'scan',
       paths: ['src', '-', '--odd-name.json'],
@@ -37,14 +40,24 @@ describe('parseCliArgs', () => {
       color: false,
       stdinFilename: 'x.jsonl',
       workers: 0,
+      contract: 'Lease',
+      failOn: 'warning',
+      verbose: true,
     });
     expect(parseCliArgs(['--color']).command === 'scan' && (parseCliArgs(['--color']) as { color?: boolean }).color).toBe(true);
+  });
+
+  test('--contract takes a contract name and suggests the nearest for a near miss; --fail-on takes a severity', () => {
+    expect(() => parseCliArgs(['--contract', 'lease'])).toThrow(/--contract: "lease" is not a contract of this package: did you mean Lease\?/);
+    expect(() => parseCliArgs(['--contract', 'Receipt'])).toThrow(/expected one of BrowserAutomationReceipt, /);
+    expect(() => parseCliArgs(['--fail-on', 'info'])).toThrow(/--fail-on: expected error or warning, not "info"/);
   });
 
   test('help, version and list-contracts win over the rest', () => {
     expect(parseCliArgs(['-h', 'x'])).toEqual({ command: 'help' });
     expect(parseCliArgs(['--version'])).toEqual({ command: 'version' });
-    expect(parseCliArgs(['--list-contracts'])).toEqual({ command: 'list-contracts' });
+    expect(parseCliArgs(['--list-contracts'])).toEqual({ command: 'list-contracts', format: 'pretty' });
+    expect(parseCliArgs(['--list-contracts', '-f', 'json'])).toEqual({ command: 'list-contracts', format: 'json' });
   });
 
   test.each([[['--format', 'xml']], [['--bogus']], [['--max-warnings', 'x']], [['--now', '2026-01-30']], [['--max-file-size', '10 parsecs']], [['--format']]])('usage error: %j', (argv) => {

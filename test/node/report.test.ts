@@ -16,16 +16,17 @@ const result: ScanResult = {
       file: 'a/ledger.json',
       line: 1,
       contract: 'CapabilityLedger',
+      detection: { by: 'type', reason: '"type" is "CapabilityLedger"' },
       ok: false,
       issues: [
         { code: 'schema/required', severity: 'error', pointer: '/policyDecisionRef', message: 'missing required property "policyDecisionRef"', line: 1, column: 1 },
         { code: 'scan/unknown-ledger', severity: 'warning', pointer: '/capabilityLedgerRef', message: 'names no ledger', line: 6, column: 26 },
       ],
     },
-    { file: 'a/ok.json', line: 1, contract: 'Lease', ok: true, issues: [] },
-    { file: 'b, c:d%.jsonl', line: 3, contract: null, ok: false, issues: [{ code: 'parse/syntax', severity: 'error', pointer: '', message: 'bad\nthing 100%', line: 3, column: 9 }] },
+    { file: 'a/ok.json', line: 1, contract: 'Lease', detection: { by: 'config', reason: '.contracts.json maps "a/ok.json" to Lease' }, ok: true, issues: [] },
+    { file: 'b, c:d%.jsonl', line: 3, contract: null, detection: { by: 'none', reason: 'the document does not parse' }, ok: false, issues: [{ code: 'parse/syntax', severity: 'error', pointer: '', message: 'bad\nthing 100%', line: 3, column: 9 }] },
   ],
-  skipped: [{ file: 'package.json', reason: 'not a contract document' }],
+  skipped: [{ file: 'package.json', reason: 'not a contract document', detection: { by: 'none', reason: 'no "type", and not the shape of a Lease or a Signal' } }],
   summary: { files: 4, documents: 3, valid: 1, invalid: 2, skipped: 1, errors: 2, warnings: 1 },
 };
 const options = { color: false, quiet: false, version: '9.9.9', cwd: '/work/repo' };
@@ -36,9 +37,10 @@ describe('json (version 1)', () => {
     expect(Object.keys(report)).toEqual(['version', 'documents', 'skipped', 'summary']);
     expect(report.version).toBe(1);
     const doc = (report.documents as Record<string, unknown>[])[0] as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['file', 'line', 'contract', 'ok', 'issues']);
+    expect(Object.keys(doc)).toEqual(['file', 'line', 'contract', 'detection', 'ok', 'issues']);
+    expect(doc.detection).toEqual({ by: 'type', reason: '"type" is "CapabilityLedger"' });
     expect(Object.keys((doc.issues as object[])[0] as object)).toEqual(['code', 'severity', 'pointer', 'message', 'line', 'column']);
-    expect(Object.keys((report.skipped as object[])[0] as object)).toEqual(['file', 'reason']);
+    expect(Object.keys((report.skipped as object[])[0] as object)).toEqual(['file', 'reason', 'detection']);
     expect(Object.keys(report.summary as object)).toEqual(['files', 'documents', 'valid', 'invalid', 'skipped', 'errors', 'warnings']);
     expect(JSON.parse(jsonReporter.render(result, options))).toEqual(report);
     expect(jsonReporter.retention).toBe('all');
@@ -60,9 +62,9 @@ describe('github', () => {
   test('one command an issue and the summary; --quiet drops warnings and an error-free summary', () => {
     const lines = githubReporter.render(result, options).split('\n');
     expect(lines).toEqual([
-      '::error file=a/ledger.json,line=1,col=1,title=schema/required::missing required property "policyDecisionRef" (at /policyDecisionRef)',
-      '::warning file=a/ledger.json,line=6,col=26,title=scan/unknown-ledger::names no ledger (at /capabilityLedgerRef)',
-      '::error file=b%2C c%3Ad%25.jsonl,line=3,col=9,title=parse/syntax::bad%0Athing 100%25',
+      '::error file=a/ledger.json,line=1,col=1,title=schema/required::missing required property "policyDecisionRef" (at /policyDecisionRef) [CapabilityLedger, by type]',
+      '::warning file=a/ledger.json,line=6,col=26,title=scan/unknown-ledger::names no ledger (at /capabilityLedgerRef) [CapabilityLedger, by type]',
+      '::error file=b%2C c%3Ad%25.jsonl,line=3,col=9,title=parse/syntax::bad%0Athing 100%25 [no contract]',
       summaryLine(result.summary),
       '',
     ]);
@@ -100,9 +102,11 @@ describe('pretty', () => {
     const text = prettyReporter.render(result, options);
     expect(text).toBe(
       [
+        'a/ledger.json  — CapabilityLedger, by type ("type" is "CapabilityLedger")',
         'a/ledger.json:1:1  error    schema/required  missing required property "policyDecisionRef"  /policyDecisionRef',
         'a/ledger.json:6:26  warning  scan/unknown-ledger  names no ledger  /capabilityLedgerRef',
         '',
+        'b, c:d%.jsonl  — no contract (the document does not parse)',
         'b, c:d%.jsonl:3:9  error    parse/syntax  bad thing 100%',
         '',
         'Skipped:',
@@ -112,6 +116,12 @@ describe('pretty', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  test('--verbose: every document under its heading, valid ones too, and every skipped entry with why', () => {
+    const lines = prettyReporter.render(result, { ...options, verbose: true }).split('\n');
+    expect(lines).toContain('a/ok.json  — Lease, by config (.contracts.json maps "a/ok.json" to Lease)');
+    expect(lines).toContain('  package.json: not a contract document (no "type", and not the shape of a Lease or a Signal)');
   });
 
   test('--quiet: errors only, no skipped list; nothing at all when there is no error', () => {
@@ -207,7 +217,8 @@ describe('pretty output of hostile names and keys', () => {
     const text = prettyReporter.render(hostile, options);
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/); // only the newlines that end lines
     const lines = text.split('\n');
-    expect(lines[0]).toBe('new\\nline\\u001b[2J.json:1:2  error    schema/additionalProperties  property "\\u001b]0;owned\\u0007" is not allowed here\\tnow  /\\u001b]0;owned\\u0007');
+    expect(lines[0]).toBe('new\\nline\\u001b[2J.json  — Lease');
+    expect(lines[1]).toBe('new\\nline\\u001b[2J.json:1:2  error    schema/additionalProperties  property "\\u001b]0;owned\\u0007" is not allowed here\\tnow  /\\u001b]0;owned\\u0007');
     expect(lines).toContain('  tab\\there.json: not a contract document');
   });
 

@@ -33,6 +33,7 @@ describe('scan', () => {
         file: 'a-receipt.json',
         line: 1,
         contract: 'BrowserAutomationReceipt',
+        detection: { by: 'type', reason: '"type" is "BrowserAutomationReceipt"' },
         ok: true,
         issues: [expect.objectContaining({ code: 'scan/unknown-ledger', pointer: '/capabilityLedgerRef', line: 6, column: 26 })],
       },
@@ -65,7 +66,7 @@ describe('scan', () => {
     expect(few.summary.skipped).toBe(1);
     const all = await scan({ cwd: root, retention: 'all' });
     expect(all.documents.map((d) => d.file)).toEqual(['ledger.json']);
-    expect(all.skipped).toEqual([{ file: 'package.json', reason: 'not a contract document' }]);
+    expect(all.skipped).toEqual([{ file: 'package.json', reason: 'not a contract document', detection: { by: 'none', reason: 'no "type", and not the shape of a Lease or a Signal' } }]);
   });
 });
 
@@ -117,16 +118,18 @@ describe('DocumentIndex', () => {
     const seqs: number[] = [];
     for (const [i, source] of sources.entries()) {
       const file = index.addFile(source);
-      seqs.push(index.addDocument(file, i + 1, i % 2 ? null : 'Lease'));
-      seqs.push(index.addDocument(file, i + 10, 'Signal'));
+      seqs.push(index.addDocument(file, i + 1, i % 2 ? null : 'Lease', { by: i % 2 ? 'none' : 'location', reason: `reason ${i % 2}` }));
+      seqs.push(index.addDocument(file, i + 10, 'Signal', { by: 'shape', reason: 'shape' }));
     }
-    for (let i = 0; i < 3000; i++) index.addDocument(index.addFile(`/many/f${i}.json`), 1, null); // growth
+    for (let i = 0; i < 5000; i++) index.addDocument(index.addFile(`/many/f${i}.json`), 1, null, { by: 'none', reason: 'none' }); // growth
     sources.forEach((source, i) => {
       expect(index.source(seqs[2 * i]!)).toBe(source);
       expect(index.line(seqs[2 * i]!)).toBe(i + 1);
       expect(index.contract(seqs[2 * i]!)).toBe(i % 2 ? null : 'Lease');
       expect(index.contract(seqs[2 * i + 1]!)).toBe('Signal');
+      expect(index.detection(seqs[2 * i]!)).toEqual({ by: i % 2 ? 'none' : 'location', reason: `reason ${i % 2}` });
+      expect(index.detection(seqs[2 * i + 1]!)).toEqual({ by: 'shape', reason: 'shape' });
     });
-    expect(index.source(seqs.length + 2999)).toBe('/many/f2999.json');
+    expect(index.source(seqs.length + 4999)).toBe('/many/f4999.json');
   });
 });

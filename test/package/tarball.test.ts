@@ -46,15 +46,29 @@ beforeAll(() => {
 afterAll(() => pkg?.cleanup());
 
 describe.runIf(built)('the tarball', () => {
+  test('every relative link of the README and docs/ leads to a file of the package (they are read inside node_modules)', () => {
+    const files = new Set(pkg.files);
+    const pages = [...files].filter((f) => f === 'README.md' || (f.startsWith('docs/') && f.endsWith('.md')));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      const prose = readFileSync(path.join(pkg.installed, page), 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+      for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^(https?:|mailto:|#)/.test(target as string)) continue;
+        const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), (target as string).split('#')[0] as string));
+        expect(files, `${page} links to ${target}`).toContain(file);
+      }
+    }
+  });
+
   test('holds what users need and nothing else', () => {
     const files = new Set(pkg.files);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'examples/manifest.json', ...builtFiles()]) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'examples/manifest.json', 'docs/cli.md', 'contracts-config.schema.json', ...builtFiles()]) {
       expect(files, required).toContain(required);
     }
     for (const schema of readdirSync(path.join(repoRoot, 'schemas'))) expect(files).toContain(`schemas/${schema}`);
     // The manifest's vectors run from the installed copy: every example it names is shipped.
     for (const example of manifest.examples) expect(files).toContain(example.path);
-    const unwanted = [...files].filter((f) => /^(src|test|generated|scripts|\.ci|\.changeset|docs|node_modules)\//.test(f) || /\.(map|ts\.fixture)$/.test(f) || /^(tsconfig|tsup\.config|vitest\.config|size-budget)/.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
+    const unwanted = [...files].filter((f) => /^(src|test|generated|scripts|\.ci|\.changeset|node_modules|packages)\//.test(f) || /\.(map|ts\.fixture)$/.test(f) || /^(tsconfig|tsup\.config|vitest\.config|size-budget)/.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
     expect(unwanted).toEqual([]);
   });
 

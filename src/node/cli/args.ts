@@ -2,15 +2,17 @@
  * The command line, parsed apart from running it. Usage errors are thrown as UsageError (exit 2).
  */
 import { parseArgs } from 'node:util';
+import { contractNames, nearestName, type ContractName, type Severity } from '../../index.js';
 import { formatNames, isFormatName, type FormatName } from '../report/registry.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan.js';
+import { unknownOptionMessage } from './suggest.js';
 
 export class UsageError extends Error {}
 
 export type CliCommand =
   | { command: 'help' }
   | { command: 'version' }
-  | { command: 'list-contracts' }
+  | { command: 'list-contracts'; format: FormatName }
   | ({ command: 'scan' } & ScanArgs);
 
 export interface ScanArgs {
@@ -26,6 +28,27 @@ export interface ScanArgs {
   stdinFilename: string | undefined;
   /** Worker threads for a large scan; undefined: the default (one fewer than the cores, from four cores on). */
   workers: number | undefined;
+  /** `--contract`: every document given is this contract. */
+  contract: ContractName | undefined;
+  /** The least severity that fails the run (exit 1). */
+  failOn: Severity;
+  /** List every document with how its contract was decided, and every skipped entry with why. */
+  verbose: boolean;
+}
+
+/** `--contract NAME`: a contract's name, or a usage error that suggests the nearest one. */
+export function parseContractName(text: string): ContractName {
+  if ((contractNames as readonly string[]).includes(text)) return text as ContractName;
+  const near = nearestName(text, contractNames);
+  const hint = near ? `did you mean ${near.name}?` : `expected one of ${contractNames.join(', ')}`;
+  throw new UsageError(`--contract: ${JSON.stringify(text)} is not a contract of this package: ${hint}`);
+}
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning'];
+
+function parseSeverity(text: string): Severity {
+  if ((SEVERITIES as readonly string[]).includes(text)) return text as Severity;
+  throw new UsageError(`--fail-on: expected ${SEVERITIES.join(' or ')}, not ${JSON.stringify(text)}`);
 }
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
@@ -51,6 +74,26 @@ function parseCount(text: string, option: string): number {
   return Number(text);
 }
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  ignore: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  now: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  workers: { type: 'string' },
+  contract: { type: 'string' },
+  'fail-on': { type: 'string' },
+  verbose: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  'list-contracts': { type: 'boolean' },
+} as const;
+
+/** Every long option, for suggestions (--color and --no-color are read by hand). */
+const LONG_OPTIONS = [...Object.keys(OPTIONS), 'color', 'no-color'];
+
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   // --no-color is read by hand: node:util parseArgs of Node 20 has no negative options.
   let color: boolean | undefined;
@@ -70,29 +113,19 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        ignore: { type: 'string', multiple: true },
-        'max-file-size': { type: 'string' },
-        'max-warnings': { type: 'string' },
-        now: { type: 'string' },
-        'stdin-filename': { type: 'string' },
-        workers: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        'list-contracts': { type: 'boolean' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message);
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) throw new UsageError(unknownOptionMessage(unknown[1] as string, LONG_OPTIONS));
     throw new UsageError((error as Error).message);
   }
   const v = parsed.values;
   if (v.help) return { command: 'help' };
   if (v.version) return { command: 'version' };
-  if (v['list-contracts']) return { command: 'list-contracts' };
   const format = v.format ?? 'pretty';
   if (!isFormatName(format)) throw new UsageError(`--format: expected one of ${formatNames.join(', ')}, not ${JSON.stringify(format)}`);
+  if (v['list-contracts']) return { command: 'list-contracts', format };
   return {
     command: 'scan',
     paths: parsed.positionals,
@@ -105,5 +138,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     color,
     stdinFilename: v['stdin-filename'],
     workers: v.workers === undefined ? undefined : parseCount(v.workers, '--workers'),
+    contract: v.contract === undefined ? undefined : parseContractName(v.contract),
+    failOn: v['fail-on'] === undefined ? 'error' : parseSeverity(v['fail-on']),
+    verbose: v.verbose ?? false,
   };
 }

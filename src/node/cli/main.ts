@@ -1,6 +1,7 @@
 /**
  * The command: parse the arguments, scan, render with the chosen reporter, and decide the exit
- * code. 0 when no document has an error; 1 when one has, or when warnings exceed --max-warnings;
+ * code. 0 when no document has an error; 1 when one has, when warnings exceed --max-warnings, or
+ * when there is a warning and --fail-on warning;
  * 2 for a usage error, a path that does not exist, or an internal failure (one line, no stack).
  */
 import pkg from '../../../package.json' with { type: 'json' };
@@ -45,16 +46,21 @@ async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefi
       maxFileSize: args.maxFileSize,
       now: args.now,
       stdinFilename: args.stdinFilename,
-      retention: reporter.retention,
+      retention: args.verbose ? 'all' : reporter.retention,
+      contract: args.contract,
       onFile: progress.onFile,
       parallel: parallel && { ...parallel, ...(args.workers === undefined ? {} : { workers: args.workers }) },
     });
   } finally {
     progress.done();
   }
-  writeReport(reporter, result, { color: useColor(args, io), quiet: args.quiet, version: VERSION, cwd: io.cwd }, (text) => io.stdout.write(text));
+  writeReport(reporter, result, { color: useColor(args, io), quiet: args.quiet, verbose: args.verbose, version: VERSION, cwd: io.cwd }, (text) => io.stdout.write(text));
   const { errors, warnings } = result.summary;
   if (errors > 0) return EXIT_INVALID;
+  if (args.failOn === 'warning' && warnings > 0) {
+    io.stderr.write(`validate-contracts: ${warnings} warning${warnings === 1 ? '' : 's'}, and --fail-on warning\n`);
+    return EXIT_INVALID;
+  }
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr.write(`validate-contracts: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${args.maxWarnings}\n`);
     return EXIT_INVALID;
@@ -77,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo(), par
         io.stdout.write(`${VERSION}\n`);
         return EXIT_OK;
       case 'list-contracts':
-        io.stdout.write(listContracts());
+        io.stdout.write(listContracts(command.format));
         return EXIT_OK;
       case 'scan':
         return await run(command, io, parallel);

@@ -17,6 +17,10 @@ export const CLI_CODES: Readonly<Record<string, string>> = {
   'file/is-directory': 'A folder was given where a file was expected.',
   'file/not-regular': 'The path is not a regular file (a device, a FIFO or a socket).',
   'contract/unknown': 'The document is not a contract of this package: it has a SourceOS (urn:srcos:) id but a `type` this package does not know.',
+  'contract/near-miss':
+    'The document is meant to be a contract but is broken where it says which: its `type` is a near miss of a contract name (case, spacing, plural, a typo), its `id` has a contract\'s URN prefix under another or no `type`, or it has `specVersion` beside a SourceOS-looking `type` or id. The message says which contract it looks like.',
+  'contract/partial-shape':
+    'A document without `type` has much of the shape of a Lease or a Signal but not enough to be taken for one: if it is one, map it to that contract in .contracts.json (or move it to its place); if not, map it to "none".',
   'scan/duplicate-id': 'Two SourceOS documents of the scan carry the same `id` with different content.',
   'scan/repeated-signal-id': 'Two signals of the scan carry the same header id.',
   'scan/expired-lease': 'A lease that has expired (at --now) is still on disk: lease hoarding.',
@@ -67,4 +71,26 @@ export function describeCode(code: string): string {
   }
   if (code.startsWith('rule/')) return rules().get(code) ?? `The document breaks the contract rule ${code}.`;
   return `Issue ${code}.`;
+}
+
+/** Where each family of codes is documented: a file under docs/ and the anchor of its section. */
+const DOCS_SECTION: Readonly<Record<string, string>> = {
+  parse: 'cli.md#bad-input-gets-a-clear-error-never-a-crash',
+  file: 'cli.md#bad-input-gets-a-clear-error-never-a-crash',
+  schema: 'cli.md#bad-input-gets-a-clear-error-never-a-crash',
+  contract: 'cli.md#what-it-reads',
+  scan: 'cli.md#checks-across-documents',
+};
+
+/** The repository host of the docs (package.json's `repository`; a test keeps the two equal). */
+export const REPOSITORY = 'https://github.com/SourceOS-Linux/sourceos-contracts';
+
+/**
+ * The documentation of a code, at the tag of this version on the repository host: a rule's own
+ * section of docs/rules.md (GitHub's anchor of the heading `rule/name`), else its family's section.
+ */
+export function helpUriOf(code: string, version: string): string | undefined {
+  const family = code.split('/')[0] as string;
+  const page = family === 'rule' ? `rules.md#${code.replace('/', '')}` : DOCS_SECTION[family];
+  return page ? `${REPOSITORY}/blob/v${version}/docs/${page}` : undefined;
 }

@@ -1,9 +1,11 @@
 /**
  * GitHub Actions workflow commands: one `::error` or `::warning` a issue, which GitHub shows on
- * the line of the file in a pull request, then the summary line.
+ * the line of the file in a pull request (the message ends with the contract the document was
+ * validated as and how that was decided: `[CapabilityLedger, by type]`), then the summary line.
  * Escaping as GitHub's toolkit does: `%`, `\r`, `\n` in the message; also `:` and `,` in properties.
  */
 import type { ScanResult } from '../scan/types.js';
+import { decidedShort } from './detection-text.js';
 import type { Reporter, ReportOptions } from './reporter.js';
 import { defineReporter, summaryLine } from './reporter.js';
 
@@ -16,7 +18,8 @@ function* pieces(result: ScanResult, options: ReportOptions): Generator<string> 
     for (const issue of doc.issues) {
       if (options.quiet && issue.severity !== 'error') continue;
       const props = `file=${escapeProperty(doc.file)},line=${issue.line},col=${issue.column},title=${escapeProperty(issue.code)}`;
-      const message = issue.pointer === '' ? issue.message : `${issue.message} (at ${issue.pointer})`;
+      const at = issue.pointer === '' ? '' : ` (at ${issue.pointer})`;
+      const message = `${issue.message}${at} [${decidedShort(doc.contract, doc.detection)}]`;
       yield `::${issue.severity} ${props}::${escapeData(message)}\n`;
     }
   }

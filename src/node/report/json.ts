@@ -1,10 +1,11 @@
 /**
  * The JSON report, a stable contract of its own (version 1):
- * `{ version: 1, documents: [{ file, line, contract, ok, issues: [{ code, severity, pointer,
- * message, line, column }] }], skipped: [{ file, reason }], summary: { files, documents, valid,
- * invalid, skipped, errors, warnings } }`. Exactly these keys, in this order.
+ * `{ version: 1, documents: [{ file, line, contract, detection: { by, reason }, ok, issues: [{
+ * code, severity, pointer, message, line, column }] }], skipped: [{ file, reason, detection }],
+ * summary: { files, documents, valid, invalid, skipped, errors, warnings } }`. These keys, in this
+ * order; keys may be added within version 1 (as `detection` was), never removed or changed.
  */
-import type { ScanResult } from '../scan/types.js';
+import type { Detection, ScanResult } from '../scan/types.js';
 import { jsonPieces, streamed } from './json-pieces.js';
 import { defineReporter, type Reporter } from './reporter.js';
 
@@ -12,11 +13,14 @@ export const REPORT_VERSION = 1;
 
 type JsonDocument = ReturnType<typeof jsonDocument>;
 
+const jsonDetection = (d: Detection | undefined): { by: string; reason: string } | null => (d ? { by: d.by, reason: d.reason } : null);
+
 function jsonDocument(d: ScanResult['documents'][number]) {
   return {
     file: d.file,
     line: d.line,
     contract: d.contract,
+    detection: jsonDetection(d.detection),
     ok: d.ok,
     issues: d.issues.map((i) => ({ code: i.code, severity: i.severity, pointer: i.pointer, message: i.message, line: i.line, column: i.column })),
   };
@@ -26,7 +30,7 @@ function* lazily<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
   for (const item of items) yield map(item);
 }
 
-const jsonSkipped = (e: ScanResult['skipped'][number]) => ({ file: e.file, reason: e.reason });
+const jsonSkipped = (e: ScanResult['skipped'][number]) => ({ file: e.file, reason: e.reason, detection: jsonDetection(e.detection) });
 
 /** The report with `documents` and `skipped` as given: arrays, or placeholders for streaming. */
 function reportWith(result: ScanResult, documents: JsonDocument[] | string, skipped: ReturnType<typeof jsonSkipped>[] | string): object {

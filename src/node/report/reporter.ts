@@ -10,6 +10,8 @@ export interface ReportOptions {
   color: boolean;
   /** Show errors only, and no summary when there is none (pretty and github). */
   quiet: boolean;
+  /** List every document with how its contract was decided, and every skipped entry (pretty). */
+  verbose?: boolean;
   /** The tool's version, for SARIF. */
   version: string;
   /** The working folder, for SARIF's base URI. */

@@ -1,11 +1,13 @@
 /**
  * SARIF 2.1.0, for code scanning (GitHub's upload-sarif and other viewers): one run, one rule per
  * issue code that occurs (with its description), one result per issue with its file (relative to
- * the working folder, resolved against %SRCROOT%), line and column.
+ * the working folder, resolved against %SRCROOT%), line and column; its properties say which
+ * contract the document was validated as and how that was decided (`detection`). Each rule's helpUri
+ * is its documentation at this version's tag on the repository host.
  */
 import { pathToFileURL } from 'node:url';
 import type { ScanResult } from '../scan/types.js';
-import { describeCode } from './code-descriptions.js';
+import { describeCode, helpUriOf } from './code-descriptions.js';
 import { jsonPieces, streamed } from './json-pieces.js';
 import { defineReporter, type Reporter, type ReportOptions } from './reporter.js';
 
@@ -20,7 +22,7 @@ export const pascalCase = (code: string): string => code.replace(/(^|[^A-Za-z0-9
 export const toUriReference = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
 
 /** One rule per issue code, in the order the codes first occur, with its index. */
-function rulesOf(result: ScanResult): { rules: object[]; ruleIndex: Map<string, number> } {
+function rulesOf(result: ScanResult, version: string): { rules: object[]; ruleIndex: Map<string, number> } {
   const ruleIndex = new Map<string, number>();
   const rules: object[] = [];
   for (const doc of result.documents) {
@@ -28,11 +30,13 @@ function rulesOf(result: ScanResult): { rules: object[]; ruleIndex: Map<string, 
       if (ruleIndex.has(issue.code)) continue;
       ruleIndex.set(issue.code, rules.length);
       const description = describeCode(issue.code);
+      const helpUri = helpUriOf(issue.code, version);
       rules.push({
         id: issue.code,
         name: pascalCase(issue.code),
         shortDescription: { text: description.split(/(?<=\.)\s/)[0] ?? description },
         fullDescription: { text: description },
+        ...(helpUri ? { helpUri } : {}),
         defaultConfiguration: { level: issue.severity },
       });
     }
@@ -57,7 +61,12 @@ function* resultsOf(result: ScanResult, ruleIndex: ReadonlyMap<string, number>):
             },
           },
         ],
-        properties: { pointer: issue.pointer, contract: doc.contract, documentLine: doc.line },
+        properties: {
+          pointer: issue.pointer,
+          contract: doc.contract,
+          detection: doc.detection ? { by: doc.detection.by, reason: doc.detection.reason } : null,
+          documentLine: doc.line,
+        },
       };
     }
   }
@@ -82,12 +91,12 @@ function sarifWith(result: ScanResult, options: Pick<ReportOptions, 'version' | 
 }
 
 export function toSarif(result: ScanResult, options: Pick<ReportOptions, 'version' | 'cwd'>): object {
-  const { rules, ruleIndex } = rulesOf(result);
+  const { rules, ruleIndex } = rulesOf(result, options.version);
   return sarifWith(result, options, rules, Array.from(resultsOf(result, ruleIndex)));
 }
 
 function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
-  const { rules, ruleIndex } = rulesOf(result);
+  const { rules, ruleIndex } = rulesOf(result, options.version);
   yield* jsonPieces(sarifWith(result, options, rules, streamed('results')), { results: resultsOf(result, ruleIndex) });
   yield '\n';
 }

@@ -5,12 +5,11 @@
  */
 import type { DeferredIssue } from './cross-checks.js';
 import type { DocumentIndex } from './document-index.js';
-import type { DocumentReport, FileScan, ScanResult, ScanSummary, SkippedEntry } from './types.js';
+import { NOT_A_CONTRACT, type DocumentReport, type FileScan, type ScanResult, type ScanSummary, type SkippedEntry } from './types.js';
 
 export type Retention = 'all' | 'problems';
 
-/** The one skip reason too common to list unless every entry is asked for. */
-export const NOT_A_CONTRACT = 'not a contract document';
+export { NOT_A_CONTRACT };
 
 export class ResultCollector {
   private readonly kept: { seq: number; report: DocumentReport }[] = [];
@@ -38,7 +37,7 @@ export class ResultCollector {
         else this.summary.warnings++;
       }
       if (this.retention === 'all' || doc.issues.length > 0) {
-        const report: DocumentReport = { file: scan.file, line: doc.line, contract: doc.contract, ok: doc.ok, issues: doc.issues };
+        const report: DocumentReport = { file: scan.file, line: doc.line, contract: doc.contract, detection: doc.detection, ok: doc.ok, issues: doc.issues };
         this.kept.push({ seq: firstSeq + i, report });
         this.bySeq.set(firstSeq + i, report);
       }
@@ -51,7 +50,7 @@ export class ResultCollector {
     for (const { seq, issue } of deferred) {
       let report = this.bySeq.get(seq);
       if (!report) {
-        report = { file: display(index.source(seq)), line: index.line(seq), contract: index.contract(seq), ok: true, issues: [] };
+        report = { file: display(index.source(seq)), line: index.line(seq), contract: index.contract(seq), detection: index.detection(seq), ok: true, issues: [] };
         this.bySeq.set(seq, report);
         this.kept.push({ seq, report });
         reordered = true;

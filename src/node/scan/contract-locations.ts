@@ -5,6 +5,7 @@
  * an invalid one, not a file to skip.
  */
 import { contractNames, detectionOf, type ContractName } from '../../index.js';
+import { globSource, longestLiteral } from './glob.js';
 
 export interface LocationMatch {
   contract: ContractName;
@@ -19,22 +20,9 @@ interface Location {
   literal: string;
 }
 
-const longestLiteral = (glob: string): string => glob.split(/[*?]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
-
-function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i] as string;
-    if (c === '*' && glob[i + 1] === '*') {
-      source += '.*';
-      i++;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
+const globToRegExp = (glob: string): RegExp =>
   // anchored at a folder boundary and at the end: `<root>/.substrate/state/leases/x.json`
-  return new RegExp(`(^|/)${source}$`);
-}
+  new RegExp(`(^|/)${globSource(glob)}$`);
 
 let locations: Location[] | undefined;
 

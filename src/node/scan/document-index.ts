@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { contractNames, type ContractName } from '../../index.js';
+import type { Detection } from './types.js';
 
 class Int32List {
   data = new Int32Array(1024);
@@ -61,6 +62,10 @@ export class DocumentIndex {
   private readonly docFile = new Int32List();
   private readonly docLine = new Int32List();
   private docContract = new Uint8Array(4096);
+  /** Each document's detection, as a number in `detections` (they are few: most are shared). */
+  private docDetection = new Uint16Array(4096);
+  private readonly detections: Detection[] = [];
+  private readonly detectionIds = new Map<string, number>();
 
   /** Registers a file (an absolute path, or `-`); returns its number. */
   addFile(source: string): number {
@@ -79,16 +84,35 @@ export class DocumentIndex {
   }
 
   /** Registers the next document of a file; returns its seq. */
-  addDocument(file: number, line: number, contract: ContractName | null): number {
+  addDocument(file: number, line: number, contract: ContractName | null, detection: Detection): number {
     const seq = this.docFile.push(file);
     this.docLine.push(line);
     if (seq === this.docContract.length) {
       const bigger = new Uint8Array(seq * 2);
       bigger.set(this.docContract);
       this.docContract = bigger;
+      const wider = new Uint16Array(seq * 2);
+      wider.set(this.docDetection);
+      this.docDetection = wider;
     }
     this.docContract[seq] = contract === null ? 0 : contractNames.indexOf(contract) + 1;
+    this.docDetection[seq] = this.detectionId(detection);
     return seq;
+  }
+
+  private detectionId(detection: Detection): number {
+    const key = `${detection.by}\u0000${detection.reason}`;
+    let id = this.detectionIds.get(key);
+    if (id === undefined) {
+      if (this.detections.length > 0xffff) return 0; // more than ever seen: the first stands in
+      id = this.detections.push({ by: detection.by, reason: detection.reason }) - 1;
+      this.detectionIds.set(key, id);
+    }
+    return id;
+  }
+
+  detection(seq: number): Detection | undefined {
+    return this.detections[this.docDetection[seq] as number];
   }
 
   /** How many documents are registered (the seq the next one gets). */

@@ -4,7 +4,7 @@
  */
 import type { WalkItem } from '../walk/walk.js';
 import { scanFile, type FileScanOptions } from './scan-file.js';
-import type { FileScan, SkippedEntry } from './types.js';
+import { UNREAD, type FileScan, type SkippedEntry } from './types.js';
 
 export type BatchItem = Exclude<WalkItem, { kind: 'stdin' }>;
 
@@ -12,7 +12,7 @@ export type BatchOutcome = { kind: 'scan'; scan: FileScan } | { kind: 'skipped';
 
 export function unreadableFolder(item: Extract<BatchItem, { kind: 'unreadable' }>): FileScan {
   const issue = { code: 'file/unreadable', severity: 'error' as const, pointer: '', message: item.message, line: 1, column: 1 };
-  return { file: item.display, source: item.path, skipped: [], documents: [{ line: 1, contract: null, ok: false, issues: [issue] }] };
+  return { file: item.display, source: item.path, skipped: [], documents: [{ line: 1, contract: null, detection: UNREAD, ok: false, issues: [issue] }] };
 }
 
 export function runBatch(items: readonly BatchItem[], options: FileScanOptions): BatchOutcome[] {

@@ -1,23 +1,25 @@
 /**
- * Checks one document of a file: parse (fast path first), choose the contract (by the file's
- * place, then by `type` or shape), validate with the core, and place every issue at its line
- * and column. A document that is no contract is skipped; one with a urn:srcos: id and an unknown
- * `type` gets a warning.
+ * Checks one document of a file: parse (fast path first), choose the contract (by what outranks
+ * the document, see decide-by-place.ts, then by the core's policy: `type`, evidence of a broken
+ * contract, shape), validate with the core, and place every issue at its line and column. A
+ * document that is no contract is skipped, unless the policy has an issue for it (a near miss,
+ * a warning).
  */
-import { detectContract, validate, type ContractName, type Issue } from '../../index.js';
+import { classifyDocument, validate, type Classification, type ContractName, type Issue } from '../../index.js';
+import type { PlaceDecision } from './decide-by-place.js';
 import type { DocumentSpan } from '../parse/documents.js';
 import { findPointers } from '../parse/pointer-finder.js';
 import { parseJson, type ParseProblem } from '../parse/parse-json.js';
 import type { SourceText } from '../parse/source-text.js';
 import { documentFacts } from './document-facts.js';
 import { locateIssue, type Positions } from './locate.js';
-import type { LocatedIssue, ScannedDocument } from './types.js';
+import { NOT_A_CONTRACT, UNPARSED, type Detection, type LocatedIssue, type ScannedDocument } from './types.js';
 
 export interface DocumentContext {
   source: SourceText;
   maxDepth: number;
-  /** The contract the file's place implies (leases, signals), if any. */
-  forced: ContractName | undefined;
+  /** The contract the command line, the configuration or the file's place decided, if any. */
+  place: PlaceDecision | undefined;
   /** Folder whose `.substrate/constants/budgets.yaml` governs a lease of this file. */
   leaseRoot: string;
   /** The base name, for rules about file names; only for `.json` files. */
@@ -26,9 +28,7 @@ export interface DocumentContext {
   now: number;
 }
 
-export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string };
-
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string; detection: Detection };
 
 function locateProblem(problem: ParseProblem, source: SourceText): LocatedIssue {
   const { line, column } = source.positionOf(problem.offset);
@@ -40,16 +40,6 @@ function locateProblem(problem: ParseProblem, source: SourceText): LocatedIssue 
   return { code: problem.code, severity: 'error', pointer: problem.pointer, message, line, column };
 }
 
-function unknownTypeWarning(value: Record<string, unknown>): Issue | undefined {
-  if (typeof value.type !== 'string' || typeof value.id !== 'string' || !value.id.startsWith('urn:srcos:')) return undefined;
-  return {
-    code: 'contract/unknown',
-    severity: 'warning',
-    pointer: '/type',
-    message: `"type" is ${JSON.stringify(value.type)}, which is not a contract of this package, on a document with the SourceOS id ${JSON.stringify(value.id)}`,
-  };
-}
-
 function expiredLease(lease: Record<string, unknown>, now: number): Issue {
   return {
     code: 'scan/expired-lease',
@@ -59,6 +49,15 @@ function expiredLease(lease: Record<string, unknown>, now: number): Issue {
   };
 }
 
+const plain = new WeakMap<Classification, Detection>();
+
+/** The `by` and `reason` of a classification (one object for the shared ones, by `type`). */
+function detectionOf(classified: Classification): Detection {
+  let detection = plain.get(classified);
+  if (!detection) plain.set(classified, (detection = { by: classified.by, reason: classified.reason }));
+  return detection;
+}
+
 export function scanDocument(context: DocumentContext, span: DocumentSpan): DocumentOutcome {
   const { source, maxDepth } = context;
   const parsed = parseJson(source.text, maxDepth, span.start, span.end);
@@ -66,19 +65,23 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   const located: LocatedIssue[] = [];
   for (const problem of parsed.problems) located.push(locateProblem(problem, source));
   if (!parsed.parsed) {
-    return { kind: 'document', document: { line: span.line, contract: context.forced ?? null, ok: false, issues: located } };
+    const place = context.place;
+    return { kind: 'document', document: { line: span.line, contract: place?.contract ?? null, detection: place?.detection ?? UNPARSED, ok: false, issues: located } };
   }
   const value = parsed.value;
-  let contract: ContractName | null = context.forced ?? detectContract(value);
+  const place = context.place;
+  const classified = place ? undefined : classifyDocument(value);
+  let contract: ContractName | null = place ? place.contract : (classified as NonNullable<typeof classified>).contract;
+  const detection: Detection = place ? place.detection : detectionOf(classified as Classification);
   const issues: Issue[] = [];
   if (contract) {
     const result = validate(value, { contract, filename: context.filename });
     contract = result.contract;
     for (const issue of result.issues) issues.push(issue);
   } else {
-    const warning = isRecord(value) ? unknownTypeWarning(value) : undefined;
-    if (!warning && located.length === 0) return { kind: 'skipped', reason: 'not a contract document' };
-    if (warning) issues.push(warning);
+    const issue = classified?.issue;
+    if (!issue && located.length === 0) return { kind: 'skipped', reason: NOT_A_CONTRACT, detection };
+    if (issue) issues.push(issue);
   }
   const facts = documentFacts(value, contract, context.leaseRoot);
   if (facts?.lease && facts.lease.expiresAt <= context.now) issues.push(expiredLease(value as Record<string, unknown>, context.now));
@@ -89,7 +92,7 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   }
   let ok = true;
   for (const issue of located) if (issue.severity === 'error') ok = false;
-  const document: ScannedDocument = { line: span.line, contract, ok, issues: located };
+  const document: ScannedDocument = { line: span.line, contract, detection, ok, issues: located };
   if (facts) document.facts = facts;
   return { kind: 'document', document };
 }

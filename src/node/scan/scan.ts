@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import { decodeUtf8 } from '../parse/decode.js';
-import { resolveInputs } from '../walk/inputs.js';
+import type { ContractName } from '../../index.js';
+import { configsFor } from '../config/config-file.js';
+import { resolveInputs, type Input } from '../walk/inputs.js';
 import { prepareIgnore } from '../walk/rule-set.js';
 import { toDisplayPath, walkInputs } from '../walk/walk.js';
 import { ResultCollector, type Retention } from './collector.js';
@@ -41,6 +43,10 @@ export interface ScanOptions {
   retention?: Retention;
   /** Use worker threads for large scans. */
   parallel?: ParallelOptions;
+  /** Every document scanned is this contract (`--contract`), whatever the configuration, place or content say. */
+  contract?: ContractName | undefined;
+  /** Look for `.contracts.json` from the paths given upward (default true). */
+  useConfig?: boolean;
   /** Called after each file. */
   onFile?: (filesDone: number) => void;
 }
@@ -51,13 +57,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const inputs = resolveInputs(options.paths ?? [], cwd);
   await prepareIgnore();
+  const stdinDisplay = options.stdinFilename ?? '<stdin>';
+  const display = (source: string): string => (source === STDIN_SOURCE ? stdinDisplay : toDisplayPath(source, cwd));
   const fileOptions: FileScanOptions = {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     maxDepth: maxDocumentDepth(),
     now: options.now ?? Date.now(),
+    contract: options.contract,
+    configs: options.contract || options.useConfig === false ? [] : configsFor(configStarts(inputs, options.stdinFilename, cwd), display),
   };
-  const stdinDisplay = options.stdinFilename ?? '<stdin>';
-  const display = (source: string): string => (source === STDIN_SOURCE ? stdinDisplay : toDisplayPath(source, cwd));
   const rereader = new DocumentRereader(fileOptions.maxDepth, fileOptions.maxFileSize);
   const index = new DocumentIndex();
   const cross = new CrossDocumentChecks(index, rereader, fileOptions.now, display);
@@ -68,7 +76,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     const file = index.addFile(fileScan.source);
     const firstSeq = index.documentCount;
     for (const document of fileScan.documents) {
-      const seq = index.addDocument(file, document.line, document.contract);
+      const seq = index.addDocument(file, document.line, document.contract, document.detection);
       if (!document.facts) continue;
       const found = cross.visit(document, seq);
       if (found.length > 0) {
@@ -114,6 +122,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   collector.addDeferred(await cross.finish(), index, display);
   return collector.result();
+}
+
+/** Where to look for configuration files from: the paths given (standard input: the name it stands for). */
+function configStarts(inputs: readonly Input[], stdinFilename: string | undefined, cwd: string): string[] {
+  return inputs.flatMap((input) => (input.kind !== 'stdin' ? [input.path] : stdinFilename ? [path.dirname(path.resolve(cwd, stdinFilename))] : []));
 }
 
 function scanStdin(options: ScanOptions, cwd: string, stdinDisplay: string, fileOptions: FileScanOptions, rereader: DocumentRereader): FileScan {

@@ -1,5 +1,26 @@
 /** What a scan finds: documents with located issues, skipped entries, and the facts cross-document checks need. */
-import type { ContractName, Severity } from '../../index.js';
+import type { ContractName, CoreBasis, Severity } from '../../index.js';
+
+/**
+ * What decided a document's contract, in order of authority: `option` (--contract), `config`
+ * (.contracts.json), `location` (the place the estate keeps the contract's documents), `type`,
+ * `shape`; `evidence` for a document meant to be a contract but broken; `none` when nothing did.
+ */
+export type DetectionBasis = 'option' | 'config' | 'location' | CoreBasis;
+
+/** How a document's contract was decided, and why in plain words. */
+export interface Detection {
+  readonly by: DetectionBasis;
+  readonly reason: string;
+}
+
+/** The one skip reason too common to list unless every entry is asked for (`--verbose`); `detection` says why. */
+export const NOT_A_CONTRACT = 'not a contract document';
+
+/** For a file that could not be read or decoded: nothing was decided. */
+export const UNREAD: Detection = { by: 'none', reason: 'the file could not be read' };
+/** For a document that does not parse, where nothing outranks the document. */
+export const UNPARSED: Detection = { by: 'none', reason: 'the document does not parse' };
 
 /** An issue with the place in the file where it is: 1-based line and column (UTF-16 code units). */
 export interface LocatedIssue {
@@ -29,6 +50,7 @@ export interface ScannedDocument {
   /** 1-based line where the document starts. */
   line: number;
   contract: ContractName | null;
+  detection: Detection;
   ok: boolean;
   issues: LocatedIssue[];
   facts?: DocumentFacts;
@@ -37,6 +59,8 @@ export interface ScannedDocument {
 export interface SkippedEntry {
   file: string;
   reason: string;
+  /** For a document that is no contract: what decided so. */
+  detection?: Detection;
 }
 
 /** Everything found in one file (or standard input). */
@@ -54,6 +78,8 @@ export interface DocumentReport {
   file: string;
   line: number;
   contract: ContractName | null;
+  /** How the contract was decided (always set by a scan). */
+  detection?: Detection;
   ok: boolean;
   issues: LocatedIssue[];
 }

@@ -1,5 +1,6 @@
 // Valid documents to start from: every valid example (with the warnings its expected.json names and
-// its file name) and every contract document of the conformance corpus (with its real file name).
+// its file name), the spec repository's canonical examples (test/fixtures/sourceos-spec), and every
+// contract document of the conformance corpus when it is beside the repository (with its real file name).
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 // @ts-expect-error: plain .mjs generator module, no types
@@ -8,7 +9,7 @@ import { readExampleFolders } from '../../../scripts/generate/examples-manifest.
 import { loadSchemas } from '../../../scripts/lib/contract-schemas.mjs';
 import { detectContract, type ContractName } from '../../../src/index.js';
 import { repoRoot } from '../../support/valid-examples.js';
-import { corpusFiles } from './corpus.js';
+import { corpusFiles, specFixtureFiles } from '../../support/conformance.js';
 
 export interface ExpectedIssue {
   readonly code: string;
@@ -44,7 +45,9 @@ function allBases(): Base[] {
   const examples = entries
     .filter((e) => e.valid)
     .map((e): Base => ({ source: e.path, contract: e.contract, doc: read(join(repoRoot, e.path)), ...(e.filename ? { filename: e.filename } : {}), warnings: e.issues }));
-  const corpus = corpusFiles().flatMap((file): Base[] => {
+  const copied = new Set(specFixtureFiles().map((f) => basename(f)));
+  const outside = corpusFiles().filter((f) => !(f.includes('/sourceos-spec/') && copied.has(basename(f))));
+  const corpus = [...specFixtureFiles(), ...outside].flatMap((file): Base[] => {
     const doc = read(file);
     const contract = detectContract(doc);
     return contract ? [{ source: file, contract, doc, filename: basename(file), warnings: [] }] : [];
