@@ -23,6 +23,7 @@ export const machineFunctions: Readonly<Record<string, readonly string[]>> = {
   lease: [
     '`createLeaseBoard({ maxLeasesPerDomain?, leases? })`',
     '`claimLease(board, { resource, owner, domain, ttlSeconds?, override?, overrideReason? }, now)` → also `replaced`',
+    '`renewLease(board, { resource, owner, ttlSeconds? }, now)` → also `previous`',
     '`releaseLease(board, { resource, owner })` → also `released`',
     '`collectExpiredLeases(board, now)` → also `collected`',
     '`resourceState(board, resource, now)` · `liveLeasesOf(board, domain, now)` (now as RFC 3339 or epoch seconds) · `leaseFileName(resource)` (plain values)',

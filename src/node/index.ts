@@ -36,3 +36,22 @@ export {
   type GitProbeFs,
   type GitProbeEntryKind,
 } from './git-probe/index.js';
+export {
+  openLeaseStore,
+  leaseStoreRefusals,
+  leaseFileText,
+  readLeaseFolder,
+  pythonJson,
+  MAX_LEASE_FILE_BYTES,
+  type LeaseStore,
+  type LeaseStoreOptions,
+  type LeaseStoreOutcome,
+  type LeaseStoreRecord,
+  type LeaseStoreCode,
+  type LeaseStoreRefusalCode,
+  type LeaseListing,
+  type LeaseOperation,
+  type LeaseFolder,
+  type UnreadableLease,
+} from './lease-store/index.js';
+export { runLeaseCommand } from './commands/lease.js';

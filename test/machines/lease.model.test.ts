@@ -12,6 +12,7 @@ import {
   leaseFileName,
   leaseTransitions,
   releaseLease,
+  renewLease,
   resourceState,
   type LeaseBoard,
   type LeaseEmission,
@@ -128,6 +129,32 @@ class Release implements fc.Command<Model, Real> {
   toString = () => `release(${this.resource}, ${this.owner})`;
 }
 
+class Renew implements fc.Command<Model, Real> {
+  constructor(readonly resource: string, readonly owner: string, readonly ttl: number) {}
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const file = leaseFileName(this.resource);
+    const existing = m.leases.find((l) => l.file === file);
+    const outcome = renewLease(r.board, { resource: this.resource, owner: this.owner, ttlSeconds: this.ttl }, at(m.now));
+    if (!existing) expect(refusalCode(outcome)).toBe('lease/not-held');
+    else if (existing.owner !== this.owner) expect(refusalCode(outcome)).toBe('lease/not-owner');
+    else if (m.now >= existing.expires) expect(refusalCode(outcome)).toBe('lease/expired');
+    else {
+      const ok = accepted(outcome);
+      expectValidEmissions(ok.emitted);
+      expectRow(leaseTransitions, 'held', 'renew', 'held');
+      const lease = ok.emitted[0]?.document as Lease;
+      expect(lease.created_at).toBe(ok.previous.created_at);
+      expect([lease.domain, lease.override, lease.override_reason]).toEqual([ok.previous.domain, ok.previous.override, ok.previous.override_reason]);
+      existing.expires = m.now + this.ttl;
+      r.board = deepFreeze(ok.state);
+      applyEmissions(r.disk, ok.emitted);
+    }
+    checkInvariants(m, r);
+  }
+  toString = () => `renew(${this.resource}, ${this.owner}, ${this.ttl})`;
+}
+
 class Collect implements fc.Command<Model, Real> {
   check = () => true;
   run(m: Model, r: Real): void {
@@ -150,6 +177,7 @@ const commands = [
     .tuple(fc.constantFrom(...RESOURCES), fc.constantFrom(...OWNERS), fc.constantFrom(...DOMAINS), fc.integer({ min: 1, max: 3600 }), fc.boolean(), fc.constantFrom('', '  ', 'release blocker'))
     .map(([res, owner, domain, ttl, override, reason]) => new Claim(res, owner, domain, ttl, override, reason)),
   fc.tuple(fc.constantFrom(...RESOURCES), fc.constantFrom(...OWNERS)).map(([res, owner]) => new Release(res, owner)),
+  fc.tuple(fc.constantFrom(...RESOURCES), fc.constantFrom(...OWNERS), fc.integer({ min: 1, max: 3600 })).map(([res, owner, ttl]) => new Renew(res, owner, ttl)),
   fc.constant(new Collect()),
 ];
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lease } from '../../generated/types/index.js';
-import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, liveLeasesOf, releaseLease, resourceState, type LeaseBoard } from '../../src/index.js';
+import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, liveLeasesOf, releaseLease, renewLease, resourceState, type LeaseBoard } from '../../src/index.js';
 import { corpusJson } from '../support/conformance.js';
 import { repoRoot } from '../support/valid-examples.js';
 import { accepted, expectValidEmissions, refusalCode } from './support.js';
@@ -101,6 +101,28 @@ describe('releaseLease and collectExpiredLeases', () => {
     const ok = accepted(collectExpiredLeases(board, '2026-01-30T06:01:00Z'));
     expect(ok.collected.map((l) => l.resource)).toEqual(['tool:x']);
     expect(ok.state.leases).toEqual([]);
+  });
+});
+
+describe('renewLease', () => {
+  const board = accepted(claim(empty(), 'tool:x', 'scribe', '2026-01-30T06:00:00Z', { ttlSeconds: 60 })).state;
+
+  it('moves expires_at for the owner of a live lease and keeps created_at', () => {
+    const ok = accepted(renewLease(board, { resource: 'TOOL:X', owner: 'scribe', ttlSeconds: 120 }, '2026-01-30T06:00:30Z'));
+    expect(ok.emitted[0]?.document).toMatchObject({ created_at: '2026-01-30T06:00:00Z', expires_at: '2026-01-30T06:02:30Z', ttl_seconds: 150 });
+    expect(ok.emitted[0]?.path).toBe('.substrate/state/leases/tool:x.json');
+    expect(ok.previous.expires_at).toBe('2026-01-30T06:01:00Z');
+    expect(ok.state.leases).toEqual([ok.emitted[0]?.document]);
+    expectValidEmissions(ok.emitted);
+    expect(accepted(renewLease(board, { resource: 'tool:x', owner: 'scribe' }, '2026-01-30T06:00:30Z')).emitted[0]?.document).toMatchObject({ expires_at: '2026-01-30T06:30:30Z' });
+  });
+
+  it('refuses another owner, an expired lease, a missing one, a bad ttl or now', () => {
+    expect(refusalCode(renewLease(board, { resource: 'tool:x', owner: 'builder' }, '2026-01-30T06:00:30Z'))).toBe('lease/not-owner');
+    expect(refusalCode(renewLease(board, { resource: 'tool:x', owner: 'scribe' }, '2026-01-30T06:01:00Z'))).toBe('lease/expired');
+    expect(refusalCode(renewLease(board, { resource: 'tool:y', owner: 'scribe' }, '2026-01-30T06:00:30Z'))).toBe('lease/not-held');
+    expect(refusalCode(renewLease(board, { resource: 'tool:x', owner: 'scribe', ttlSeconds: 0 }, '2026-01-30T06:00:30Z'))).toBe('lease/invalid-ttl');
+    expect(refusalCode(renewLease(board, { resource: 'tool:x', owner: 'scribe' }, 'soon'))).toBe('lease/invalid-now');
   });
 });
 

@@ -248,6 +248,26 @@ describe.runIf(built)('the contracts bin from the installed tarball: npx @source
     }
   });
 
+  test('npx @sourceos/contracts lease claim|list|release works on a folder, and validate-contracts accepts what it wrote', () => {
+    const root = path.join(pkg.tmp, 'oxygen-root');
+    mkdirSync(path.join(root, '.substrate'), { recursive: true });
+    const lease = (args: string[]) => npx(['lease', ...args, '--root', root]);
+    const claim = lease(['claim', 'tool:githubwatch', '--owner', 'scribe', '--domain', 'scribe', '--ttl', '1800', '--json']);
+    expect(claim.status, claim.stderr).toBe(0);
+    expect(JSON.parse(claim.stdout)).toMatchObject({ resource: 'tool:githubwatch', owner: 'scribe', _path: '.substrate/state/leases/tool:githubwatch.json' });
+    const again = lease(['claim', 'tool:githubwatch', '--owner', 'builder', '--domain', 'builder']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('lease/resource-held');
+    const check = spawnSync('npx', ['--no', 'validate-contracts', root, '--format', 'json'], { cwd: pkg.consumer, encoding: 'utf8', env: cleanEnv() });
+    expect(check.status, check.stdout).toBe(0);
+    expect((JSON.parse(check.stdout) as { summary: { valid: number } }).summary.valid).toBe(1);
+    expect(lease(['list', '--json']).stdout).toContain('tool:githubwatch');
+    const release = lease(['release', 'tool:githubwatch', '--owner', 'scribe']);
+    expect(release.status, release.stderr).toBe(0);
+    expect(existsSync(path.join(root, '.substrate', 'state', 'leases', 'tool:githubwatch.json'))).toBe(false);
+    expect(lease(['claim', 'x']).status).toBe(2);
+  });
+
   test('npx @sourceos/contracts validate <folder> is validate-contracts: exit 0 valid, 1 invalid', () => {
     const valid = npx(['validate', path.join(docs, 'valid'), '--format', 'json']);
     expect(valid.status, valid.stdout + valid.stderr).toBe(0);

@@ -20,11 +20,12 @@ import { allows, type MachineDescription, type TransitionRow } from '../kernel/t
 
 /** Where a resource stands: no lease, a live lease, or a lease past its expires_at not yet removed. */
 export type ResourceState = 'free' | 'held' | 'expired';
-export type LeaseEvent = 'claim' | 'release' | 'expire' | 'gc';
+export type LeaseEvent = 'claim' | 'renew' | 'release' | 'expire' | 'gc';
 
 export const leaseTransitions = [
   { from: 'free', to: 'held', event: 'claim' },
   { from: 'expired', to: 'held', event: 'claim' },
+  { from: 'held', to: 'held', event: 'renew' },
   { from: 'held', to: 'free', event: 'release' },
   { from: 'expired', to: 'free', event: 'release' },
   { from: 'held', to: 'expired', event: 'expire' },
@@ -153,6 +154,31 @@ export const claimLease = guarded('lease/invalid-input', (board: LeaseBoard, cla
   return { ...accept({ ...board, leases }, [emission]), replaced };
 });
 
+/**
+ * Renews a live lease; only its owner may. The lease keeps its `created_at`, domain and override;
+ * `expires_at` becomes `now` + `ttlSeconds` (default 1800) and `ttl_seconds` its whole length since
+ * `created_at`. An expired lease is not renewed: claim it again. Emits the Lease to write over its file.
+ */
+export function renewLease(board: LeaseBoard, renewal: { resource: string; owner: string; ttlSeconds?: number }, now: Rfc3339): LeaseOutcome<{ previous: Lease }> {
+  const at = readInstant(now);
+  if (at === null) return refuseNow('lease/invalid-now', now);
+  const { ttlSeconds = DEFAULT_LEASE_TTL_SECONDS } = renewal;
+  const file = leaseFileName(String(renewal.resource ?? ''));
+  const lease = board.leases.find((l) => leaseFileName(l.resource) === file);
+  if (!lease) return refuse('lease/not-held', `there is no lease on ${String(renewal.resource)}`);
+  if (lease.owner !== renewal.owner) return refuse('lease/not-owner', `${lease.resource} is leased by ${lease.owner}, not ${String(renewal.owner)}`);
+  if (!allows(leaseTransitions, stateAt(board, lease.resource, at), 'renew')) return refuse('lease/expired', `the lease on ${lease.resource} expired at ${lease.expires_at}; claim it again`);
+  const expires = isWholeAtLeast(ttlSeconds, 1) ? later(at, ttlSeconds) : null;
+  const created = readInstant(lease.created_at);
+  if (expires === null || created === null) return refuse('lease/invalid-ttl', `ttlSeconds ${String(ttlSeconds)} is not a whole number ≥ 1 that ends by year 9999`);
+  const renewed: Lease = { ...lease, created_at: timestamp(created), expires_at: timestamp(expires), ttl_seconds: expires - created };
+  const emission: WriteOf<'Lease'> = { action: 'write', contract: 'Lease', document: renewed, filename: file, path: `${LEASE_DIR}/${file}` };
+  const invalid = refuseInvalid('lease/invalid-input', LeaseContract, [emission]);
+  if (invalid) return invalid;
+  const leases = board.leases.map((l) => (l === lease ? renewed : l));
+  return { ...accept({ ...board, leases }, [emission]), previous: lease };
+}
+
 /** Releases a lease; only its owner may. Expired leases may be released too. Emits the removal of its file. */
 export const releaseLease = guarded('lease/invalid-input', (board: LeaseBoard, release: { resource: string; owner: string }): LeaseOutcome<{ released: Lease }> => {
   const shape = refuseBoard(board) ?? refuseShape('lease/not-held', 'a release', release);
@@ -181,6 +207,7 @@ export const leaseMachine: MachineDescription = {
   summary:
     'States are those of one resource. `claimLease` emits a `Lease` (file `.substrate/state/leases/<resource>.json`) with `expires_at` = `created_at` + `ttl_seconds`; ' +
     'a domain at its budget of live leases (default 2) is refused unless the claim overrides it with a reason, and only then is `override` true. ' +
+    '`renewLease` (owner only, live leases only) moves `expires_at` to `now` + the ttl and keeps `created_at`; ' +
     '`releaseLease` (owner only) and `collectExpiredLeases` remove leases; a lease expires when `now >= expires_at`.',
   emits: ['Lease'],
   initial: 'free',

@@ -9,8 +9,9 @@ export const leaseRefusals = {
   'lease/override-without-reason': 'The claim asks to override the budget without a reason.',
   'lease/resource-held': 'The resource is held by an unexpired lease (whoever the claimant is).',
   'lease/budget-exhausted': 'The domain already holds its budget of live leases and the claim does not override it.',
-  'lease/not-held': 'There is no lease on the resource to release.',
-  'lease/not-owner': 'The lease belongs to another owner; only its owner releases it.',
+  'lease/not-held': 'There is no lease on the resource to release or renew.',
+  'lease/not-owner': 'The lease belongs to another owner; only its owner releases or renews it.',
+  'lease/expired': 'The lease to renew has expired (now >= expires_at); claim the resource again.',
   'lease/invalid-input': 'The Lease the claim would emit does not validate, or an input could not be read (a throwing getter, ...).',
 } as const satisfies RefusalTable<`lease/${string}`>;
 export type LeaseRefusalCode = keyof typeof leaseRefusals;
