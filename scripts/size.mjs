@@ -7,7 +7,7 @@
 //   - core:   every export of `@sourceos/contracts` (`export * from '@sourceos/contracts'`)
 //   - lease:  an app that imports one contract (`import { Lease } ...; Lease.validate(doc)`)
 // and, for information, the same one-contract app for every other contract.
-// Exits 1 when a figure is over its budget, when the whole core is not under 60 KiB, or when the
+// Exits 1 when a figure is over its budget, when the whole core is not under 64 KiB, or when the
 // one-contract app is not smaller than the core (tree shaking must work).
 //
 //   node scripts/size.mjs           check against size-budget.json
@@ -22,7 +22,7 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const budgetFile = path.join(root, 'size-budget.json');
-const CORE_LIMIT = 60 * 1024;
+const CORE_LIMIT = 64 * 1024;
 const HEADROOM = 1.08;
 const args = new Set(process.argv.slice(2));
 
@@ -72,8 +72,8 @@ try {
 
   if (args.has('--update')) {
     const budget = {
-      $comment: 'Bytes of the minified (esbuild) and gzipped (zlib level 9) browser bundle; checked by `npm run size`. Each budget is at most 10% above the measured size; the whole core must stay under 60 KiB.',
-      core: { gzip: Math.ceil((figures.core.gzip * HEADROOM) / 64) * 64 },
+      $comment: 'Bytes of the minified (esbuild) and gzipped (zlib level 9) browser bundle; checked by `npm run size`. Each budget is at most 10% above the measured size; the whole core must stay under 64 KiB.',
+      core: { gzip: Math.min(Math.ceil((figures.core.gzip * HEADROOM) / 64) * 64, CORE_LIMIT - 64) },
       lease: { gzip: Math.ceil((figures.lease.gzip * HEADROOM) / 64) * 64 },
     };
     writeFileSync(budgetFile, `${JSON.stringify(budget, null, 2)}\n`);
@@ -87,7 +87,7 @@ try {
     if (measured === undefined) failures.push(`${name}: no such bundle`);
     else if (measured > gzip) failures.push(`${name}: ${measured} B min+gzip is over its budget of ${gzip} B`);
   }
-  if (figures.core.gzip >= CORE_LIMIT) failures.push(`core: ${figures.core.gzip} B min+gzip is not under 60 KiB (${CORE_LIMIT} B)`);
+  if (figures.core.gzip >= CORE_LIMIT) failures.push(`core: ${figures.core.gzip} B min+gzip is not under 64 KiB (${CORE_LIMIT} B)`);
   for (const [name, f] of Object.entries(figures)) {
     if (name !== 'core' && f.gzip >= figures.core.gzip) failures.push(`${name}: ${f.gzip} B is not smaller than the whole core (${figures.core.gzip} B): tree shaking does not work`);
   }
