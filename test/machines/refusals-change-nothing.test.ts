@@ -11,7 +11,8 @@ import type { RuntimeInstallReceipt } from '../../generated/types/index.js';
 import * as m from '../../src/index.js';
 import { NUM_RUNS, at, counterMinter } from './support.js';
 
-const example = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'sourceos-spec', 'examples', `${name}.json`), 'utf8')) as T;
+// The specification repository's canonical examples, as copied into the repository (test/fixtures/sourceos-spec).
+const example = <T>(name: string): T => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'sourceos-spec', 'examples', `${name}.json`), 'utf8')) as T;
 
 /** An object any read of which throws: what no type check can foresee. */
 const hostile = new Proxy({}, {
@@ -71,13 +72,17 @@ const capability: MachineUnderTest = {
 const leaseClaim = fc.record({ resource: pick('src/a.ts', 'src/b.ts', ' '), owner: pick('builder', 'scribe'), domain: pick('builder'), ttlSeconds: pick(60, 0, 1e300), override: pick(false, true), overrideReason: pick('', 'hotfix') });
 const claimAt = (resource: string) => fixed(`claim ${resource}`, (s) => m.claimLease(s as never, { resource, owner: 'builder', domain: 'builder', ttlSeconds: 600 }, at(1)));
 const lease: MachineUnderTest = {
-  examples: [[claimAt('src/a.ts'), claimAt('src/b.ts'), claimAt('src/a.ts')]],
+  examples: [
+    [claimAt('src/a.ts'), claimAt('src/b.ts'), claimAt('src/a.ts')],
+    [claimAt('src/a.ts'), fixed('renew src/a.ts after it expired', (s) => m.renewLease(s as never, { resource: 'src/a.ts', owner: 'builder', ttlSeconds: 600 }, at(601)))],
+  ],
   name: 'lease',
   initial: (m.createLeaseBoard({ maxLeasesPerDomain: 1 }) as { state: unknown }).state,
   calls: fc.oneof(
     call('createLeaseBoard', fc.tuple(fc.record({ maxLeasesPerDomain: pick(1, -1), leases: pick([], [{ resource: 'x' }]) })), (_s, [o]) => m.createLeaseBoard(o as never)),
     call('claimLease', fc.tuple(leaseClaim, now), (s, [c, t]) => m.claimLease(s as never, c as never, t as never)),
     call('releaseLease', fc.tuple(fc.record({ resource: pick('src/a.ts', 'src/b.ts'), owner: pick('builder', 'scribe') })), (s, [r]) => m.releaseLease(s as never, r as never)),
+    call('renewLease', fc.tuple(fc.record({ resource: pick('src/a.ts', 'src/b.ts'), owner: pick('builder', 'scribe'), ttlSeconds: pick(60, 0) }), now), (s, [r, t]) => m.renewLease(s as never, r as never, t as never)),
     call('collectExpiredLeases', fc.tuple(now), (s, [t]) => m.collectExpiredLeases(s as never, t as never)),
   ),
 };
@@ -125,7 +130,10 @@ const startActive = fixed('start b1', (s, mint) =>
   m.startBrowserSession(s as never, { sessionRef: 'urn:srcos:session:b1', capabilityLedgerRef: 'urn:srcos:capability-ledger:c1', ownerRef: 'urn:srcos:agent:a', policyDecision: { ref: 'urn:srcos:decision:d', outcome: 'allow' }, transport: 'cdp', permissionScope: ['read_page'], origin: 'local', evidenceRefs: ['urn:srcos:evidence:v'] }, at(1), mint));
 const browser: MachineUnderTest = {
   name: 'browser',
-  examples: [[startActive, startActive]],
+  examples: [
+    [startActive, startActive],
+    [startActive, fixed('revoke b1 before it started', (s, mint) => m.revokeBrowserSession(s as never, { sessionRef: 'urn:srcos:session:b1', evidenceRefs: ['urn:srcos:evidence:v'] }, at(0), mint))],
+  ],
   initial: m.emptyBrowserSessions,
   calls: fc.oneof(
     call('startBrowserSession', fc.tuple(start, now), (s, [st, t], mint) => m.startBrowserSession(s as never, st as never, t as never, mint)),

@@ -243,7 +243,9 @@ describe('pretty output of hostile names and keys', () => {
 
   test('a line break with the white space around it becomes one space; white space without one is kept', () => {
     const render = (message: string) =>
-      prettyReporter.render({ documents: [{ file: 'a.json', line: 1, contract: null, ok: false, issues: [{ code: 'x', severity: 'error', pointer: '', message, line: 1, column: 1 }] }], skipped: [], summary: { files: 1, documents: 1, valid: 0, invalid: 1, skipped: 0, errors: 1, warnings: 0 } }, options).split('\n')[0];
+      prettyReporter.render({ documents: [{ file: 'a.json', line: 1, contract: null, ok: false, issues: [{ code: 'x', severity: 'error', pointer: '', message, line: 1, column: 1 }] }], skipped: [], summary: { files: 1, documents: 1, valid: 0, invalid: 1, skipped: 0, errors: 1, warnings: 0 } }, options)
+        .split('\n')
+        .find((line) => line.startsWith('a.json:'));
     expect(render('one  \r\n\t two')).toBe('a.json:1:1  error    x  one two');
     expect(render('one   two\nthree')).toBe('a.json:1:1  error    x  one   two three');
     expect(render(`${' '.repeat(100)}x`)).toBe(`a.json:1:1  error    x  ${' '.repeat(100)}x`);

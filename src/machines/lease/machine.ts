@@ -159,14 +159,17 @@ export const claimLease = guarded('lease/invalid-input', (board: LeaseBoard, cla
  * `expires_at` becomes `now` + `ttlSeconds` (default 1800) and `ttl_seconds` its whole length since
  * `created_at`. An expired lease is not renewed: claim it again. Emits the Lease to write over its file.
  */
-export function renewLease(board: LeaseBoard, renewal: { resource: string; owner: string; ttlSeconds?: number }, now: Rfc3339): LeaseOutcome<{ previous: Lease }> {
+export const renewLease = guarded('lease/invalid-input', (board: LeaseBoard, renewal: { resource: string; owner: string; ttlSeconds?: number }, now: Rfc3339): LeaseOutcome<{ previous: Lease }> => {
+  const shape = refuseBoard(board) ?? refuseShape('lease/not-held', 'a renewal', renewal);
+  if (shape) return shape;
+  if (typeof renewal.resource !== 'string') return refuse('lease/not-held', `there is no lease on ${describeValue(renewal.resource)}`);
   const at = readInstant(now);
   if (at === null) return refuseNow('lease/invalid-now', now);
   const { ttlSeconds = DEFAULT_LEASE_TTL_SECONDS } = renewal;
-  const file = leaseFileName(String(renewal.resource ?? ''));
+  const file = leaseFileName(renewal.resource);
   const lease = board.leases.find((l) => leaseFileName(l.resource) === file);
-  if (!lease) return refuse('lease/not-held', `there is no lease on ${String(renewal.resource)}`);
-  if (lease.owner !== renewal.owner) return refuse('lease/not-owner', `${lease.resource} is leased by ${lease.owner}, not ${String(renewal.owner)}`);
+  if (!lease) return refuse('lease/not-held', `there is no lease on ${describeValue(renewal.resource)}`);
+  if (lease.owner !== renewal.owner) return refuse('lease/not-owner', `${lease.resource} is leased by ${lease.owner}, not ${describeValue(renewal.owner)}`);
   if (!allows(leaseTransitions, stateAt(board, lease.resource, at), 'renew')) return refuse('lease/expired', `the lease on ${lease.resource} expired at ${lease.expires_at}; claim it again`);
   const expires = isWholeAtLeast(ttlSeconds, 1) ? later(at, ttlSeconds) : null;
   const created = readInstant(lease.created_at);
@@ -177,7 +180,7 @@ export function renewLease(board: LeaseBoard, renewal: { resource: string; owner
   if (invalid) return invalid;
   const leases = board.leases.map((l) => (l === lease ? renewed : l));
   return { ...accept({ ...board, leases }, [emission]), previous: lease };
-}
+});
 
 /** Releases a lease; only its owner may. Expired leases may be released too. Emits the removal of its file. */
 export const releaseLease = guarded('lease/invalid-input', (board: LeaseBoard, release: { resource: string; owner: string }): LeaseOutcome<{ released: Lease }> => {
