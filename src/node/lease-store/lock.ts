@@ -175,14 +175,24 @@ function heldLock(leases: string, lockDir: string, token: string, staleMs: numbe
   };
 }
 
+/** The pid a half-built lock folder's name carries (`.lock.new-<pid>-<random>`). */
+function builderPid(name: string): number | undefined {
+  const match = /^\.lock\.new-(\d+)-/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Removes what killed processes left beside the lock: half-built, stolen or let-go lock folders. */
 function sweepSiblings(leases: string, token: string, staleMs: number): void {
   for (const name of readdirSync(leases)) {
     if (!SIBLING.test(name) || name.includes(token)) continue;
     const holder = inspect(path.join(leases, name));
     if (!holder) continue;
-    // a lock being built has its owner file within moments; one without, or of a dead process, is abandoned
-    const abandoned = holder.pid === undefined ? holder.ageMs > staleMs : holder.host === hostname() && isDead(holder.pid);
+    // a lock being built has its owner file within moments; one of a dead process is abandoned, and so
+    // is one without an owner file whose builder (the pid in its name) is dead or that is stale. A
+    // half-built folder swept by mistake (another host's) costs its builder one more try, nothing else.
+    const builder = holder.pid === undefined ? builderPid(name) : undefined;
+    const abandoned =
+      holder.pid !== undefined ? holder.host === hostname() && isDead(holder.pid) : holder.ageMs > staleMs || (builder !== undefined && builder !== process.pid && isDead(builder));
     if (!name.startsWith('.lock.new-') || abandoned || holder.ageMs > 10 * 60_000) discard(path.join(leases, name));
   }
 }
