@@ -68,6 +68,6 @@ test('date-times: none accepted that upstream rejects; refused only when not wri
     }),
     { numRuns: 20_000 },
   );
-  console.info(`[upstream] date-times: ${Object.entries(seen).map(([key, n]) => `${key} ${n}`).join(', ')}`);
+  console.info(`[upstream] date-times: ${Object.entries(seen).map(([key, n]) => `${key} ${n}`).join('; ')}`);
   expect(Math.min(seen.both, seen.neither, seen.onlyUpstream, seen['impossible-time'])).toBeGreaterThan(10);
 });

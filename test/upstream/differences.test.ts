@@ -63,7 +63,7 @@ describe.skipIf(!compared).each(UPSTREAM_CONTRACTS)('%s against the upstream sch
   });
 
   test('every verdict pair was reached', () => {
-    console.info(`[upstream] ${contract}: ${[...seen].sort().map(([key, n]) => `${key} ${n}`).join(', ')}`);
+    console.info(`[upstream] ${contract}: ${[...seen].sort().map(([key, n]) => `${key} ${n}`).join('; ')}`);
     expect(seen.get('upstream rejects, ours rejects')).toBeGreaterThan(0);
     expect(seen.get('upstream accepts, ours accepts')).toBeGreaterThan(0);
     expect(seen.get('upstream accepts, ours rejects')).toBeGreaterThan(0);
