@@ -1,7 +1,8 @@
 // The conformance corpus: documents the estate really emits, written elsewhere. It lives beside the
-// repository (../shared/conformance), not in it, because part of it carries no licence. Tests that
-// read it run when it is there, are required under CI (a clear failure, never an ENOENT), and
-// otherwise skip with a message naming the folder. The sourceos-spec canonical examples (MIT) are
+// repository (../shared/conformance), not in it, because part of it carries no licence; the upstream
+// schemas (../shared/upstream, test/upstream/support/upstream.ts) are beside it too, being another
+// project's. Tests that read them run when they are there, are required under CI (a clear failure,
+// never an ENOENT), and otherwise skip with a message naming the folder. The sourceos-spec canonical examples (MIT) are
 // also copied into test/fixtures/sourceos-spec/, so every clone has them.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,20 +12,24 @@ export const corpusRoot = resolve(repoRoot, '../shared/conformance');
 /** The five canonical examples of the spec repository, with their licence (always present). */
 export const specFixturesRoot = join(repoRoot, 'test', 'fixtures', 'sourceos-spec', 'examples');
 
-let warned = false;
+const warned = new Set<string>();
 
 /**
- * Whether the corpus is beside the repository. Under CI its absence throws (the test file fails with
- * this message); elsewhere it is reported once and the tests that need it skip.
+ * Whether something the tests read beside the repository is there (`path`, described as `what`,
+ * `where` saying how to provide it). Under CI its absence throws (the test file fails with this
+ * message); elsewhere it is reported once and the tests that need it skip.
  */
-export function corpusPresent(): boolean {
-  if (existsSync(corpusRoot)) return true;
-  const where = `${corpusRoot} (../shared/conformance beside the repository)`;
-  if (process.env.CI) throw new Error(`the conformance corpus is required under CI and is missing: ${where}`);
-  if (!warned) console.warn(`[conformance] tests of the conformance corpus skipped: no folder ${where}`);
-  warned = true;
+export function besideRepository(path: string, what: string, where: string): boolean {
+  if (existsSync(path)) return true;
+  if (process.env.CI) throw new Error(`${what} is required under CI and is missing: ${where}`);
+  if (!warned.has(path)) console.warn(`[conformance] tests of ${what} skipped: no ${where}`);
+  warned.add(path);
   return false;
 }
+
+/** Whether the corpus is beside the repository (see `besideRepository`). */
+export const corpusPresent = (): boolean =>
+  besideRepository(corpusRoot, 'the conformance corpus', `folder ${corpusRoot} (../shared/conformance beside the repository)`);
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));

@@ -2,10 +2,12 @@
 // `format: date-time` is asserted (ajv-formats' full `date-time`). Strict mode is off: it judges a schema's style
 // (union types), not the documents.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ContractName } from '../../../src/index.js';
+import { besideRepository } from '../../support/conformance.js';
+import { repoRoot } from '../../support/valid-examples.js';
 
 export const UPSTREAM_CONTRACTS = ['CapabilityLedger', 'BrowserAutomationReceipt', 'GitWorkspaceState', 'OrphanEventReceipt', 'RuntimeInstallReceipt'] as const satisfies readonly ContractName[];
 export type UpstreamContract = (typeof UPSTREAM_CONTRACTS)[number];
@@ -14,27 +16,42 @@ export type Schema = Record<string, unknown>;
 
 /**
  * Where the upstream schema files are (`<Name>.json`, as the specification repository names them):
- * `SOURCEOS_SPEC_SCHEMAS`, else `../shared/conformance/sourceos-spec/schemas` beside the repository.
- * They are not part of this repository; without them the comparison is skipped, and the pinned
- * documents are checked on this package's side alone.
+ * `SOURCEOS_SPEC_SCHEMAS`, else `../shared/upstream/sourceos-spec/schemas` beside the repository.
+ * They are not part of this repository: without them the comparison is skipped with a message (and
+ * the pinned documents are checked on this package's side alone), except under CI, where they are
+ * required.
  */
-const folder = process.env.SOURCEOS_SPEC_SCHEMAS ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'conformance', 'sourceos-spec', 'schemas');
+export const upstreamFolder = resolve(process.env.SOURCEOS_SPEC_SCHEMAS ?? join(repoRoot, '..', 'shared', 'upstream', 'sourceos-spec', 'schemas'));
 
-/** Whether the five upstream schema files are there. */
-export const upstreamAvailable = existsSync(join(folder, 'CapabilityLedger.json'));
+let available: boolean | undefined;
 
-/** Why the comparison did not run, for the skip message. */
-export const upstreamMissing = `the specification repository's schemas are not at ${folder} (set SOURCEOS_SPEC_SCHEMAS to a folder of them to compare)`;
+/** Whether the upstream schemas are at hand; under CI their absence throws (see `besideRepository`). */
+export function upstreamAvailable(): boolean {
+  available ??= besideRepository(
+    upstreamFolder,
+    'the upstream schema folder (sourceos-spec)',
+    `folder ${upstreamFolder} (../shared/upstream/sourceos-spec/schemas beside the repository, or a folder of them named by SOURCEOS_SPEC_SCHEMAS)`,
+  );
+  if (available) {
+    const missing = UPSTREAM_CONTRACTS.filter((c) => !existsSync(join(upstreamFolder, `${c}.json`)));
+    if (missing.length > 0) throw new Error(`the upstream schema folder ${upstreamFolder} lacks ${missing.map((c) => `${c}.json`).join(', ')}`);
+  }
+  return available;
+}
 
 /** The upstream schema of a contract, as the specification repository holds it. */
-export const upstreamSchema = (contract: UpstreamContract): Schema => JSON.parse(readFileSync(join(folder, `${contract}.json`), 'utf8')) as Schema;
+export const upstreamSchema = (contract: UpstreamContract): Schema => JSON.parse(readFileSync(join(upstreamFolder, `${contract}.json`), 'utf8')) as Schema;
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);
-const validators = new Map<UpstreamContract, ValidateFunction>(upstreamAvailable ? UPSTREAM_CONTRACTS.map((c) => [c, ajv.compile(upstreamSchema(c))]) : []);
+const validators = new Map<UpstreamContract, ValidateFunction>();
 
-/** Whether the upstream schema accepts the document. */
-export const upstreamAccepts = (contract: UpstreamContract, doc: unknown): boolean => (validators.get(contract) as ValidateFunction)(doc) === true;
+/** Whether the upstream schema accepts the document (the schemas must be at hand). */
+export function upstreamAccepts(contract: UpstreamContract, doc: unknown): boolean {
+  let validator = validators.get(contract);
+  if (!validator) validators.set(contract, (validator = ajv.compile(upstreamSchema(contract))));
+  return validator(doc) === true;
+}
 
 const dateTime = ajv.compile({ type: 'string', format: 'date-time' });
 
