@@ -76,7 +76,7 @@ def probe_git_workspace(
         raise ValueError("the workspace alias root must be absolute")
     resolved = _paths.resolve(os.getcwd() if cwd is None else cwd, target)
     clock = now()
-    store = PROCESS_CACHE if cache is True else cache or None
+    store = PROCESS_CACHE if cache is True else None if cache is False else cache
     key = (resolved, op, home, workspace_alias)
     if store is not None:
         hit = store.get(key, clock)
