@@ -19,7 +19,7 @@ class Discovery:
     """``worktree``: ``worktree_root`` holds the ``.git`` that leads to ``git_dir``. ``git-dir``: the
     folder is a Git directory or inside one. ``broken``: a ``.git`` that cannot be a repository."""
 
-    kind: Literal["worktree", "git-dir", "broken", "none"]
+    kind: Literal["worktree", "git-dir", "broken", "no-repository"]
     git_dir: str = ""
     worktree_root: str = ""
     reason: str = ""
@@ -91,5 +91,5 @@ def discover_repository(fs: ProbeFs, start: str) -> Discovery:
             return Discovery("git-dir", folder)
         parent = path.dirname(folder)
         if parent == folder:
-            return Discovery("none")
+            return Discovery("no-repository")
         folder = parent

@@ -100,7 +100,7 @@ def _has_worktree_by_layout(git_dir: str) -> bool:
 
 def _facts_of_folder(fs: ProbeFs, start: str) -> GitProbeFacts:
     found = discover_repository(fs, start)
-    if found.kind == "none":
+    if found.kind == "no-repository":
         return GitProbeFacts(False, failure_reason="no .git in the folder or above it")
     if found.kind == "broken":
         return GitProbeFacts(True, corrupt=True, git_dir=found.git_dir, worktree_root=found.worktree_root, failure_reason=found.reason)
