@@ -10,14 +10,16 @@ import errno
 import json
 import os
 import sys
+import re
 import unittest
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _git_probe_support import SRC, GitWorld, SchemaValidator, can_drop_privileges, need, run_python  # noqa: E402
 
 from sourceos_contracts.git_probe import GitProbeCache, probe_git_workspace, read_git_facts  # noqa: E402
-from sourceos_contracts.git_probe._fs import EntryKind  # noqa: E402
+from sourceos_contracts.git_probe import git_files  # noqa: E402
 from sourceos_contracts.git_probe.git_files import (  # noqa: E402
     Head,
     branch_of,
@@ -27,6 +29,9 @@ from sourceos_contracts.git_probe.git_files import (  # noqa: E402
     parse_git_file,
     parse_head,
 )
+
+if TYPE_CHECKING:
+    from sourceos_contracts.git_probe._fs import EntryKind
 
 SHA = "a" * 40
 
@@ -113,6 +118,15 @@ class FailingFileSystem(unittest.TestCase):
 
 
 class ReadersOfGitFiles(unittest.TestCase):
+    def test_white_space_and_any_character_are_ecmascripts(self) -> None:
+        js_space = set("\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff") | {chr(c) for c in range(0x2000, 0x200B)}
+        space, not_space, dot = (re.compile(p) for p in (git_files._S, git_files._NOT_S, git_files._DOT))
+        for c in map(chr, [*range(0x10000), 0x1F600, 0x10FFFF]):
+            self.assertEqual(space.fullmatch(c) is not None, c in js_space, hex(ord(c)))
+            self.assertEqual(not_space.fullmatch(c) is not None, c not in js_space, hex(ord(c)))
+            self.assertEqual(dot.fullmatch(c) is not None, c not in "\n\r\u2028\u2029", hex(ord(c)))
+        self.assertEqual(git_files.js_trim("\ufeff\x1c a \u3000\n"), "\x1c a")
+
     def test_git_files(self) -> None:
         self.assertEqual(parse_git_file("gitdir: ../.git/modules/sub\n"), "../.git/modules/sub")
         self.assertEqual(parse_git_file("gitdir:/abs/path with space\r\n"), "/abs/path with space")

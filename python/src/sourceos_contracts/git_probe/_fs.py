@@ -7,23 +7,25 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from typing import Literal, Protocol
 
-EntryKind = Literal["file", "directory", "other"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: the probe's import stays small
+    from typing import Literal, Protocol
 
+    EntryKind = Literal["file", "directory", "other"]
 
-class ProbeFs(Protocol):
-    def kind(self, path: str) -> EntryKind | None:
-        """What is at a path, following symbolic links; None (or ``ENOENT``) when nothing is."""
-        ...
+    class ProbeFs(Protocol):
+        def kind(self, path: str) -> EntryKind | None:
+            """What is at a path, following symbolic links; None (or ``ENOENT``) when nothing is."""
+            ...
 
-    def read_text(self, path: str) -> str:
-        """A file's text (UTF-8; bytes that are not UTF-8 read as U+FFFD)."""
-        ...
+        def read_text(self, path: str) -> str:
+            """A file's text (UTF-8; bytes that are not UTF-8 read as U+FFFD)."""
+            ...
 
-    def realpath(self, path: str) -> str:
-        """The path with symbolic links resolved (it must exist)."""
-        ...
+        def realpath(self, path: str) -> str:
+            """The path with symbolic links resolved (it must exist)."""
+            ...
 
 
 class RealFs:

@@ -6,8 +6,10 @@ and the cache keeps at most ``max_entries`` (default 128), dropping the least re
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Any
 
 DEFAULT_TTL_SECONDS = 5.0
 DEFAULT_MAX_ENTRIES = 128

@@ -7,19 +7,24 @@ a user or agent asked for raises it. A port of the TypeScript machine ``classify
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from . import _vocabulary as v
-from .read_facts import GitProbeFacts
+from ._record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .read_facts import GitProbeFacts
 
 
-@dataclass(frozen=True, slots=True)
-class GitClassification:
-    state: str
-    severity: str
-    actionability: str
-    expected_negative_state: bool
+class GitClassification(Record):
+    __slots__ = ("state", "severity", "actionability", "expected_negative_state")
+
+    def __init__(self, state: str, severity: str, actionability: str, expected_negative_state: bool) -> None:
+        self.state = state
+        self.severity = severity
+        self.actionability = actionability
+        self.expected_negative_state = expected_negative_state
 
 
 def _detached(f: GitProbeFacts) -> bool:

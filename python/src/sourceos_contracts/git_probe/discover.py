@@ -6,23 +6,29 @@ bare repository, or a folder inside a ``.git``). No ceiling other than the root 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from . import _paths as path
-from ._fs import EntryKind, ProbeFs, failure_of, is_absent, is_denied
+from ._fs import failure_of, is_absent, is_denied
+from ._record import Record
 from .git_files import parse_git_file
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
 
-@dataclass(frozen=True, slots=True)
-class Discovery:
+    from ._fs import EntryKind, ProbeFs
+
+
+class Discovery(Record):
     """``worktree``: ``worktree_root`` holds the ``.git`` that leads to ``git_dir``. ``git-dir``: the
     folder is a Git directory or inside one. ``broken``: a ``.git`` that cannot be a repository."""
 
-    kind: Literal["worktree", "git-dir", "broken", "no-repository"]
-    git_dir: str = ""
-    worktree_root: str = ""
-    reason: str = ""
+    __slots__ = ("kind", "git_dir", "worktree_root", "reason")
+
+    def __init__(self, kind: Literal["worktree", "git-dir", "broken", "no-repository"], git_dir: str = "", worktree_root: str = "", reason: str = "") -> None:
+        self.kind = kind
+        self.git_dir = git_dir
+        self.worktree_root = worktree_root
+        self.reason = reason
 
 
 class ProbeDenied(Exception):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 from . import _vocabulary as v
 from .classification import classify_git_workspace

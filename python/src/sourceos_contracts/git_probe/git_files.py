@@ -10,13 +10,18 @@ The patterns are those of the TypeScript probe, read as ECMAScript reads them: `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from ._record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
 
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
-_S = "[" + re.escape(_JS_SPACE) + "]"
-_NOT_S = "[^" + re.escape(_JS_SPACE) + "]"
-_DOT = "[^\n\r\u2028\u2029]"
+# ECMAScript's white space is Python's but for \x1c-\x1f and \x85, and with U+FEFF. Written as
+# alternatives: a character class mixing ASCII and other characters takes milliseconds to compile.
+_S = r"(?:[^\S\x1c-\x1f\x85]|\ufeff)"
+_NOT_S = r"(?:[^\s\ufeff]|[\x1c-\x1f\x85])"
+_DOT = r"(?:(?!\u2028|\u2029)[^\n\r])"
 
 
 def js_trim(text: str) -> str:
@@ -41,12 +46,14 @@ def parse_git_file(text: str) -> str | None:
     return match.group(1) or None if match else None
 
 
-@dataclass(frozen=True, slots=True)
-class Head:
+class Head(Record):
     """What HEAD holds: a symbolic ref, a commit, or garbage."""
 
-    kind: Literal["ref", "commit", "garbage"]
-    value: str = ""
+    __slots__ = ("kind", "value")
+
+    def __init__(self, kind: Literal["ref", "commit", "garbage"], value: str = "") -> None:
+        self.kind = kind
+        self.value = value
 
 
 def _is_sha(text: str) -> bool:
@@ -88,12 +95,15 @@ def head_sha_of(sha: str) -> str:
     return sha[:40]
 
 
-@dataclass(frozen=True, slots=True)
-class GitConfigFacts:
-    bare: bool | None
-    """``core.bare``, or None when the file does not say."""
-    remotes: tuple[str, ...]
-    """The names of ``[remote "<name>"]`` sections that have a ``url``."""
+class GitConfigFacts(Record):
+    """``bare``: ``core.bare``, or None when the file does not say; ``remotes``: the names of
+    ``[remote "<name>"]`` sections that have a ``url``."""
+
+    __slots__ = ("bare", "remotes")
+
+    def __init__(self, bare: bool | None, remotes: tuple[str, ...]) -> None:
+        self.bare = bare
+        self.remotes = remotes
 
 
 _TRUE = frozenset({"true", "yes", "on", "1", ""})

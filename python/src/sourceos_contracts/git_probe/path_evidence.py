@@ -7,16 +7,17 @@ are both separators.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from typing import Any
 
 from ._vocabulary import REDACTION_DIGEST_ONLY, REDACTION_USER_HOME, REDACTION_WORKSPACE_ALIAS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _ABSOLUTE = re.compile(r"(/|[A-Za-z]:[\\/]|\\\\)")
 _TRAILING = re.compile(r"[\\/]+\Z")
 _DRIVE = re.compile(r"[A-Za-z]:\Z")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def is_absolute_path(path: object) -> bool:
@@ -44,7 +45,13 @@ def _below(root: str, path: str) -> str | None:
 
 def sha256_digest(text: str) -> str:
     """``sha256:`` and the hex digest of the text's UTF-8 bytes (a lone surrogate counts as U+FFFD)."""
-    return "sha256:" + hashlib.sha256(_SURROGATE.sub("\ufffd", text).encode("utf-8")).hexdigest()
+    import hashlib  # on first use: its OpenSSL library is most of the probe's import otherwise
+
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text).encode("utf-8")
+    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def path_digest(path: str) -> str:

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
-from typing import Any
-
 from . import _paths
-from ._fs import REAL_FS, ProbeFs
+from ._fs import REAL_FS
 from ._vocabulary import OPERATION_PASSIVE_DISCOVERY, OPERATIONS
 from .cache import GitProbeCache
 from .document import build_git_workspace_state, copy_document, mint_uuid, rfc3339
 from .path_evidence import is_absolute_path
 from .read_facts import read_git_facts
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    from ._fs import ProbeFs
 
 PROCESS_CACHE = GitProbeCache()
 

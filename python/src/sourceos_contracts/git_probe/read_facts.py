@@ -8,32 +8,69 @@ relative to the Git directory, never the probed path.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from . import _paths as path
-from ._fs import REAL_FS, ProbeFs, failure_of, is_absent, is_denied
+from ._fs import REAL_FS, failure_of, is_absent, is_denied
+from ._record import Record
 from ._vocabulary import REMOTE_AVAILABLE, REMOTE_MISSING, REMOTE_UNKNOWN
 from .discover import ProbeDenied, discover_repository, kind_of
 from .git_files import GitConfigFacts, branch_of, find_packed_ref, head_sha_of, js_trim, parse_git_config, parse_head, parse_loose_ref
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._fs import ProbeFs
 
-@dataclass(frozen=True, slots=True)
-class GitProbeFacts:
+
+class GitProbeFacts(Record):
     """What a Git probe observed at a path (the TypeScript ``GitProbeFacts``)."""
 
+    __slots__ = (
+        "git_dir_found", "superseded", "permission_denied", "corrupt", "bare", "inside_git_dir", "at_worktree_root",
+        "branch", "head_sha", "remote_state", "worktree_root", "git_dir", "failure_reason",
+    )  # fmt: skip
     git_dir_found: bool
-    superseded: bool = False
-    permission_denied: bool = False
-    corrupt: bool = False
-    bare: bool = False
-    inside_git_dir: bool = False
-    at_worktree_root: bool = False
-    branch: str | None = None
-    head_sha: str | None = None
-    remote_state: str | None = None
-    worktree_root: str | None = None
-    git_dir: str | None = None
-    failure_reason: str | None = None
+    superseded: bool
+    permission_denied: bool
+    corrupt: bool
+    bare: bool
+    inside_git_dir: bool
+    at_worktree_root: bool
+    branch: str | None
+    head_sha: str | None
+    remote_state: str | None
+    worktree_root: str | None
+    git_dir: str | None
+    failure_reason: str | None
+
+    def __init__(
+        self,
+        git_dir_found: bool,
+        *,
+        superseded: bool = False,
+        permission_denied: bool = False,
+        corrupt: bool = False,
+        bare: bool = False,
+        inside_git_dir: bool = False,
+        at_worktree_root: bool = False,
+        branch: str | None = None,
+        head_sha: str | None = None,
+        remote_state: str | None = None,
+        worktree_root: str | None = None,
+        git_dir: str | None = None,
+        failure_reason: str | None = None,
+    ) -> None:
+        self.git_dir_found = git_dir_found
+        self.superseded = superseded
+        self.permission_denied = permission_denied
+        self.corrupt = corrupt
+        self.bare = bare
+        self.inside_git_dir = inside_git_dir
+        self.at_worktree_root = at_worktree_root
+        self.branch = branch
+        self.head_sha = head_sha
+        self.remote_state = remote_state
+        self.worktree_root = worktree_root
+        self.git_dir = git_dir
+        self.failure_reason = failure_reason
 
 
 class _ProbeCorrupt(Exception):
