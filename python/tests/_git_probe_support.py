@@ -5,6 +5,7 @@ oracle), and a validator of GitWorkspaceState documents from schemas/ (Debian's 
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -43,15 +44,14 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def _import_jsonschema() -> Any:
     try:
-        import jsonschema
+        return importlib.import_module("jsonschema")
     except ImportError:
         # Run with -I -S, the interpreter sees no site-packages: Debian's are looked for by name.
         sys.path.append("/usr/lib/python3/dist-packages")
         try:
-            import jsonschema
+            return importlib.import_module("jsonschema")
         except ImportError:
             return None
-    return jsonschema
 
 
 class SchemaValidator:
@@ -63,7 +63,7 @@ class SchemaValidator:
         schema, defs = load_schema("git-workspace-state.schema.json"), load_schema("defs.schema.json")
         cls = jsonschema.Draft202012Validator
         try:
-            from referencing import Registry, Resource
+            from referencing import Registry, Resource  # type: ignore[import]
         except ImportError:
             resolver = jsonschema.RefResolver.from_schema(schema, store={defs["$id"]: defs})
             self._validator = cls(schema, resolver=resolver, format_checker=jsonschema.FormatChecker())
@@ -138,7 +138,10 @@ class GitWorld:
     def git_says(self, target: str) -> dict[str, Any] | None:
         """What git says about a path (as the probe's facts), or None when it is not a repository."""
         cwd = target if os.path.isdir(target) else os.path.dirname(target)
-        run = lambda *args: subprocess.run(["git", *args], cwd=cwd, env=self.env, capture_output=True, text=True)  # noqa: E731
+
+        def run(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(["git", *args], cwd=cwd, env=self.env, capture_output=True, text=True)
+
         inside = run("rev-parse", "--is-inside-git-dir")
         if inside.returncode != 0:
             return None

@@ -88,6 +88,38 @@ def _garbage_head(w: GitWorld) -> str:
     return w.path("garbage")
 
 
+def _symlink_to_repo(w: GitWorld) -> str:
+    os.symlink(w.repo("linked"), w.path("link-to-repo"))
+    return w.path("link-to-repo")
+
+
+def _symlink_out(w: GitWorld) -> str:
+    w.repo("linkout")
+    os.symlink(w.mkdirs("outside"), w.path("linkout", "out"))
+    return w.path("linkout", "out")
+
+
+def _no_objects(w: GitWorld) -> str:
+    shutil.rmtree(w.repo("noobjects") + "/.git/objects")
+    return w.path("noobjects")
+
+
+def _no_head(w: GitWorld) -> str:
+    os.remove(w.repo("nohead") + "/.git/HEAD")
+    return w.path("nohead")
+
+
+def _gitdir_gone(w: GitWorld) -> str:
+    _worktree(w, "main4", "-b", "feat4", w.path("wt4"))
+    shutil.rmtree(w.path("main4"))
+    return w.path("wt4")
+
+
+def _vanished(w: GitWorld) -> str:
+    os.rename(w.repo("vanishing"), w.path("moved-away"))
+    return w.path("vanishing")
+
+
 def _mkdir(w: GitWorld, *parts: str) -> str:
     return w.mkdirs(*parts)
 
@@ -97,8 +129,8 @@ CASES: tuple[Case, ...] = (
     Case("a folder nested in a work tree", "inside_worktree", QUIET_ROOT, True, lambda w: (w.repo("nested"), w.mkdirs("nested", "a", "b"))[1]),
     Case("a file at the root (probed as its folder)", "repo_root", QUIET_ROOT, False, lambda w: w.repo("file") + "/README.md"),
     Case("a file in a nested folder", "inside_worktree", QUIET_ROOT, False, lambda w: (w.repo("nfile"), w.write("nfile/a/b.txt", "b\n"))[1]),
-    Case("a symbolic link to a repository", "repo_root", QUIET_ROOT, True, lambda w: (os.symlink(w.repo("linked"), w.path("link-to-repo")), w.path("link-to-repo"))[1]),
-    Case("a symbolic link in a repository to a folder outside", "not_a_repo", NOT_REPO, True, lambda w: (w.repo("linkout"), w.mkdirs("outside"), os.symlink(w.path("outside"), w.path("linkout", "out")), w.path("linkout", "out"))[3]),
+    Case("a symbolic link to a repository", "repo_root", QUIET_ROOT, True, _symlink_to_repo),
+    Case("a symbolic link in a repository to a folder outside", "not_a_repo", NOT_REPO, True, _symlink_out),
     Case("a folder with spaces and accents in its name", "repo_root", QUIET_ROOT, True, lambda w: w.repo("with space/ünïcode")),
     Case("refs packed (HEAD resolved from packed-refs)", "repo_root", QUIET_ROOT, True, lambda w: (w.repo("packed"), w.git("packed", "pack-refs", "--all"), w.path("packed"))[2]),
     Case("a branch with a slash in its name", "repo_root", QUIET_ROOT, True, lambda w: (w.repo("slashed"), w.git("slashed", "checkout", "-q", "-b", "feature/x"), w.path("slashed"))[2]),
@@ -124,13 +156,13 @@ CASES: tuple[Case, ...] = (
     Case("a repository without a remote", "worktree_no_remote", EXPECTED_NO, True, lambda w: w.repo("noremote", remote=False)),
     Case("a new repository without a commit or a remote", "worktree_no_remote", EXPECTED_NO, True, lambda w: (w.git(".", "init", "-q", "fresh"), w.path("fresh"))[1]),
     Case("a corrupt repository: garbage in HEAD", "corrupt_repo", CORRUPT, False, _garbage_head),
-    Case("a corrupt repository: no objects folder", "corrupt_repo", CORRUPT, False, lambda w: (shutil.rmtree(w.repo("noobjects") + "/.git/objects"), w.path("noobjects"))[1]),
-    Case("a corrupt repository: HEAD missing", "corrupt_repo", CORRUPT, False, lambda w: (os.remove(w.repo("nohead") + "/.git/HEAD"), w.path("nohead"))[1]),
+    Case("a corrupt repository: no objects folder", "corrupt_repo", CORRUPT, False, _no_objects),
+    Case("a corrupt repository: HEAD missing", "corrupt_repo", CORRUPT, False, _no_head),
     Case("a corrupt .git file (no gitdir: line)", "corrupt_repo", CORRUPT, False, lambda w: (w.write("badfile/.git", "hello\n"), w.path("badfile"))[1]),
-    Case("a .git file naming a folder that is gone", "corrupt_repo", CORRUPT, False, lambda w: (_worktree(w, "main4", "-b", "feat4", w.path("wt4")), shutil.rmtree(w.path("main4")), w.path("wt4"))[2]),
+    Case("a .git file naming a folder that is gone", "corrupt_repo", CORRUPT, False, _gitdir_gone),
     Case("a folder that is not a repository", "not_a_repo", NOT_REPO, True, lambda w: _mkdir(w, "plain", "folder")),
     Case("a path that does not exist", "not_a_repo", NOT_REPO, False, lambda w: w.path("no", "such", "path")),
-    Case("a path that vanished", "not_a_repo", NOT_REPO, False, lambda w: (os.rename(w.repo("vanishing"), w.path("moved-away")), w.path("vanishing"))[1]),
+    Case("a path that vanished", "not_a_repo", NOT_REPO, False, _vanished),
 )
 
 

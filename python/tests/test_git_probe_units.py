@@ -258,7 +258,8 @@ class NoGitNoProcess(unittest.TestCase):
             file.write(f'#!/bin/sh\necho "$@" >> {calls}\nexit 1\n')
         os.chmod(os.path.join(fake_bin, "git"), 0o755)
         here = probe_git_workspace(w.path("repo"), "agent_requested_command", cache=False, home_dir=None)
-        for env in ({"PATH": ""}, {}, {"PATH": fake_bin}):
+        environments: list[dict[str, str]] = [{"PATH": ""}, {}, {"PATH": fake_bin}]
+        for env in environments:
             with self.subTest(env=env):
                 there = self._probe_in_child(w.path("repo"), "agent_requested_command", env)
                 self.assertEqual(({**there, "id": 0, "capturedAt": 0}), {**here, "id": 0, "capturedAt": 0})
