@@ -2,12 +2,16 @@
 // same real repositories, made with git: for every shape and every operation, the document of
 // `probe_git_workspace` run by `python3 -I -S` equals `probeGitWorkspace`'s, key order included,
 // but for `id` and `capturedAt`; and, as the user nobody, the built `contracts git-state` bin's.
+// Their readers of Git's files and of paths also agree on generated texts full of the characters
+// where Python's and ECMAScript's regular expressions differ.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { gitOperations, type GitOperation } from '../../src/index.js';
+import { gitOperations, pathEvidenceOf, type GitOperation } from '../../src/index.js';
 import { probeGitWorkspace } from '../../src/node/index.js';
+import { findPackedRef, parseGitConfig, parseGitFile, parseHead, parseLooseRef } from '../../src/node/git-probe/git-files.js';
 import { makeGitWorld, type GitWorld } from '../node/support/git-repos.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -190,5 +194,67 @@ describe.skipIf(!python || !isRoot || !canDropPrivileges || !existsSync(contract
       expect(comparable(py!)).toBe(comparable(JSON.parse(bin.stdout) as object));
       if (target !== 'root') expect(py!.state).toBe('permission_denied');
     }
+  });
+});
+
+// Reads texts (JSON) on standard input; writes what each Python reader makes of each, in the TypeScript readers' shapes.
+const READERS_DRIVER = [
+  'import sys, json',
+  'sys.path.insert(0, sys.argv[1])',
+  'from sourceos_contracts.git_probe import git_files as g, _paths as p',
+  'from sourceos_contracts.git_probe.path_evidence import path_evidence_of',
+  'def head(h):',
+  '    return {"kind": h.kind, **({"ref": h.value} if h.kind == "ref" else {"sha": h.value} if h.kind == "commit" else {})}',
+  'def config(c):',
+  '    return {"bare": c.bare, "remotes": list(c.remotes)}',
+  'out = []',
+  'for t, u in json.load(sys.stdin):',
+  '    out.append({"gitFile": g.parse_git_file(t), "head": head(g.parse_head(t)), "looseRef": g.parse_loose_ref(t), "config": config(g.parse_git_config(t)),',
+  '                "packed": g.find_packed_ref(t, u), "evidence": path_evidence_of("/" + t, "/" + u), "join": p.join("/" + u, t), "resolve": p.resolve("/" + u, t),',
+  '                "dirname": p.dirname(t), "basename": p.basename(t)})',
+  'json.dump(out, sys.stdout)',
+].join('\n');
+
+const pieces = ['a', 'b', '0', 'f', ' ', '\t', '\r', '\n', '\r\n', '\v', '\f', '\u2028', '\u2029', '\ufeff', '\x1c', '\x85', '\u00a0', '\u3000', '"', '\\', '#', ';', '[', ']', '=', '.', '..', '-', '/', '\\', 'C:', 'é', '😀', '\ud800',
+  'gitdir:', 'ref:', 'refs/', 'refs/heads/main', '[core]', '[remote "o"]', 'bare', 'url', 'true', 'No', '^', 'a'.repeat(40), 'b'.repeat(64), ' refs/heads/main\n'];
+const soup = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(''));
+/** White space where the two languages' regular expressions disagree, and some where they agree. */
+const ws = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('', ' ', '\t') }, { weight: 1, arbitrary: fc.constantFrom('\x1c', '\x1f', '\x85', '\ufeff', '\u00a0', '\u2028', '\r', '\v') });
+const join = (...parts: fc.Arbitrary<string>[]) => fc.tuple(...parts).map((p) => p.join(''));
+const maybe = (a: fc.Arbitrary<string>) => fc.oneof(fc.constant(''), a);
+const c = (...values: string[]) => fc.constantFrom(...values);
+const comment = maybe(join(ws, c('#', ';'), c('', ' x', ' "q"')));
+const header = join(ws, c('['), ws, c('core', 'Core', 'remote', 'remote', 'remote.x', 'co re'), maybe(join(c(' ', ' ', '\t', '\x1c', '\ufeff'), c('"o"', '"o"', '"a \\"q\\""', '"x\u2028"', '"\\\u2028"'))), ws, c(']', ']', ''), comment);
+const entry = fc.oneof(join(ws, c('bare', 'url', 'Bare', 'URL', 'url', 'fetch', '9x'), ws, maybe(join(c('='), ws, c('true', 'false', 'yes', 'off', '0', '"x"', '"true"', '', 'u', '""', 'a # b', 'x;y', 'TRUE\u2028'))), ws, comment), comment);
+const configText = fc
+  .tuple(fc.array(fc.tuple(header, fc.array(entry, { maxLength: 3 })), { maxLength: 3 }), c('\n', '\r\n'))
+  .map(([sections, eol]) => sections.flatMap(([h, entries]) => [h, ...entries]).join(eol));
+const sha = c('a'.repeat(40), 'b'.repeat(64), 'c'.repeat(39), 'A'.repeat(40));
+const headText = join(maybe(join(c('ref:', 'ref: '), ws)), fc.oneof(c('refs/heads/main', 'refs/heads/a\x1cb', 'refs/heads/a\ufeff', 'refs/x y', 'heads/main'), sha), ws, c('', '\n', '\r\n', '\n\n', '\r'));
+const gitFileText = join(c('gitdir:', 'gitdir: ', 'gitdir'), ws, c('../.git/modules/sub', '/abs/p', '', 'a\u2028b', 'x y'), ws, c('', '\r', '\n', '\r\nmore'));
+const packedText = fc.array(fc.oneof(join(sha, c(' ', '  ', '\t'), c('refs/heads/main', 'refs/tags/v1', 'refs/heads/main x')), join(c('^', '#'), sha)), { maxLength: 4 }).chain((lines) => c('\n', '\r\n').map((eol) => lines.join(eol)));
+const text = fc.oneof(soup, configText, headText, gitFileText, packedText);
+
+describe.skipIf(!python)("the readers of Git's files and of paths agree on generated texts", () => {
+  test('parse_git_file, parse_head, parse_loose_ref, parse_git_config, find_packed_ref, path evidence and path arithmetic', () => {
+    const cases = fc.sample(fc.tuple(text, fc.oneof(text, c('refs/heads/main'))), 2000);
+    const child = spawnSync(python!, ['-I', '-S', '-c', READERS_DRIVER, pythonSrc], { input: JSON.stringify(cases), encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    expect(child.stderr).toBe('');
+    const python_ = JSON.parse(child.stdout) as unknown[];
+    const disagreements = cases.flatMap(([t, u], i) => {
+      const ts = {
+        gitFile: parseGitFile(t), head: parseHead(t), looseRef: parseLooseRef(t), config: parseGitConfig(t), packed: findPackedRef(t, u),
+        evidence: pathEvidenceOf(`/${t}`, `/${u}`), join: path.posix.join(`/${u}`, t), resolve: path.posix.resolve(`/${u}`, t), dirname: path.posix.dirname(t), basename: path.posix.basename(t),
+      };
+      return JSON.stringify(ts) === JSON.stringify(python_[i]) ? [] : [{ input: [t, u], typescript: ts, python: python_[i] }];
+    });
+    expect(disagreements.slice(0, 3)).toEqual([]);
+    // The texts reach every outcome of the readers, not only their refusals.
+    const seen = (f: (o: { gitFile: unknown; head: { kind: string }; looseRef: unknown; config: { bare: unknown; remotes: unknown[] }; packed: unknown; evidence: { redaction: string } }) => boolean) =>
+      (python_ as Parameters<typeof f>[0][]).filter(f).length;
+    expect([
+      seen((o) => o.gitFile !== null), seen((o) => o.head.kind === 'ref'), seen((o) => o.head.kind === 'commit'), seen((o) => o.looseRef !== null),
+      seen((o) => o.config.bare !== null), seen((o) => o.config.remotes.length > 0), seen((o) => o.packed !== null), seen((o) => o.evidence.redaction === 'user_home_redacted'),
+    ].map((n) => n > 0)).toEqual(new Array(8).fill(true));
   });
 });
