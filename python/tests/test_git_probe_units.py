@@ -266,6 +266,11 @@ class NoGitNoProcess(unittest.TestCase):
                 self.assertEqual(there["state"], "repo_root")
         self.assertFalse(os.path.exists(calls))
 
+    def test_a_probe_loads_no_module_that_starts_processes(self) -> None:
+        code = "from sourceos_contracts.git_probe import probe_git_workspace as p; p('/'); p(sys.argv[1]); print(sorted(set(sys.modules) & {'subprocess', 'multiprocessing', 'pty', 'asyncio'}))"
+        done = run_python(code.replace("sys.argv[1]", repr(self.world.path("repo"))), env={})
+        self.assertEqual((done.returncode, done.stdout.strip(), done.stderr), (0, "[]", ""))
+
     def test_no_module_of_the_probe_starts_a_process(self) -> None:
         forbidden = {"subprocess", "multiprocessing", "pty", "shutil"}
         for file in (SRC / "sourceos_contracts" / "git_probe").glob("*.py"):
