@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+
 from . import _paths
 from ._fs import REAL_FS
 from ._vocabulary import OPERATION_PASSIVE_DISCOVERY, OPERATIONS
