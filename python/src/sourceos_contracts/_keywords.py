@@ -2,10 +2,11 @@
 unique items, pointers. A Python `bool` is no number; `1.0` is an integer; a number JavaScript
 would read as Infinity (a huge integer, inf, NaN) is no number at all (ajv's strictNumbers)."""
 import math
+from collections.abc import Callable
 from typing import Any, Final
 
 from ._formats import is_date_time
-from ._jsvalue import to_js_number
+from ._jsvalue import js_number, to_js_number
 
 MISSING: Final = object()
 """Stands for an absent property."""
@@ -101,12 +102,24 @@ def duplicate_items(items: list[Any] | tuple[Any, ...]) -> tuple[int, int] | Non
     return found
 
 
-_TYPE_TESTS = {
-    "string": lambda v: isinstance(v, str),
+def _is_string(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_boolean(value: object) -> bool:
+    return value is True or value is False
+
+
+def _is_null(value: object) -> bool:
+    return value is None
+
+
+_TYPE_TESTS: Final[dict[str, Callable[[object], bool]]] = {
+    "string": _is_string,
     "number": is_number,
     "integer": is_integer,
-    "boolean": lambda v: v is True or v is False,
-    "null": lambda v: v is None,
+    "boolean": _is_boolean,
+    "null": _is_null,
 }
 
 
@@ -126,8 +139,6 @@ def duplicate_scalars(items: list[Any] | tuple[Any, ...], types: list[str]) -> t
         elif item is True or item is False:
             key = "true" if item else "false"
         else:
-            from ._jsvalue import js_number
-
             key = js_number(item)
         if key in indices:
             return (i, indices[key])

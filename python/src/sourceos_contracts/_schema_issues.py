@@ -1,6 +1,8 @@
 """The generated validators' errors as issues, worded as src/schema-issues.ts words them: the
 message is finished here (the value quoted) and an error a rule of the schema owns carries the
 rule's code and statement. Errors that say the same thing at the same place are reported once."""
+from typing import cast
+
 from ._jsvalue import js_typeof, show
 from ._keywords import RawError
 from .issue import Issue
@@ -17,7 +19,7 @@ def _detail(how: int, text: str, value: object) -> str:
         return text + js_typeof(value)
     if how == PROPERTY:
         return f"property {show(str(value))} is not allowed here"
-    i, j = value  # type: ignore[misc]
+    i, j = cast(tuple[int, int], value)
     return f"items {j} and {i} are the same; each item may appear once"
 
 

@@ -5,5 +5,5 @@ from .contract import Contract
 from .generated.meta import CONTRACT_NAMES
 from .generated.types import Contracts
 
-contracts: Final[Contracts] = {name: Contract(name) for name in CONTRACT_NAMES}  # type: ignore[assignment, misc]
+contracts: Final[Contracts] = {name: Contract(name) for name in CONTRACT_NAMES}  # type: ignore[assignment]
 """`contracts["Lease"].validate(doc)`, `.is_valid(doc)`, `.parse(doc)`."""

@@ -1,6 +1,10 @@
 """`validate`: a document against its contract, chosen by the caller or as the TypeScript
 package's `validate` chooses it (mirrors src/validate.ts)."""
+from collections.abc import Mapping
+from typing import Any
+
 from ._jsvalue import js_string, js_typeof
+from .contract import Contract
 from ._unreadable import unreadable_value
 from .contracts import contracts
 from .detect import classify_document
@@ -29,7 +33,8 @@ def validate(doc: object, contract: str | None = None, filename: str | None = No
                 return ValidationResult(False, None, (_unknown_contract(doc),))
     except Exception as error:  # noqa: BLE001 - never raises
         return ValidationResult(False, None, (unreadable_value(error),))
-    chosen = contracts.get(name) if isinstance(name, str) else None  # type: ignore[call-overload]
+    table: Mapping[str, Contract[Any]] = contracts  # type: ignore[assignment]
+    chosen = table.get(name) if isinstance(name, str) else None
     if chosen is None:
         shown = js_string(name) if isinstance(name, str) else f"a {js_typeof(name)}"
         return ValidationResult(False, None, (Issue("contract/unknown", "error", "", f"{shown} is not a contract of this package"),))
