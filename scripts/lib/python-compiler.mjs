@@ -139,12 +139,9 @@ export class PythonCompiler {
       const inlined = !hasRef(target.node);
       lines.push(...this.node(target.node, { d, p, sp: inlined ? schema.$ref : '#', base: target.base, mode }, indent));
     }
-    if (schema.type !== undefined) {
-      const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-      for (const t of types) if (!TYPE_CHECK[t]) throw new Error(`unknown type ${t} at ${sp}`);
-      const text = `must be of type ${list(schema.type).replace(/"/g, '')}, not `;
-      lines.push(`${pad}if not (${types.map((t) => TYPE_CHECK[t](d)).join(' or ')}):`, fail('type', p, HOW.TYPEOF, text, d).replace(pad, `${pad}    `));
-    }
+    const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+    for (const t of types) if (!TYPE_CHECK[t]) throw new Error(`unknown type ${t} at ${sp}`);
+    const typeError = types.length ? fail('type', p, HOW.TYPEOF, `must be of type ${list(schema.type).replace(/"/g, '')}, not `, d).replace(pad, `${pad}    `) : '';
     if (schema.const !== undefined) {
       const c = schema.const;
       const test = c === true ? `${d} is True` : c === false ? `${d} is False` : c === null ? `${d} is None` : typeof c === 'string' ? `(isinstance(${d}, str) and ${d} == ${py(c)})` : `_json_equal(${d}, ${this.constant(pyValue(c))})`;
@@ -174,11 +171,20 @@ export class PythonCompiler {
       const check = this.check(schema.if, base);
       lines.push(`${pad}if ${check}(${d}):`, ...this.node(schema.then, { d, p, sp: sub('then'), base, mode }, indent + 1), `${pad}    pass`);
     }
+    const groups = [];
     for (const [group, keywords] of Object.entries(GROUPS)) {
-      const present = keywords.filter((k) => schema[k] !== undefined);
-      if (present.length === 0) continue;
+      if (!keywords.some((k) => schema[k] !== undefined)) continue;
       const body = this.group(group, schema, { d, p, sp, base, mode }, indent + 1, fail);
-      if (body.length) lines.push(`${pad}if ${TYPE_CHECK[group](d)}:`, ...body);
+      if (body.length) groups.push({ group, body });
+    }
+    // One test of the type where it can serve both: `if <group type>: <keywords> elif not <other types>: <type error>`.
+    const merged = types.length && groups.length === 1 && types.includes(groups[0].group) ? groups[0] : undefined;
+    if (types.length && !merged) lines.push(`${pad}if not (${types.map((t) => TYPE_CHECK[t](d)).join(' or ')}):`, typeError);
+    for (const { group, body } of groups) {
+      lines.push(`${pad}if ${TYPE_CHECK[group](d)}:`, ...body);
+      if (group !== merged?.group) continue;
+      const others = types.filter((t) => t !== group);
+      lines.push(others.length ? `${pad}elif not (${others.map((t) => TYPE_CHECK[t](d)).join(' or ')}):` : `${pad}else:`, typeError);
     }
     return lines;
   }
@@ -234,9 +240,12 @@ export class PythonCompiler {
       }
     } else if (group === 'object') {
       if (schema.required !== undefined) {
-        for (const name of schema.required) {
-          const pointer = `${p} + ${py(`/${escapeToken(name)}`)}`;
-          lines.push(...guard(`${py(name)} not in ${d}`, 'required', pointer, HOW.STATIC, `missing required property ${show(name)}`));
+        const each = schema.required.flatMap((name) => guard(`${py(name)} not in ${d}`, 'required', `${p} + ${py(`/${escapeToken(name)}`)}`, HOW.STATIC, `missing required property ${show(name)}`));
+        if (schema.required.length > 1) {
+          // all present (the usual case): one set comparison
+          lines.push(`${pad}if not ${d}.keys() >= ${this.constant(`frozenset(${pyTuple(schema.required.map(py))})`)}:`, ...each.map((l) => `    ${l}`));
+        } else {
+          lines.push(...each);
         }
       }
       if (schema.additionalProperties !== undefined) {

@@ -2,6 +2,7 @@
 scripts/generate/runtime/formats.js, which the TypeScript validators use): a "T" (or "t") between
 date and time, seconds required, a fraction of any length, an offset "Z"/"z" or "+hh:mm"/"-hh:mm",
 real calendar days, and a leap second only at 23:59:60 UTC."""
+import re
 from typing import NamedTuple
 
 _DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -19,65 +20,40 @@ class DateTimeFields(NamedTuple):
     offset_minutes: int
 
 
-def _digits(text: str, start: int, count: int) -> int:
-    if start + count > len(text):
-        return -1
-    value = 0
-    for i in range(start, start + count):
-        d = ord(text[i]) - 48
-        if d < 0 or d > 9:
-            return -1
-        value = value * 10 + d
-    return value
+# The grammar, with each field's range in the pattern itself: only a day past the 28th and a leap
+# second need arithmetic after the match.
+DATE_TIME_SHAPE = _SHAPE = re.compile(
+    r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)"
+    r"(\.[0-9]+)?(?:[Zz]|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))\Z"
+)
+
+
+def calendar_and_leap_second(m: "re.Match[str]") -> bool:
+    """The checks the pattern cannot make: the day exists in its month, a leap second is at 23:59:60 UTC."""
+    day = int(m[3])
+    if day > 28:
+        month = int(m[2])
+        if day > _DAYS[month]:
+            year = int(m[1])
+            if not (month == 2 and day == 29 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+                return False
+    if m[6] == "60":
+        offset = 0 if m[8] is None else (int(m[9]) * 60 + int(m[10])) * (-1 if m[8] == "-" else 1)
+        return (int(m[4]) * 60 + int(m[5]) - offset) % 1440 == 1439
+    return True
 
 
 def parse_date_time(text: object) -> DateTimeFields | None:
     """The fields of an RFC 3339 date-time, or None when `text` is not one."""
-    if not isinstance(text, str) or len(text) < 20:
+    m = _SHAPE.match(text) if isinstance(text, str) else None
+    if m is None or not calendar_and_leap_second(m):
         return None
-    year = _digits(text, 0, 4)
-    month = _digits(text, 5, 2)
-    day = _digits(text, 8, 2)
-    hour = _digits(text, 11, 2)
-    minute = _digits(text, 14, 2)
-    second = _digits(text, 17, 2)
-    if year < 0 or month < 1 or day < 1 or hour < 0 or minute < 0 or second < 0:
-        return None
-    if text[4] != "-" or text[7] != "-" or text[10] not in "Tt" or text[13] != ":" or text[16] != ":":
-        return None
-    i = 19
-    n = len(text)
-    fraction_start = i + 1 if text[i] == "." else i
-    if fraction_start > i:
-        i = fraction_start
-        while i < n and "0" <= text[i] <= "9":
-            i += 1
-        if i == fraction_start:
-            return None
-    fraction_end = i
-    offset_minutes = 0
-    zone = text[i] if i < n else ""
-    if zone in ("Z", "z"):
-        if i + 1 != n:
-            return None
-    elif zone in ("+", "-"):
-        offset_hour = _digits(text, i + 1, 2)
-        offset_minute = _digits(text, i + 4, 2)
-        if i + 6 != n or text[i + 3] != ":" or offset_hour < 0 or offset_hour > 23 or offset_minute < 0 or offset_minute > 59:
-            return None
-        offset_minutes = (-1 if zone == "-" else 1) * (offset_hour * 60 + offset_minute)
-    else:
-        return None
-    leap_year = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    if month > 12 or day > (29 if month == 2 and leap_year else _DAYS[month]):
-        return None
-    if hour > 23 or minute > 59 or second > 60:
-        return None
-    if second == 60 and (hour * 60 + minute - offset_minutes) % 1440 != 1439:
-        return None
-    return DateTimeFields(year, month, day, hour, minute, second, fraction_start, fraction_end, offset_minutes)
+    offset = 0 if m[8] is None else (int(m[9]) * 60 + int(m[10])) * (-1 if m[8] == "-" else 1)
+    fraction_start, fraction_end = (m.start(7) + 1, m.end(7)) if m[7] is not None else (19, 19)
+    return DateTimeFields(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6]), fraction_start, fraction_end, offset)
 
 
 def is_date_time(text: object) -> bool:
     """True when `text` is a strict RFC 3339 date-time."""
-    return parse_date_time(text) is not None
+    m = _SHAPE.match(text) if isinstance(text, str) else None
+    return m is not None and ((m[3] < "29" and m[6] != "60") or calendar_and_leap_second(m))

@@ -91,6 +91,8 @@ def _key(value: object, depth: int) -> object:
 
 def duplicate_items(items: list[Any] | tuple[Any, ...]) -> tuple[int, int] | None:
     """The last item that repeats an earlier one and the last such earlier one, as (i, j); None when all differ."""
+    if all(type(item) is str for item in items) and len(set(items)) == len(items):
+        return None  # the usual case: distinct strings
     last: dict[object, int] = {}
     found = None
     for i, item in enumerate(items):
@@ -126,6 +128,8 @@ _TYPE_TESTS: Final[dict[str, Callable[[object], bool]]] = {
 def duplicate_scalars(items: list[Any] | tuple[Any, ...], types: list[str]) -> tuple[int, int] | None:
     """ajv's uniqueItems over items of declared scalar types: scanning from the end, the first item
     whose key an item after it had, as (i, j) with i < j; items of another type are skipped."""
+    if all(type(item) is str for item in items) and len(set(items)) == len(items):
+        return None  # the usual case: distinct strings
     tests = [_TYPE_TESTS[t] for t in types]
     indices: dict[str, int] = {}
     for i in range(len(items) - 1, -1, -1):

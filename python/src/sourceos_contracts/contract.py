@@ -1,6 +1,6 @@
 """One contract: its precompiled schema validator, its code rules, and every way to check a
 document against it (mirrors src/contract.ts)."""
-from typing import Any, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from ._keywords import RawError
 from ._schema_issues import schema_issues
@@ -43,11 +43,14 @@ class Contract(Generic[Doc]):
             self._schema_errors(doc, errors)
             if errors:
                 issues = schema_issues(errors)
-            if not any(i.code.startswith("schema/") for i in issues):
+            # the code rules run once the structure holds (rules the schema states may still fail)
+            if not errors or not any(i.code.startswith("schema/") for i in issues):
                 name = filename if isinstance(filename, str) else None
                 for rule in self._rules:
-                    for finding in rule.check(cast(Any, doc), name):
+                    for finding in rule.check(doc, name):  # type: ignore[arg-type]
                         issues.append(Issue(rule.code, rule.severity, finding.pointer, finding.message))
+            if not issues:
+                return ValidationResult(True, self.name, ())
         except Exception as error:  # noqa: BLE001 - a value that cannot be read is an issue, never an exception
             return ValidationResult(False, self.name, (unreadable_value(error),))
         return ValidationResult(not has_error(issues), self.name, tuple(issues))

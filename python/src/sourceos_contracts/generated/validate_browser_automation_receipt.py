@@ -21,19 +21,20 @@ from .._keywords import (
 _K0 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 _K1 = "ownerRef is a urn:srcos: URN."
 _K2 = "terminalState is revoked if and only if revokedAt is non-null; a contradiction is reported at both fields."
-_K3 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "ownerRef", "transport", "permissionScope", "origin", "controlledScope", "userVisible", "revocable", "startedAt", "revokedAt", "terminalState", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K4 = _re.compile("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K5 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K6 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K7 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K8 = frozenset(("native_pipe", "cdp", "webdriver", "extension", "accessibility",))
-_K9 = frozenset(("read_page", "activate_control", "enter_text", "download_file", "upload_file", "observe_network_metadata", "managed_identity_delegate", "capture_screenshot", "navigate", "clipboard_read", "clipboard_write",))
-_K10 = ["string"]
-_K11 = frozenset(("local", "remote", "workspace",))
-_K12 = frozenset(("windowRef", "tabRef", "urlOrigin", "workspaceRef",))
-_K13 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K14 = frozenset(("active", "revoked", "completed", "failed", "denied",))
-_K15 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K3 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "ownerRef", "transport", "permissionScope", "origin", "userVisible", "revocable", "startedAt", "policyDecisionRef", "evidenceRefs", "capturedAt",))
+_K4 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "ownerRef", "transport", "permissionScope", "origin", "controlledScope", "userVisible", "revocable", "startedAt", "revokedAt", "terminalState", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
+_K5 = _re.compile("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K6 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K7 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K8 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K9 = frozenset(("native_pipe", "cdp", "webdriver", "extension", "accessibility",))
+_K10 = frozenset(("read_page", "activate_control", "enter_text", "download_file", "upload_file", "observe_network_metadata", "managed_identity_delegate", "capture_screenshot", "navigate", "clipboard_read", "clipboard_write",))
+_K11 = ["string"]
+_K12 = frozenset(("local", "remote", "workspace",))
+_K13 = frozenset(("windowRef", "tabRef", "urlOrigin", "workspaceRef",))
+_K14 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K15 = frozenset(("active", "revoked", "completed", "failed", "denied",))
+_K16 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 
 
 def _valid0(d: Any) -> bool:
@@ -74,8 +75,6 @@ def _valid2(d: Any) -> bool:
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of BrowserAutomationReceipt."""
-    if not (isinstance(d, dict)):
-        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
     if isinstance(d, dict):
         x0 = d.get("ownerRef", _MISSING)
         if x0 is not _MISSING:
@@ -109,114 +108,113 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                     _e.append(("rule/browser-revoked-iff-revoked-at", "type", '' + "/revokedAt", 2, "must be of type null, not ", x8, _K2))
         pass
     if isinstance(d, dict):
-        if "id" not in d:
-            _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
-        if "type" not in d:
-            _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
-        if "specVersion" not in d:
-            _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
-        if "sessionRef" not in d:
-            _e.append(("schema/required", "required", '' + "/sessionRef", 0, "missing required property \"sessionRef\"", None, None))
-        if "capabilityLedgerRef" not in d:
-            _e.append(("schema/required", "required", '' + "/capabilityLedgerRef", 0, "missing required property \"capabilityLedgerRef\"", None, None))
-        if "ownerRef" not in d:
-            _e.append(("schema/required", "required", '' + "/ownerRef", 0, "missing required property \"ownerRef\"", None, None))
-        if "transport" not in d:
-            _e.append(("schema/required", "required", '' + "/transport", 0, "missing required property \"transport\"", None, None))
-        if "permissionScope" not in d:
-            _e.append(("schema/required", "required", '' + "/permissionScope", 0, "missing required property \"permissionScope\"", None, None))
-        if "origin" not in d:
-            _e.append(("schema/required", "required", '' + "/origin", 0, "missing required property \"origin\"", None, None))
-        if "userVisible" not in d:
-            _e.append(("schema/required", "required", '' + "/userVisible", 0, "missing required property \"userVisible\"", None, None))
-        if "revocable" not in d:
-            _e.append(("schema/required", "required", '' + "/revocable", 0, "missing required property \"revocable\"", None, None))
-        if "startedAt" not in d:
-            _e.append(("schema/required", "required", '' + "/startedAt", 0, "missing required property \"startedAt\"", None, None))
-        if "policyDecisionRef" not in d:
-            _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
-        if "evidenceRefs" not in d:
-            _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
-        if "capturedAt" not in d:
-            _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
-        if not _K3.issuperset(d):
+        if not d.keys() >= _K3:
+            if "id" not in d:
+                _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
+            if "type" not in d:
+                _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
+            if "specVersion" not in d:
+                _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
+            if "sessionRef" not in d:
+                _e.append(("schema/required", "required", '' + "/sessionRef", 0, "missing required property \"sessionRef\"", None, None))
+            if "capabilityLedgerRef" not in d:
+                _e.append(("schema/required", "required", '' + "/capabilityLedgerRef", 0, "missing required property \"capabilityLedgerRef\"", None, None))
+            if "ownerRef" not in d:
+                _e.append(("schema/required", "required", '' + "/ownerRef", 0, "missing required property \"ownerRef\"", None, None))
+            if "transport" not in d:
+                _e.append(("schema/required", "required", '' + "/transport", 0, "missing required property \"transport\"", None, None))
+            if "permissionScope" not in d:
+                _e.append(("schema/required", "required", '' + "/permissionScope", 0, "missing required property \"permissionScope\"", None, None))
+            if "origin" not in d:
+                _e.append(("schema/required", "required", '' + "/origin", 0, "missing required property \"origin\"", None, None))
+            if "userVisible" not in d:
+                _e.append(("schema/required", "required", '' + "/userVisible", 0, "missing required property \"userVisible\"", None, None))
+            if "revocable" not in d:
+                _e.append(("schema/required", "required", '' + "/revocable", 0, "missing required property \"revocable\"", None, None))
+            if "startedAt" not in d:
+                _e.append(("schema/required", "required", '' + "/startedAt", 0, "missing required property \"startedAt\"", None, None))
+            if "policyDecisionRef" not in d:
+                _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
+            if "evidenceRefs" not in d:
+                _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
+            if "capturedAt" not in d:
+                _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
+        if not _K4.issuperset(d):
             for k9 in d:
-                if k9 not in _K3:
+                if k9 not in _K4:
                     _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k9), 3, "", k9, None))
         x10 = d.get("id", _MISSING)
         if x10 is not _MISSING:
-            if not (isinstance(x10, str)):
-                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x10, None))
             if isinstance(x10, str):
-                if _K4(x10) is None:
+                if _K5(x10) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/id", 1, "must be a urn:srcos:receipt:browser-automation: URN, not ", x10, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x10, None))
         x11 = d.get("type", _MISSING)
         if x11 is not _MISSING:
             if not ((isinstance(x11, str) and x11 == "BrowserAutomationReceipt")):
                 _e.append(("schema/const", "const", '' + "/type", 1, "must be \"BrowserAutomationReceipt\", not ", x11, None))
         x12 = d.get("specVersion", _MISSING)
         if x12 is not _MISSING:
-            if not (isinstance(x12, str)):
-                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x12, None))
             if isinstance(x12, str):
-                if _K5(x12) is None:
+                if _K6(x12) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/specVersion", 1, "must match the pattern ^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$, not ", x12, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x12, None))
         x13 = d.get("sessionRef", _MISSING)
         if x13 is not _MISSING:
             if isinstance(x13, str):
-                if _K6(x13) is None:
+                if _K7(x13) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/sessionRef", 1, "must be a urn:srcos:session: URN, not ", x13, None))
             if not (isinstance(x13, str)):
                 _e.append(("schema/type", "type", '' + "/sessionRef", 2, "must be of type string, not ", x13, None))
         x14 = d.get("capabilityLedgerRef", _MISSING)
         if x14 is not _MISSING:
             if isinstance(x14, str):
-                if _K7(x14) is None:
+                if _K8(x14) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/capabilityLedgerRef", 1, "must be a urn:srcos:capability-ledger: URN, not ", x14, None))
             if not (isinstance(x14, str)):
                 _e.append(("schema/type", "type", '' + "/capabilityLedgerRef", 2, "must be of type string, not ", x14, None))
         x15 = d.get("ownerRef", _MISSING)
         if x15 is not _MISSING:
-            if not (isinstance(x15, str)):
-                _e.append(("schema/type", "type", '' + "/ownerRef", 2, "must be of type string, not ", x15, None))
             if isinstance(x15, str):
                 if len(x15) < 1:
                     _e.append(("schema/minLength", "minLength", '' + "/ownerRef", 0, "must not be empty", None, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/ownerRef", 2, "must be of type string, not ", x15, None))
         x16 = d.get("transport", _MISSING)
         if x16 is not _MISSING:
+            if not ((isinstance(x16, str) and x16 in _K9)):
+                _e.append(("schema/enum", "enum", '' + "/transport", 1, "must be one of \"native_pipe\", \"cdp\", \"webdriver\", \"extension\", \"accessibility\", not ", x16, None))
             if not (isinstance(x16, str)):
                 _e.append(("schema/type", "type", '' + "/transport", 2, "must be of type string, not ", x16, None))
-            if not ((isinstance(x16, str) and x16 in _K8)):
-                _e.append(("schema/enum", "enum", '' + "/transport", 1, "must be one of \"native_pipe\", \"cdp\", \"webdriver\", \"extension\", \"accessibility\", not ", x16, None))
         x17 = d.get("permissionScope", _MISSING)
         if x17 is not _MISSING:
-            if not (isinstance(x17, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/permissionScope", 2, "must be of type array, not ", x17, None))
             if isinstance(x17, (list, tuple)):
                 if len(x17) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/permissionScope", 0, "must have at least 1 item", None, None))
                 for i18, x19 in enumerate(x17):
+                    if not ((isinstance(x19, str) and x19 in _K10)):
+                        _e.append(("schema/enum", "enum", '' + "/permissionScope" + "/" + str(i18), 1, "must be one of \"read_page\", \"activate_control\", \"enter_text\", \"download_file\", \"upload_file\", \"observe_network_metadata\", \"managed_identity_delegate\", \"capture_screenshot\", \"navigate\", \"clipboard_read\", \"clipboard_write\", not ", x19, None))
                     if not (isinstance(x19, str)):
                         _e.append(("schema/type", "type", '' + "/permissionScope" + "/" + str(i18), 2, "must be of type string, not ", x19, None))
-                    if not ((isinstance(x19, str) and x19 in _K9)):
-                        _e.append(("schema/enum", "enum", '' + "/permissionScope" + "/" + str(i18), 1, "must be one of \"read_page\", \"activate_control\", \"enter_text\", \"download_file\", \"upload_file\", \"observe_network_metadata\", \"managed_identity_delegate\", \"capture_screenshot\", \"navigate\", \"clipboard_read\", \"clipboard_write\", not ", x19, None))
-                u20 = _duplicate_scalars(x17, _K10)
+                u20 = _duplicate_scalars(x17, _K11)
                 if u20 is not None:
                     _e.append(("schema/uniqueItems", "uniqueItems", '' + "/permissionScope", 4, "", u20, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/permissionScope", 2, "must be of type array, not ", x17, None))
         x21 = d.get("origin", _MISSING)
         if x21 is not _MISSING:
+            if not ((isinstance(x21, str) and x21 in _K12)):
+                _e.append(("schema/enum", "enum", '' + "/origin", 1, "must be one of \"local\", \"remote\", \"workspace\", not ", x21, None))
             if not (isinstance(x21, str)):
                 _e.append(("schema/type", "type", '' + "/origin", 2, "must be of type string, not ", x21, None))
-            if not ((isinstance(x21, str) and x21 in _K11)):
-                _e.append(("schema/enum", "enum", '' + "/origin", 1, "must be one of \"local\", \"remote\", \"workspace\", not ", x21, None))
         x22 = d.get("controlledScope", _MISSING)
         if x22 is not _MISSING:
-            if not (isinstance(x22, dict) or x22 is None):
-                _e.append(("schema/type", "type", '' + "/controlledScope", 2, "must be of type object, null, not ", x22, None))
             if isinstance(x22, dict):
-                if not _K12.issuperset(x22):
+                if not _K13.issuperset(x22):
                     for k23 in x22:
-                        if k23 not in _K12:
+                        if k23 not in _K13:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/controlledScope" + "/" + _escape(k23), 3, "", k23, None))
                 x24 = x22.get("windowRef", _MISSING)
                 if x24 is not _MISSING:
@@ -233,10 +231,12 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                 x27 = x22.get("workspaceRef", _MISSING)
                 if x27 is not _MISSING:
                     if isinstance(x27, str):
-                        if _K13(x27) is None:
+                        if _K14(x27) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/controlledScope" + "/workspaceRef", 1, "must be a urn:srcos:workspace: URN, not ", x27, None))
                     if not (isinstance(x27, str) or x27 is None):
                         _e.append(("schema/type", "type", '' + "/controlledScope" + "/workspaceRef", 2, "must be of type string, null, not ", x27, None))
+            elif not (x22 is None):
+                _e.append(("schema/type", "type", '' + "/controlledScope", 2, "must be of type object, null, not ", x22, None))
         x28 = d.get("userVisible", _MISSING)
         if x28 is not _MISSING:
             if not (x28 is True):
@@ -247,62 +247,64 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                 _e.append(("schema/const", "const", '' + "/revocable", 1, "must be true, not ", x29, None))
         x30 = d.get("startedAt", _MISSING)
         if x30 is not _MISSING:
-            if not (isinstance(x30, str)):
-                _e.append(("schema/type", "type", '' + "/startedAt", 2, "must be of type string, not ", x30, None))
             if isinstance(x30, str):
                 if not _is_date_time(x30):
                     _e.append(("schema/format", "format", '' + "/startedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x30, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/startedAt", 2, "must be of type string, not ", x30, None))
         x31 = d.get("revokedAt", _MISSING)
         if x31 is not _MISSING:
-            if not (isinstance(x31, str) or x31 is None):
-                _e.append(("schema/type", "type", '' + "/revokedAt", 2, "must be of type string, null, not ", x31, None))
             if isinstance(x31, str):
                 if not _is_date_time(x31):
                     _e.append(("schema/format", "format", '' + "/revokedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x31, None))
+            elif not (x31 is None):
+                _e.append(("schema/type", "type", '' + "/revokedAt", 2, "must be of type string, null, not ", x31, None))
         x32 = d.get("terminalState", _MISSING)
         if x32 is not _MISSING:
+            if not ((isinstance(x32, str) and x32 in _K15)):
+                _e.append(("schema/enum", "enum", '' + "/terminalState", 1, "must be one of \"active\", \"revoked\", \"completed\", \"failed\", \"denied\", not ", x32, None))
             if not (isinstance(x32, str)):
                 _e.append(("schema/type", "type", '' + "/terminalState", 2, "must be of type string, not ", x32, None))
-            if not ((isinstance(x32, str) and x32 in _K14)):
-                _e.append(("schema/enum", "enum", '' + "/terminalState", 1, "must be one of \"active\", \"revoked\", \"completed\", \"failed\", \"denied\", not ", x32, None))
         x33 = d.get("causalRefs", _MISSING)
         if x33 is not _MISSING:
-            if not (isinstance(x33, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x33, None))
             if isinstance(x33, (list, tuple)):
                 for i34, x35 in enumerate(x33):
-                    if not (isinstance(x35, str)):
-                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i34), 2, "must be of type string, not ", x35, None))
                     if isinstance(x35, str):
                         if len(x35) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/causalRefs" + "/" + str(i34), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i34), 2, "must be of type string, not ", x35, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x33, None))
         x36 = d.get("policyDecisionRef", _MISSING)
         if x36 is not _MISSING:
             if isinstance(x36, str):
-                if _K15(x36) is None:
+                if _K16(x36) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/policyDecisionRef", 1, "must be a urn:srcos:decision: URN, not ", x36, None))
             if not (isinstance(x36, str)):
                 _e.append(("schema/type", "type", '' + "/policyDecisionRef", 2, "must be of type string, not ", x36, None))
         x37 = d.get("evidenceRefs", _MISSING)
         if x37 is not _MISSING:
-            if not (isinstance(x37, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x37, None))
             if isinstance(x37, (list, tuple)):
                 if len(x37) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/evidenceRefs", 0, "must have at least 1 item", None, None))
                 for i38, x39 in enumerate(x37):
-                    if not (isinstance(x39, str)):
-                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i38), 2, "must be of type string, not ", x39, None))
                     if isinstance(x39, str):
                         if len(x39) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/evidenceRefs" + "/" + str(i38), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i38), 2, "must be of type string, not ", x39, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x37, None))
         x40 = d.get("capturedAt", _MISSING)
         if x40 is not _MISSING:
-            if not (isinstance(x40, str)):
-                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x40, None))
             if isinstance(x40, str):
                 if not _is_date_time(x40):
                     _e.append(("schema/format", "format", '' + "/capturedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x40, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x40, None))
+    else:
+        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
 # Names the generated code may not use, so that linters see them used.

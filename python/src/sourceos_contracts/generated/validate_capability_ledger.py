@@ -20,15 +20,16 @@ from .._keywords import (
 
 _K0 = "An enabled capability has no conflictRefs."
 _K1 = "A refusal names the plane that gave it in negotiatedBy: blocked_by_policy→policy, unsupported_by_runtime→runtime, unsupported_by_server→server, missing_plugin→plugin, missing_schema→schema."
-_K2 = frozenset(("id", "type", "specVersion", "capabilityRef", "sessionRef", "agentMachineReceiptRef", "declaredBy", "negotiatedBy", "effectiveState", "stateReason", "ownerRefs", "conflictRefs", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K3 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K4 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K5 = _re.compile("^urn:srcos:capability:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K6 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K7 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K8 = frozenset(("config", "ui", "runtime", "server", "plugin", "policy", "schema", "transport", "user", "agent", "workspace",))
-_K9 = frozenset(("declared", "requested", "negotiating", "available", "enabled", "degraded", "blocked_by_policy", "unsupported_by_runtime", "unsupported_by_server", "missing_plugin", "missing_schema", "failed",))
-_K10 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K2 = frozenset(("id", "type", "specVersion", "capabilityRef", "declaredBy", "negotiatedBy", "effectiveState", "policyDecisionRef", "evidenceRefs", "capturedAt",))
+_K3 = frozenset(("id", "type", "specVersion", "capabilityRef", "sessionRef", "agentMachineReceiptRef", "declaredBy", "negotiatedBy", "effectiveState", "stateReason", "ownerRefs", "conflictRefs", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
+_K4 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K5 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K6 = _re.compile("^urn:srcos:capability:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K7 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K8 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K9 = frozenset(("config", "ui", "runtime", "server", "plugin", "policy", "schema", "transport", "user", "agent", "workspace",))
+_K10 = frozenset(("declared", "requested", "negotiating", "available", "enabled", "degraded", "blocked_by_policy", "unsupported_by_runtime", "unsupported_by_server", "missing_plugin", "missing_schema", "failed",))
+_K11 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 
 
 def _valid0(d: Any) -> bool:
@@ -129,8 +130,6 @@ def _valid10(d: Any) -> bool:
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of CapabilityLedger."""
-    if not (isinstance(d, dict)):
-        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
     if _valid0(d):
         if isinstance(d, dict):
             x1 = d.get("conflictRefs", _MISSING)
@@ -195,169 +194,172 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         _e.append(("rule/capability-verdict-names-plane", "contains", '' + "/negotiatedBy", 0, "does not contain the required item", None, _K1))
         pass
     if isinstance(d, dict):
-        if "id" not in d:
-            _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
-        if "type" not in d:
-            _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
-        if "specVersion" not in d:
-            _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
-        if "capabilityRef" not in d:
-            _e.append(("schema/required", "required", '' + "/capabilityRef", 0, "missing required property \"capabilityRef\"", None, None))
-        if "declaredBy" not in d:
-            _e.append(("schema/required", "required", '' + "/declaredBy", 0, "missing required property \"declaredBy\"", None, None))
-        if "negotiatedBy" not in d:
-            _e.append(("schema/required", "required", '' + "/negotiatedBy", 0, "missing required property \"negotiatedBy\"", None, None))
-        if "effectiveState" not in d:
-            _e.append(("schema/required", "required", '' + "/effectiveState", 0, "missing required property \"effectiveState\"", None, None))
-        if "policyDecisionRef" not in d:
-            _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
-        if "evidenceRefs" not in d:
-            _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
-        if "capturedAt" not in d:
-            _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
-        if not _K2.issuperset(d):
+        if not d.keys() >= _K2:
+            if "id" not in d:
+                _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
+            if "type" not in d:
+                _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
+            if "specVersion" not in d:
+                _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
+            if "capabilityRef" not in d:
+                _e.append(("schema/required", "required", '' + "/capabilityRef", 0, "missing required property \"capabilityRef\"", None, None))
+            if "declaredBy" not in d:
+                _e.append(("schema/required", "required", '' + "/declaredBy", 0, "missing required property \"declaredBy\"", None, None))
+            if "negotiatedBy" not in d:
+                _e.append(("schema/required", "required", '' + "/negotiatedBy", 0, "missing required property \"negotiatedBy\"", None, None))
+            if "effectiveState" not in d:
+                _e.append(("schema/required", "required", '' + "/effectiveState", 0, "missing required property \"effectiveState\"", None, None))
+            if "policyDecisionRef" not in d:
+                _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
+            if "evidenceRefs" not in d:
+                _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
+            if "capturedAt" not in d:
+                _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
+        if not _K3.issuperset(d):
             for k17 in d:
-                if k17 not in _K2:
+                if k17 not in _K3:
                     _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k17), 3, "", k17, None))
         x18 = d.get("id", _MISSING)
         if x18 is not _MISSING:
-            if not (isinstance(x18, str)):
-                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x18, None))
             if isinstance(x18, str):
-                if _K3(x18) is None:
+                if _K4(x18) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/id", 1, "must be a urn:srcos:capability-ledger: URN, not ", x18, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x18, None))
         x19 = d.get("type", _MISSING)
         if x19 is not _MISSING:
             if not ((isinstance(x19, str) and x19 == "CapabilityLedger")):
                 _e.append(("schema/const", "const", '' + "/type", 1, "must be \"CapabilityLedger\", not ", x19, None))
         x20 = d.get("specVersion", _MISSING)
         if x20 is not _MISSING:
-            if not (isinstance(x20, str)):
-                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x20, None))
             if isinstance(x20, str):
-                if _K4(x20) is None:
+                if _K5(x20) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/specVersion", 1, "must match the pattern ^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$, not ", x20, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x20, None))
         x21 = d.get("capabilityRef", _MISSING)
         if x21 is not _MISSING:
             if isinstance(x21, str):
-                if _K5(x21) is None:
+                if _K6(x21) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/capabilityRef", 1, "must be a urn:srcos:capability: URN, not ", x21, None))
             if not (isinstance(x21, str)):
                 _e.append(("schema/type", "type", '' + "/capabilityRef", 2, "must be of type string, not ", x21, None))
         x22 = d.get("sessionRef", _MISSING)
         if x22 is not _MISSING:
             if isinstance(x22, str):
-                if _K6(x22) is None:
+                if _K7(x22) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/sessionRef", 1, "must be a urn:srcos:session: URN, not ", x22, None))
             if not (isinstance(x22, str) or x22 is None):
                 _e.append(("schema/type", "type", '' + "/sessionRef", 2, "must be of type string, null, not ", x22, None))
         x23 = d.get("agentMachineReceiptRef", _MISSING)
         if x23 is not _MISSING:
             if isinstance(x23, str):
-                if _K7(x23) is None:
+                if _K8(x23) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/agentMachineReceiptRef", 1, "must be a urn:srcos:agent-machine-receipt: URN, not ", x23, None))
             if not (isinstance(x23, str) or x23 is None):
                 _e.append(("schema/type", "type", '' + "/agentMachineReceiptRef", 2, "must be of type string, null, not ", x23, None))
         x24 = d.get("declaredBy", _MISSING)
         if x24 is not _MISSING:
-            if not (isinstance(x24, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/declaredBy", 2, "must be of type array, not ", x24, None))
             if isinstance(x24, (list, tuple)):
                 if len(x24) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/declaredBy", 0, "must have at least 1 item", None, None))
                 for i25, x26 in enumerate(x24):
+                    if not ((isinstance(x26, str) and x26 in _K9)):
+                        _e.append(("schema/enum", "enum", '' + "/declaredBy" + "/" + str(i25), 1, "must be one of \"config\", \"ui\", \"runtime\", \"server\", \"plugin\", \"policy\", \"schema\", \"transport\", \"user\", \"agent\", \"workspace\", not ", x26, None))
                     if not (isinstance(x26, str)):
                         _e.append(("schema/type", "type", '' + "/declaredBy" + "/" + str(i25), 2, "must be of type string, not ", x26, None))
-                    if not ((isinstance(x26, str) and x26 in _K8)):
-                        _e.append(("schema/enum", "enum", '' + "/declaredBy" + "/" + str(i25), 1, "must be one of \"config\", \"ui\", \"runtime\", \"server\", \"plugin\", \"policy\", \"schema\", \"transport\", \"user\", \"agent\", \"workspace\", not ", x26, None))
                 u27 = _duplicate_items(x24)
                 if u27 is not None:
                     _e.append(("schema/uniqueItems", "uniqueItems", '' + "/declaredBy", 4, "", u27, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/declaredBy", 2, "must be of type array, not ", x24, None))
         x28 = d.get("negotiatedBy", _MISSING)
         if x28 is not _MISSING:
-            if not (isinstance(x28, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/negotiatedBy", 2, "must be of type array, not ", x28, None))
             if isinstance(x28, (list, tuple)):
                 if len(x28) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/negotiatedBy", 0, "must have at least 1 item", None, None))
                 for i29, x30 in enumerate(x28):
+                    if not ((isinstance(x30, str) and x30 in _K9)):
+                        _e.append(("schema/enum", "enum", '' + "/negotiatedBy" + "/" + str(i29), 1, "must be one of \"config\", \"ui\", \"runtime\", \"server\", \"plugin\", \"policy\", \"schema\", \"transport\", \"user\", \"agent\", \"workspace\", not ", x30, None))
                     if not (isinstance(x30, str)):
                         _e.append(("schema/type", "type", '' + "/negotiatedBy" + "/" + str(i29), 2, "must be of type string, not ", x30, None))
-                    if not ((isinstance(x30, str) and x30 in _K8)):
-                        _e.append(("schema/enum", "enum", '' + "/negotiatedBy" + "/" + str(i29), 1, "must be one of \"config\", \"ui\", \"runtime\", \"server\", \"plugin\", \"policy\", \"schema\", \"transport\", \"user\", \"agent\", \"workspace\", not ", x30, None))
                 u31 = _duplicate_items(x28)
                 if u31 is not None:
                     _e.append(("schema/uniqueItems", "uniqueItems", '' + "/negotiatedBy", 4, "", u31, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/negotiatedBy", 2, "must be of type array, not ", x28, None))
         x32 = d.get("effectiveState", _MISSING)
         if x32 is not _MISSING:
+            if not ((isinstance(x32, str) and x32 in _K10)):
+                _e.append(("schema/enum", "enum", '' + "/effectiveState", 1, "must be one of \"declared\", \"requested\", \"negotiating\", \"available\", \"enabled\", \"degraded\", \"blocked_by_policy\", \"unsupported_by_runtime\", \"unsupported_by_server\", \"missing_plugin\", \"missing_schema\", \"failed\", not ", x32, None))
             if not (isinstance(x32, str)):
                 _e.append(("schema/type", "type", '' + "/effectiveState", 2, "must be of type string, not ", x32, None))
-            if not ((isinstance(x32, str) and x32 in _K9)):
-                _e.append(("schema/enum", "enum", '' + "/effectiveState", 1, "must be one of \"declared\", \"requested\", \"negotiating\", \"available\", \"enabled\", \"degraded\", \"blocked_by_policy\", \"unsupported_by_runtime\", \"unsupported_by_server\", \"missing_plugin\", \"missing_schema\", \"failed\", not ", x32, None))
         x33 = d.get("stateReason", _MISSING)
         if x33 is not _MISSING:
             if not (isinstance(x33, str) or x33 is None):
                 _e.append(("schema/type", "type", '' + "/stateReason", 2, "must be of type string, null, not ", x33, None))
         x34 = d.get("ownerRefs", _MISSING)
         if x34 is not _MISSING:
-            if not (isinstance(x34, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/ownerRefs", 2, "must be of type array, not ", x34, None))
             if isinstance(x34, (list, tuple)):
                 for i35, x36 in enumerate(x34):
-                    if not (isinstance(x36, str)):
-                        _e.append(("schema/type", "type", '' + "/ownerRefs" + "/" + str(i35), 2, "must be of type string, not ", x36, None))
                     if isinstance(x36, str):
                         if len(x36) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/ownerRefs" + "/" + str(i35), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/ownerRefs" + "/" + str(i35), 2, "must be of type string, not ", x36, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/ownerRefs", 2, "must be of type array, not ", x34, None))
         x37 = d.get("conflictRefs", _MISSING)
         if x37 is not _MISSING:
-            if not (isinstance(x37, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/conflictRefs", 2, "must be of type array, not ", x37, None))
             if isinstance(x37, (list, tuple)):
                 for i38, x39 in enumerate(x37):
-                    if not (isinstance(x39, str)):
-                        _e.append(("schema/type", "type", '' + "/conflictRefs" + "/" + str(i38), 2, "must be of type string, not ", x39, None))
                     if isinstance(x39, str):
                         if len(x39) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/conflictRefs" + "/" + str(i38), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/conflictRefs" + "/" + str(i38), 2, "must be of type string, not ", x39, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/conflictRefs", 2, "must be of type array, not ", x37, None))
         x40 = d.get("causalRefs", _MISSING)
         if x40 is not _MISSING:
-            if not (isinstance(x40, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x40, None))
             if isinstance(x40, (list, tuple)):
                 for i41, x42 in enumerate(x40):
-                    if not (isinstance(x42, str)):
-                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i41), 2, "must be of type string, not ", x42, None))
                     if isinstance(x42, str):
                         if len(x42) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/causalRefs" + "/" + str(i41), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i41), 2, "must be of type string, not ", x42, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x40, None))
         x43 = d.get("policyDecisionRef", _MISSING)
         if x43 is not _MISSING:
             if isinstance(x43, str):
-                if _K10(x43) is None:
+                if _K11(x43) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/policyDecisionRef", 1, "must be a urn:srcos:decision: URN, not ", x43, None))
             if not (isinstance(x43, str)):
                 _e.append(("schema/type", "type", '' + "/policyDecisionRef", 2, "must be of type string, not ", x43, None))
         x44 = d.get("evidenceRefs", _MISSING)
         if x44 is not _MISSING:
-            if not (isinstance(x44, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x44, None))
             if isinstance(x44, (list, tuple)):
                 if len(x44) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/evidenceRefs", 0, "must have at least 1 item", None, None))
                 for i45, x46 in enumerate(x44):
-                    if not (isinstance(x46, str)):
-                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i45), 2, "must be of type string, not ", x46, None))
                     if isinstance(x46, str):
                         if len(x46) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/evidenceRefs" + "/" + str(i45), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i45), 2, "must be of type string, not ", x46, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x44, None))
         x47 = d.get("capturedAt", _MISSING)
         if x47 is not _MISSING:
-            if not (isinstance(x47, str)):
-                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x47, None))
             if isinstance(x47, str):
                 if not _is_date_time(x47):
                     _e.append(("schema/format", "format", '' + "/capturedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x47, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x47, None))
+    else:
+        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
 # Names the generated code may not use, so that linters see them used.

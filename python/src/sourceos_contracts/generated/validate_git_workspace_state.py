@@ -18,47 +18,52 @@ from .._keywords import (
     json_equal as _json_equal,
 )
 
-_K0 = frozenset(("passive_discovery", "watcher_refresh", "ci_validation",))
-_K1 = frozenset(("not_a_repo", "inside_git_dir", "bare_repo", "worktree_no_remote", "detached_head",))
-_K2 = frozenset(("debug", "info",))
-_K3 = "During passive_discovery, watcher_refresh or ci_validation, the expected negative states (not_a_repo, inside_git_dir, bare_repo, worktree_no_remote, detached_head) have severity debug or info."
-_K4 = "A document with expectedNegativeState true has severity debug or info, whatever its operation."
-_K5 = "Git facts agree with the state: not_a_repo has null branch, headSha and digests and remoteState not_applicable; worktree_no_remote has remoteState missing; detached_head has a null branch and a headSha; bare_repo has a null worktreeRootDigest."
-_K6 = "pathEvidence with redaction digest_only has no redactedPathHint (absent, null or \"\")."
-_K7 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "agentMachineReceiptRef", "workspaceRef", "state", "severity", "operation", "actionability", "expectedNegativeState", "pathEvidence", "gitFacts", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K8 = _re.compile("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K9 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K10 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K11 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K12 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K13 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K14 = frozenset(("not_a_repo", "repo_root", "inside_worktree", "inside_git_dir", "bare_repo", "worktree_no_remote", "detached_head", "corrupt_repo", "permission_denied", "operation_superseded",))
-_K15 = frozenset(("debug", "info", "warning", "error",))
-_K16 = frozenset(("passive_discovery", "watcher_refresh", "user_requested_command", "agent_requested_command", "ci_validation",))
-_K17 = frozenset(("none", "remediation_hint", "blocked", "quarantined",))
-_K18 = frozenset(("pathDigest", "redactedPathHint", "redaction", "rawPathStored",))
-_K19 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
-_K20 = frozenset(("none", "user_home_redacted", "workspace_alias", "digest_only",))
-_K21 = frozenset(("branch", "headSha", "remoteState", "worktreeRootDigest", "gitDirDigest", "failureReason", "commandClass",))
-_K22 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").search
-_K23 = frozenset(("available", "missing", "not_applicable", "error", "unknown",))
-_K24 = frozenset(("config", "rev_parse", "symbolic_ref", "for_each_ref", "status", "remote", "watcher",))
-_K25 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K0 = frozenset(("operation", "state",))
+_K1 = frozenset(("passive_discovery", "watcher_refresh", "ci_validation",))
+_K2 = frozenset(("not_a_repo", "inside_git_dir", "bare_repo", "worktree_no_remote", "detached_head",))
+_K3 = frozenset(("debug", "info",))
+_K4 = "During passive_discovery, watcher_refresh or ci_validation, the expected negative states (not_a_repo, inside_git_dir, bare_repo, worktree_no_remote, detached_head) have severity debug or info."
+_K5 = "A document with expectedNegativeState true has severity debug or info, whatever its operation."
+_K6 = "Git facts agree with the state: not_a_repo has null branch, headSha and digests and remoteState not_applicable; worktree_no_remote has remoteState missing; detached_head has a null branch and a headSha; bare_repo has a null worktreeRootDigest."
+_K7 = "pathEvidence with redaction digest_only has no redactedPathHint (absent, null or \"\")."
+_K8 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "workspaceRef", "state", "severity", "operation", "actionability", "pathEvidence", "gitFacts", "policyDecisionRef", "evidenceRefs", "capturedAt",))
+_K9 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "agentMachineReceiptRef", "workspaceRef", "state", "severity", "operation", "actionability", "expectedNegativeState", "pathEvidence", "gitFacts", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
+_K10 = _re.compile("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K11 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K12 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K13 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K14 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K15 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K16 = frozenset(("not_a_repo", "repo_root", "inside_worktree", "inside_git_dir", "bare_repo", "worktree_no_remote", "detached_head", "corrupt_repo", "permission_denied", "operation_superseded",))
+_K17 = frozenset(("debug", "info", "warning", "error",))
+_K18 = frozenset(("passive_discovery", "watcher_refresh", "user_requested_command", "agent_requested_command", "ci_validation",))
+_K19 = frozenset(("none", "remediation_hint", "blocked", "quarantined",))
+_K20 = frozenset(("pathDigest", "redaction", "rawPathStored",))
+_K21 = frozenset(("pathDigest", "redactedPathHint", "redaction", "rawPathStored",))
+_K22 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K23 = frozenset(("none", "user_home_redacted", "workspace_alias", "digest_only",))
+_K24 = frozenset(("branch", "headSha", "remoteState", "worktreeRootDigest", "gitDirDigest",))
+_K25 = frozenset(("branch", "headSha", "remoteState", "worktreeRootDigest", "gitDirDigest", "failureReason", "commandClass",))
+_K26 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").search
+_K27 = frozenset(("available", "missing", "not_applicable", "error", "unknown",))
+_K28 = frozenset(("config", "rev_parse", "symbolic_ref", "for_each_ref", "status", "remote", "watcher",))
+_K29 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 
 
 def _valid0(d: Any) -> bool:
     if isinstance(d, dict):
-        if "operation" not in d:
-            return False
-        if "state" not in d:
-            return False
+        if not d.keys() >= _K0:
+            if "operation" not in d:
+                return False
+            if "state" not in d:
+                return False
         x0 = d.get("operation", _MISSING)
         if x0 is not _MISSING:
-            if not ((isinstance(x0, str) and x0 in _K0)):
+            if not ((isinstance(x0, str) and x0 in _K1)):
                 return False
         x1 = d.get("state", _MISSING)
         if x1 is not _MISSING:
-            if not ((isinstance(x1, str) and x1 in _K1)):
+            if not ((isinstance(x1, str) and x1 in _K2)):
                 return False
     return True
 
@@ -131,21 +136,19 @@ def _valid6(d: Any) -> bool:
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of GitWorkspaceState."""
-    if not (isinstance(d, dict)):
-        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
     if _valid0(d):
         if isinstance(d, dict):
             x2 = d.get("severity", _MISSING)
             if x2 is not _MISSING:
-                if not ((isinstance(x2, str) and x2 in _K2)):
-                    _e.append(("rule/git-passive-severity", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", not ", x2, _K3))
+                if not ((isinstance(x2, str) and x2 in _K3)):
+                    _e.append(("rule/git-passive-severity", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", not ", x2, _K4))
         pass
     if _valid1(d):
         if isinstance(d, dict):
             x4 = d.get("severity", _MISSING)
             if x4 is not _MISSING:
-                if not ((isinstance(x4, str) and x4 in _K2)):
-                    _e.append(("rule/git-expected-negative-severity", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", not ", x4, _K4))
+                if not ((isinstance(x4, str) and x4 in _K3)):
+                    _e.append(("rule/git-expected-negative-severity", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", not ", x4, _K5))
         pass
     if _valid2(d):
         if isinstance(d, dict):
@@ -155,23 +158,23 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                     x7 = x6.get("branch", _MISSING)
                     if x7 is not _MISSING:
                         if not (x7 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/branch", 2, "must be of type null, not ", x7, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/branch", 2, "must be of type null, not ", x7, _K6))
                     x8 = x6.get("headSha", _MISSING)
                     if x8 is not _MISSING:
                         if not (x8 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type null, not ", x8, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type null, not ", x8, _K6))
                     x9 = x6.get("worktreeRootDigest", _MISSING)
                     if x9 is not _MISSING:
                         if not (x9 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type null, not ", x9, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type null, not ", x9, _K6))
                     x10 = x6.get("gitDirDigest", _MISSING)
                     if x10 is not _MISSING:
                         if not (x10 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/gitDirDigest", 2, "must be of type null, not ", x10, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/gitDirDigest", 2, "must be of type null, not ", x10, _K6))
                     x11 = x6.get("remoteState", _MISSING)
                     if x11 is not _MISSING:
                         if not ((isinstance(x11, str) and x11 == "not_applicable")):
-                            _e.append(("rule/git-facts-agree-with-state", "const", '' + "/gitFacts" + "/remoteState", 1, "must be \"not_applicable\", not ", x11, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "const", '' + "/gitFacts" + "/remoteState", 1, "must be \"not_applicable\", not ", x11, _K6))
         pass
     if _valid3(d):
         if isinstance(d, dict):
@@ -181,7 +184,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                     x14 = x13.get("remoteState", _MISSING)
                     if x14 is not _MISSING:
                         if not ((isinstance(x14, str) and x14 == "missing")):
-                            _e.append(("rule/git-facts-agree-with-state", "const", '' + "/gitFacts" + "/remoteState", 1, "must be \"missing\", not ", x14, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "const", '' + "/gitFacts" + "/remoteState", 1, "must be \"missing\", not ", x14, _K6))
         pass
     if _valid4(d):
         if isinstance(d, dict):
@@ -191,11 +194,11 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                     x17 = x16.get("branch", _MISSING)
                     if x17 is not _MISSING:
                         if not (x17 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/branch", 2, "must be of type null, not ", x17, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/branch", 2, "must be of type null, not ", x17, _K6))
                     x18 = x16.get("headSha", _MISSING)
                     if x18 is not _MISSING:
                         if not (isinstance(x18, str)):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type string, not ", x18, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type string, not ", x18, _K6))
         pass
     if _valid5(d):
         if isinstance(d, dict):
@@ -205,7 +208,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                     x21 = x20.get("worktreeRootDigest", _MISSING)
                     if x21 is not _MISSING:
                         if not (x21 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type null, not ", x21, _K5))
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type null, not ", x21, _K6))
         pass
     if isinstance(d, dict):
         x22 = d.get("pathEvidence", _MISSING)
@@ -216,136 +219,136 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                     if x24 is not _MISSING:
                         if isinstance(x24, str):
                             if len(x24) > 0:
-                                _e.append(("rule/git-digest-only-has-no-hint", "maxLength", '' + "/pathEvidence" + "/redactedPathHint", 1, "must be empty, not ", x24, _K6))
+                                _e.append(("rule/git-digest-only-has-no-hint", "maxLength", '' + "/pathEvidence" + "/redactedPathHint", 1, "must be empty, not ", x24, _K7))
                 pass
     if isinstance(d, dict):
-        if "id" not in d:
-            _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
-        if "type" not in d:
-            _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
-        if "specVersion" not in d:
-            _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
-        if "sessionRef" not in d:
-            _e.append(("schema/required", "required", '' + "/sessionRef", 0, "missing required property \"sessionRef\"", None, None))
-        if "capabilityLedgerRef" not in d:
-            _e.append(("schema/required", "required", '' + "/capabilityLedgerRef", 0, "missing required property \"capabilityLedgerRef\"", None, None))
-        if "workspaceRef" not in d:
-            _e.append(("schema/required", "required", '' + "/workspaceRef", 0, "missing required property \"workspaceRef\"", None, None))
-        if "state" not in d:
-            _e.append(("schema/required", "required", '' + "/state", 0, "missing required property \"state\"", None, None))
-        if "severity" not in d:
-            _e.append(("schema/required", "required", '' + "/severity", 0, "missing required property \"severity\"", None, None))
-        if "operation" not in d:
-            _e.append(("schema/required", "required", '' + "/operation", 0, "missing required property \"operation\"", None, None))
-        if "actionability" not in d:
-            _e.append(("schema/required", "required", '' + "/actionability", 0, "missing required property \"actionability\"", None, None))
-        if "pathEvidence" not in d:
-            _e.append(("schema/required", "required", '' + "/pathEvidence", 0, "missing required property \"pathEvidence\"", None, None))
-        if "gitFacts" not in d:
-            _e.append(("schema/required", "required", '' + "/gitFacts", 0, "missing required property \"gitFacts\"", None, None))
-        if "policyDecisionRef" not in d:
-            _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
-        if "evidenceRefs" not in d:
-            _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
-        if "capturedAt" not in d:
-            _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
-        if not _K7.issuperset(d):
+        if not d.keys() >= _K8:
+            if "id" not in d:
+                _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
+            if "type" not in d:
+                _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
+            if "specVersion" not in d:
+                _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
+            if "sessionRef" not in d:
+                _e.append(("schema/required", "required", '' + "/sessionRef", 0, "missing required property \"sessionRef\"", None, None))
+            if "capabilityLedgerRef" not in d:
+                _e.append(("schema/required", "required", '' + "/capabilityLedgerRef", 0, "missing required property \"capabilityLedgerRef\"", None, None))
+            if "workspaceRef" not in d:
+                _e.append(("schema/required", "required", '' + "/workspaceRef", 0, "missing required property \"workspaceRef\"", None, None))
+            if "state" not in d:
+                _e.append(("schema/required", "required", '' + "/state", 0, "missing required property \"state\"", None, None))
+            if "severity" not in d:
+                _e.append(("schema/required", "required", '' + "/severity", 0, "missing required property \"severity\"", None, None))
+            if "operation" not in d:
+                _e.append(("schema/required", "required", '' + "/operation", 0, "missing required property \"operation\"", None, None))
+            if "actionability" not in d:
+                _e.append(("schema/required", "required", '' + "/actionability", 0, "missing required property \"actionability\"", None, None))
+            if "pathEvidence" not in d:
+                _e.append(("schema/required", "required", '' + "/pathEvidence", 0, "missing required property \"pathEvidence\"", None, None))
+            if "gitFacts" not in d:
+                _e.append(("schema/required", "required", '' + "/gitFacts", 0, "missing required property \"gitFacts\"", None, None))
+            if "policyDecisionRef" not in d:
+                _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
+            if "evidenceRefs" not in d:
+                _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
+            if "capturedAt" not in d:
+                _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
+        if not _K9.issuperset(d):
             for k25 in d:
-                if k25 not in _K7:
+                if k25 not in _K9:
                     _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k25), 3, "", k25, None))
         x26 = d.get("id", _MISSING)
         if x26 is not _MISSING:
-            if not (isinstance(x26, str)):
-                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x26, None))
             if isinstance(x26, str):
-                if _K8(x26) is None:
+                if _K10(x26) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/id", 1, "must be a urn:srcos:git-workspace-state: URN, not ", x26, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x26, None))
         x27 = d.get("type", _MISSING)
         if x27 is not _MISSING:
             if not ((isinstance(x27, str) and x27 == "GitWorkspaceState")):
                 _e.append(("schema/const", "const", '' + "/type", 1, "must be \"GitWorkspaceState\", not ", x27, None))
         x28 = d.get("specVersion", _MISSING)
         if x28 is not _MISSING:
-            if not (isinstance(x28, str)):
-                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x28, None))
             if isinstance(x28, str):
-                if _K9(x28) is None:
+                if _K11(x28) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/specVersion", 1, "must match the pattern ^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$, not ", x28, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x28, None))
         x29 = d.get("sessionRef", _MISSING)
         if x29 is not _MISSING:
             if isinstance(x29, str):
-                if _K10(x29) is None:
+                if _K12(x29) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/sessionRef", 1, "must be a urn:srcos:session: URN, not ", x29, None))
             if not (isinstance(x29, str)):
                 _e.append(("schema/type", "type", '' + "/sessionRef", 2, "must be of type string, not ", x29, None))
         x30 = d.get("capabilityLedgerRef", _MISSING)
         if x30 is not _MISSING:
             if isinstance(x30, str):
-                if _K11(x30) is None:
+                if _K13(x30) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/capabilityLedgerRef", 1, "must be a urn:srcos:capability-ledger: URN, not ", x30, None))
             if not (isinstance(x30, str)):
                 _e.append(("schema/type", "type", '' + "/capabilityLedgerRef", 2, "must be of type string, not ", x30, None))
         x31 = d.get("agentMachineReceiptRef", _MISSING)
         if x31 is not _MISSING:
             if isinstance(x31, str):
-                if _K12(x31) is None:
+                if _K14(x31) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/agentMachineReceiptRef", 1, "must be a urn:srcos:agent-machine-receipt: URN, not ", x31, None))
             if not (isinstance(x31, str) or x31 is None):
                 _e.append(("schema/type", "type", '' + "/agentMachineReceiptRef", 2, "must be of type string, null, not ", x31, None))
         x32 = d.get("workspaceRef", _MISSING)
         if x32 is not _MISSING:
             if isinstance(x32, str):
-                if _K13(x32) is None:
+                if _K15(x32) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/workspaceRef", 1, "must be a urn:srcos:workspace: URN, not ", x32, None))
             if not (isinstance(x32, str)):
                 _e.append(("schema/type", "type", '' + "/workspaceRef", 2, "must be of type string, not ", x32, None))
         x33 = d.get("state", _MISSING)
         if x33 is not _MISSING:
+            if not ((isinstance(x33, str) and x33 in _K16)):
+                _e.append(("schema/enum", "enum", '' + "/state", 1, "must be one of \"not_a_repo\", \"repo_root\", \"inside_worktree\", \"inside_git_dir\", \"bare_repo\", \"worktree_no_remote\", \"detached_head\", \"corrupt_repo\", \"permission_denied\", \"operation_superseded\", not ", x33, None))
             if not (isinstance(x33, str)):
                 _e.append(("schema/type", "type", '' + "/state", 2, "must be of type string, not ", x33, None))
-            if not ((isinstance(x33, str) and x33 in _K14)):
-                _e.append(("schema/enum", "enum", '' + "/state", 1, "must be one of \"not_a_repo\", \"repo_root\", \"inside_worktree\", \"inside_git_dir\", \"bare_repo\", \"worktree_no_remote\", \"detached_head\", \"corrupt_repo\", \"permission_denied\", \"operation_superseded\", not ", x33, None))
         x34 = d.get("severity", _MISSING)
         if x34 is not _MISSING:
+            if not ((isinstance(x34, str) and x34 in _K17)):
+                _e.append(("schema/enum", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", \"warning\", \"error\", not ", x34, None))
             if not (isinstance(x34, str)):
                 _e.append(("schema/type", "type", '' + "/severity", 2, "must be of type string, not ", x34, None))
-            if not ((isinstance(x34, str) and x34 in _K15)):
-                _e.append(("schema/enum", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", \"warning\", \"error\", not ", x34, None))
         x35 = d.get("operation", _MISSING)
         if x35 is not _MISSING:
+            if not ((isinstance(x35, str) and x35 in _K18)):
+                _e.append(("schema/enum", "enum", '' + "/operation", 1, "must be one of \"passive_discovery\", \"watcher_refresh\", \"user_requested_command\", \"agent_requested_command\", \"ci_validation\", not ", x35, None))
             if not (isinstance(x35, str)):
                 _e.append(("schema/type", "type", '' + "/operation", 2, "must be of type string, not ", x35, None))
-            if not ((isinstance(x35, str) and x35 in _K16)):
-                _e.append(("schema/enum", "enum", '' + "/operation", 1, "must be one of \"passive_discovery\", \"watcher_refresh\", \"user_requested_command\", \"agent_requested_command\", \"ci_validation\", not ", x35, None))
         x36 = d.get("actionability", _MISSING)
         if x36 is not _MISSING:
+            if not ((isinstance(x36, str) and x36 in _K19)):
+                _e.append(("schema/enum", "enum", '' + "/actionability", 1, "must be one of \"none\", \"remediation_hint\", \"blocked\", \"quarantined\", not ", x36, None))
             if not (isinstance(x36, str)):
                 _e.append(("schema/type", "type", '' + "/actionability", 2, "must be of type string, not ", x36, None))
-            if not ((isinstance(x36, str) and x36 in _K17)):
-                _e.append(("schema/enum", "enum", '' + "/actionability", 1, "must be one of \"none\", \"remediation_hint\", \"blocked\", \"quarantined\", not ", x36, None))
         x37 = d.get("expectedNegativeState", _MISSING)
         if x37 is not _MISSING:
             if not ((x37 is True or x37 is False)):
                 _e.append(("schema/type", "type", '' + "/expectedNegativeState", 2, "must be of type boolean, not ", x37, None))
         x38 = d.get("pathEvidence", _MISSING)
         if x38 is not _MISSING:
-            if not (isinstance(x38, dict)):
-                _e.append(("schema/type", "type", '' + "/pathEvidence", 2, "must be of type object, not ", x38, None))
             if isinstance(x38, dict):
-                if "pathDigest" not in x38:
-                    _e.append(("schema/required", "required", '' + "/pathEvidence" + "/pathDigest", 0, "missing required property \"pathDigest\"", None, None))
-                if "redaction" not in x38:
-                    _e.append(("schema/required", "required", '' + "/pathEvidence" + "/redaction", 0, "missing required property \"redaction\"", None, None))
-                if "rawPathStored" not in x38:
-                    _e.append(("schema/required", "required", '' + "/pathEvidence" + "/rawPathStored", 0, "missing required property \"rawPathStored\"", None, None))
-                if not _K18.issuperset(x38):
+                if not x38.keys() >= _K20:
+                    if "pathDigest" not in x38:
+                        _e.append(("schema/required", "required", '' + "/pathEvidence" + "/pathDigest", 0, "missing required property \"pathDigest\"", None, None))
+                    if "redaction" not in x38:
+                        _e.append(("schema/required", "required", '' + "/pathEvidence" + "/redaction", 0, "missing required property \"redaction\"", None, None))
+                    if "rawPathStored" not in x38:
+                        _e.append(("schema/required", "required", '' + "/pathEvidence" + "/rawPathStored", 0, "missing required property \"rawPathStored\"", None, None))
+                if not _K21.issuperset(x38):
                     for k39 in x38:
-                        if k39 not in _K18:
+                        if k39 not in _K21:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/pathEvidence" + "/" + _escape(k39), 3, "", k39, None))
                 x40 = x38.get("pathDigest", _MISSING)
                 if x40 is not _MISSING:
                     if isinstance(x40, str):
-                        if _K19(x40) is None:
+                        if _K22(x40) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/pathEvidence" + "/pathDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x40, None))
                     if not (isinstance(x40, str)):
                         _e.append(("schema/type", "type", '' + "/pathEvidence" + "/pathDigest", 2, "must be of type string, not ", x40, None))
@@ -355,32 +358,33 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         _e.append(("schema/type", "type", '' + "/pathEvidence" + "/redactedPathHint", 2, "must be of type string, null, not ", x41, None))
                 x42 = x38.get("redaction", _MISSING)
                 if x42 is not _MISSING:
+                    if not ((isinstance(x42, str) and x42 in _K23)):
+                        _e.append(("schema/enum", "enum", '' + "/pathEvidence" + "/redaction", 1, "must be one of \"none\", \"user_home_redacted\", \"workspace_alias\", \"digest_only\", not ", x42, None))
                     if not (isinstance(x42, str)):
                         _e.append(("schema/type", "type", '' + "/pathEvidence" + "/redaction", 2, "must be of type string, not ", x42, None))
-                    if not ((isinstance(x42, str) and x42 in _K20)):
-                        _e.append(("schema/enum", "enum", '' + "/pathEvidence" + "/redaction", 1, "must be one of \"none\", \"user_home_redacted\", \"workspace_alias\", \"digest_only\", not ", x42, None))
                 x43 = x38.get("rawPathStored", _MISSING)
                 if x43 is not _MISSING:
                     if not (x43 is False):
                         _e.append(("schema/const", "const", '' + "/pathEvidence" + "/rawPathStored", 1, "must be false, not ", x43, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/pathEvidence", 2, "must be of type object, not ", x38, None))
         x44 = d.get("gitFacts", _MISSING)
         if x44 is not _MISSING:
-            if not (isinstance(x44, dict)):
-                _e.append(("schema/type", "type", '' + "/gitFacts", 2, "must be of type object, not ", x44, None))
             if isinstance(x44, dict):
-                if "branch" not in x44:
-                    _e.append(("schema/required", "required", '' + "/gitFacts" + "/branch", 0, "missing required property \"branch\"", None, None))
-                if "headSha" not in x44:
-                    _e.append(("schema/required", "required", '' + "/gitFacts" + "/headSha", 0, "missing required property \"headSha\"", None, None))
-                if "remoteState" not in x44:
-                    _e.append(("schema/required", "required", '' + "/gitFacts" + "/remoteState", 0, "missing required property \"remoteState\"", None, None))
-                if "worktreeRootDigest" not in x44:
-                    _e.append(("schema/required", "required", '' + "/gitFacts" + "/worktreeRootDigest", 0, "missing required property \"worktreeRootDigest\"", None, None))
-                if "gitDirDigest" not in x44:
-                    _e.append(("schema/required", "required", '' + "/gitFacts" + "/gitDirDigest", 0, "missing required property \"gitDirDigest\"", None, None))
-                if not _K21.issuperset(x44):
+                if not x44.keys() >= _K24:
+                    if "branch" not in x44:
+                        _e.append(("schema/required", "required", '' + "/gitFacts" + "/branch", 0, "missing required property \"branch\"", None, None))
+                    if "headSha" not in x44:
+                        _e.append(("schema/required", "required", '' + "/gitFacts" + "/headSha", 0, "missing required property \"headSha\"", None, None))
+                    if "remoteState" not in x44:
+                        _e.append(("schema/required", "required", '' + "/gitFacts" + "/remoteState", 0, "missing required property \"remoteState\"", None, None))
+                    if "worktreeRootDigest" not in x44:
+                        _e.append(("schema/required", "required", '' + "/gitFacts" + "/worktreeRootDigest", 0, "missing required property \"worktreeRootDigest\"", None, None))
+                    if "gitDirDigest" not in x44:
+                        _e.append(("schema/required", "required", '' + "/gitFacts" + "/gitDirDigest", 0, "missing required property \"gitDirDigest\"", None, None))
+                if not _K25.issuperset(x44):
                     for k45 in x44:
-                        if k45 not in _K21:
+                        if k45 not in _K25:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/gitFacts" + "/" + _escape(k45), 3, "", k45, None))
                 x46 = x44.get("branch", _MISSING)
                 if x46 is not _MISSING:
@@ -388,28 +392,28 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         _e.append(("schema/type", "type", '' + "/gitFacts" + "/branch", 2, "must be of type string, null, not ", x46, None))
                 x47 = x44.get("headSha", _MISSING)
                 if x47 is not _MISSING:
-                    if not (isinstance(x47, str) or x47 is None):
-                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type string, null, not ", x47, None))
                     if isinstance(x47, str):
-                        if _K22(x47) is None:
+                        if _K26(x47) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/headSha", 1, "must match the pattern ^[0-9a-fA-F]{7,40}$, not ", x47, None))
+                    elif not (x47 is None):
+                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type string, null, not ", x47, None))
                 x48 = x44.get("remoteState", _MISSING)
                 if x48 is not _MISSING:
+                    if not ((isinstance(x48, str) and x48 in _K27)):
+                        _e.append(("schema/enum", "enum", '' + "/gitFacts" + "/remoteState", 1, "must be one of \"available\", \"missing\", \"not_applicable\", \"error\", \"unknown\", not ", x48, None))
                     if not (isinstance(x48, str)):
                         _e.append(("schema/type", "type", '' + "/gitFacts" + "/remoteState", 2, "must be of type string, not ", x48, None))
-                    if not ((isinstance(x48, str) and x48 in _K23)):
-                        _e.append(("schema/enum", "enum", '' + "/gitFacts" + "/remoteState", 1, "must be one of \"available\", \"missing\", \"not_applicable\", \"error\", \"unknown\", not ", x48, None))
                 x49 = x44.get("worktreeRootDigest", _MISSING)
                 if x49 is not _MISSING:
                     if isinstance(x49, str):
-                        if _K19(x49) is None:
+                        if _K22(x49) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/worktreeRootDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x49, None))
                     if not (isinstance(x49, str) or x49 is None):
                         _e.append(("schema/type", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type string, null, not ", x49, None))
                 x50 = x44.get("gitDirDigest", _MISSING)
                 if x50 is not _MISSING:
                     if isinstance(x50, str):
-                        if _K19(x50) is None:
+                        if _K22(x50) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/gitDirDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x50, None))
                     if not (isinstance(x50, str) or x50 is None):
                         _e.append(("schema/type", "type", '' + "/gitFacts" + "/gitDirDigest", 2, "must be of type string, null, not ", x50, None))
@@ -419,48 +423,52 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         _e.append(("schema/type", "type", '' + "/gitFacts" + "/failureReason", 2, "must be of type string, null, not ", x51, None))
                 x52 = x44.get("commandClass", _MISSING)
                 if x52 is not _MISSING:
+                    if not ((isinstance(x52, str) and x52 in _K28) or x52 is None):
+                        _e.append(("schema/enum", "enum", '' + "/gitFacts" + "/commandClass", 1, "must be one of \"config\", \"rev_parse\", \"symbolic_ref\", \"for_each_ref\", \"status\", \"remote\", \"watcher\", null, not ", x52, None))
                     if not (isinstance(x52, str) or x52 is None):
                         _e.append(("schema/type", "type", '' + "/gitFacts" + "/commandClass", 2, "must be of type string, null, not ", x52, None))
-                    if not ((isinstance(x52, str) and x52 in _K24) or x52 is None):
-                        _e.append(("schema/enum", "enum", '' + "/gitFacts" + "/commandClass", 1, "must be one of \"config\", \"rev_parse\", \"symbolic_ref\", \"for_each_ref\", \"status\", \"remote\", \"watcher\", null, not ", x52, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/gitFacts", 2, "must be of type object, not ", x44, None))
         x53 = d.get("causalRefs", _MISSING)
         if x53 is not _MISSING:
-            if not (isinstance(x53, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x53, None))
             if isinstance(x53, (list, tuple)):
                 for i54, x55 in enumerate(x53):
-                    if not (isinstance(x55, str)):
-                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i54), 2, "must be of type string, not ", x55, None))
                     if isinstance(x55, str):
                         if len(x55) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/causalRefs" + "/" + str(i54), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i54), 2, "must be of type string, not ", x55, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x53, None))
         x56 = d.get("policyDecisionRef", _MISSING)
         if x56 is not _MISSING:
             if isinstance(x56, str):
-                if _K25(x56) is None:
+                if _K29(x56) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/policyDecisionRef", 1, "must be a urn:srcos:decision: URN, not ", x56, None))
             if not (isinstance(x56, str)):
                 _e.append(("schema/type", "type", '' + "/policyDecisionRef", 2, "must be of type string, not ", x56, None))
         x57 = d.get("evidenceRefs", _MISSING)
         if x57 is not _MISSING:
-            if not (isinstance(x57, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x57, None))
             if isinstance(x57, (list, tuple)):
                 if len(x57) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/evidenceRefs", 0, "must have at least 1 item", None, None))
                 for i58, x59 in enumerate(x57):
-                    if not (isinstance(x59, str)):
-                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i58), 2, "must be of type string, not ", x59, None))
                     if isinstance(x59, str):
                         if len(x59) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/evidenceRefs" + "/" + str(i58), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i58), 2, "must be of type string, not ", x59, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x57, None))
         x60 = d.get("capturedAt", _MISSING)
         if x60 is not _MISSING:
-            if not (isinstance(x60, str)):
-                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x60, None))
             if isinstance(x60, str):
                 if not _is_date_time(x60):
                     _e.append(("schema/format", "format", '' + "/capturedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x60, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x60, None))
+    else:
+        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
 # Names the generated code may not use, so that linters see them used.

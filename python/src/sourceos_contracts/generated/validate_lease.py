@@ -23,50 +23,49 @@ _K0 = frozenset(("resource", "owner", "domain", "ttl_seconds", "created_at", "ex
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of Lease."""
-    if not (isinstance(d, dict)):
-        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
     if isinstance(d, dict):
-        if "resource" not in d:
-            _e.append(("schema/required", "required", '' + "/resource", 0, "missing required property \"resource\"", None, None))
-        if "owner" not in d:
-            _e.append(("schema/required", "required", '' + "/owner", 0, "missing required property \"owner\"", None, None))
-        if "domain" not in d:
-            _e.append(("schema/required", "required", '' + "/domain", 0, "missing required property \"domain\"", None, None))
-        if "ttl_seconds" not in d:
-            _e.append(("schema/required", "required", '' + "/ttl_seconds", 0, "missing required property \"ttl_seconds\"", None, None))
-        if "created_at" not in d:
-            _e.append(("schema/required", "required", '' + "/created_at", 0, "missing required property \"created_at\"", None, None))
-        if "expires_at" not in d:
-            _e.append(("schema/required", "required", '' + "/expires_at", 0, "missing required property \"expires_at\"", None, None))
-        if "override" not in d:
-            _e.append(("schema/required", "required", '' + "/override", 0, "missing required property \"override\"", None, None))
-        if "override_reason" not in d:
-            _e.append(("schema/required", "required", '' + "/override_reason", 0, "missing required property \"override_reason\"", None, None))
+        if not d.keys() >= _K0:
+            if "resource" not in d:
+                _e.append(("schema/required", "required", '' + "/resource", 0, "missing required property \"resource\"", None, None))
+            if "owner" not in d:
+                _e.append(("schema/required", "required", '' + "/owner", 0, "missing required property \"owner\"", None, None))
+            if "domain" not in d:
+                _e.append(("schema/required", "required", '' + "/domain", 0, "missing required property \"domain\"", None, None))
+            if "ttl_seconds" not in d:
+                _e.append(("schema/required", "required", '' + "/ttl_seconds", 0, "missing required property \"ttl_seconds\"", None, None))
+            if "created_at" not in d:
+                _e.append(("schema/required", "required", '' + "/created_at", 0, "missing required property \"created_at\"", None, None))
+            if "expires_at" not in d:
+                _e.append(("schema/required", "required", '' + "/expires_at", 0, "missing required property \"expires_at\"", None, None))
+            if "override" not in d:
+                _e.append(("schema/required", "required", '' + "/override", 0, "missing required property \"override\"", None, None))
+            if "override_reason" not in d:
+                _e.append(("schema/required", "required", '' + "/override_reason", 0, "missing required property \"override_reason\"", None, None))
         if not _K0.issuperset(d):
             for k0 in d:
                 if k0 not in _K0:
                     _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k0), 3, "", k0, None))
         x1 = d.get("resource", _MISSING)
         if x1 is not _MISSING:
-            if not (isinstance(x1, str)):
-                _e.append(("schema/type", "type", '' + "/resource", 2, "must be of type string, not ", x1, None))
             if isinstance(x1, str):
                 if len(x1) < 1:
                     _e.append(("schema/minLength", "minLength", '' + "/resource", 0, "must not be empty", None, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/resource", 2, "must be of type string, not ", x1, None))
         x2 = d.get("owner", _MISSING)
         if x2 is not _MISSING:
-            if not (isinstance(x2, str)):
-                _e.append(("schema/type", "type", '' + "/owner", 2, "must be of type string, not ", x2, None))
             if isinstance(x2, str):
                 if len(x2) < 1:
                     _e.append(("schema/minLength", "minLength", '' + "/owner", 0, "must not be empty", None, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/owner", 2, "must be of type string, not ", x2, None))
         x3 = d.get("domain", _MISSING)
         if x3 is not _MISSING:
-            if not (isinstance(x3, str)):
-                _e.append(("schema/type", "type", '' + "/domain", 2, "must be of type string, not ", x3, None))
             if isinstance(x3, str):
                 if len(x3) < 1:
                     _e.append(("schema/minLength", "minLength", '' + "/domain", 0, "must not be empty", None, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/domain", 2, "must be of type string, not ", x3, None))
         x4 = d.get("ttl_seconds", _MISSING)
         if x4 is not _MISSING:
             if not (_is_integer(x4)):
@@ -76,18 +75,18 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                     _e.append(("schema/minimum", "minimum", '' + "/ttl_seconds", 1, "must be at least 1, not ", x4, None))
         x5 = d.get("created_at", _MISSING)
         if x5 is not _MISSING:
-            if not (isinstance(x5, str)):
-                _e.append(("schema/type", "type", '' + "/created_at", 2, "must be of type string, not ", x5, None))
             if isinstance(x5, str):
                 if not _is_date_time(x5):
                     _e.append(("schema/format", "format", '' + "/created_at", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x5, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/created_at", 2, "must be of type string, not ", x5, None))
         x6 = d.get("expires_at", _MISSING)
         if x6 is not _MISSING:
-            if not (isinstance(x6, str)):
-                _e.append(("schema/type", "type", '' + "/expires_at", 2, "must be of type string, not ", x6, None))
             if isinstance(x6, str):
                 if not _is_date_time(x6):
                     _e.append(("schema/format", "format", '' + "/expires_at", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x6, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/expires_at", 2, "must be of type string, not ", x6, None))
         x7 = d.get("override", _MISSING)
         if x7 is not _MISSING:
             if not ((x7 is True or x7 is False)):
@@ -96,6 +95,8 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
         if x8 is not _MISSING:
             if not (isinstance(x8, str)):
                 _e.append(("schema/type", "type", '' + "/override_reason", 2, "must be of type string, not ", x8, None))
+    else:
+        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
 # Names the generated code may not use, so that linters see them used.

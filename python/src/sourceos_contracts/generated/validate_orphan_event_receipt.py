@@ -23,20 +23,21 @@ _K1 = "A quarantined event has a quarantinedAt and no recovered session or DAG n
 _K2 = "A queued event has nothing recovered, reconciled or quarantined yet."
 _K3 = "A queued event's ttl has not expired."
 _K4 = "A discarded duplicate names no recovered session."
-_K5 = frozenset(("id", "type", "specVersion", "eventRef", "eventClass", "observedAt", "rawEventDigest", "sessionResolution", "ttl", "correlationKeys", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K6 = _re.compile("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K7 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K8 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K9 = frozenset(("agent_lifecycle", "runtime_lifecycle", "browser_automation", "terminal_workspace", "plugin", "transport", "unknown",))
-_K10 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
-_K11 = frozenset(("state", "candidateSessionRefs", "recoveredSessionRef", "recoveredDagNodeRef", "reconciledAt", "quarantinedAt",))
-_K12 = frozenset(("queued", "recovered", "quarantined", "discarded_duplicate",))
-_K13 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K14 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K15 = frozenset(("expiresAt", "expired",))
-_K16 = frozenset(("conversationId", "parentId", "workspaceRef", "taskRef",))
-_K17 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K18 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K5 = frozenset(("id", "type", "specVersion", "eventRef", "eventClass", "observedAt", "sessionResolution", "ttl", "policyDecisionRef", "evidenceRefs", "capturedAt",))
+_K6 = frozenset(("id", "type", "specVersion", "eventRef", "eventClass", "observedAt", "rawEventDigest", "sessionResolution", "ttl", "correlationKeys", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
+_K7 = _re.compile("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K8 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K9 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K10 = frozenset(("agent_lifecycle", "runtime_lifecycle", "browser_automation", "terminal_workspace", "plugin", "transport", "unknown",))
+_K11 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K12 = frozenset(("state", "candidateSessionRefs", "recoveredSessionRef", "recoveredDagNodeRef", "reconciledAt", "quarantinedAt",))
+_K13 = frozenset(("queued", "recovered", "quarantined", "discarded_duplicate",))
+_K14 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K15 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K16 = frozenset(("expiresAt", "expired",))
+_K17 = frozenset(("conversationId", "parentId", "workspaceRef", "taskRef",))
+_K18 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K19 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 
 
 def _valid0(d: Any) -> bool:
@@ -101,8 +102,6 @@ def _valid4(d: Any) -> bool:
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of OrphanEventReceipt."""
-    if not (isinstance(d, dict)):
-        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
     if isinstance(d, dict):
         x0 = d.get("sessionResolution", _MISSING)
         if x0 is not _MISSING:
@@ -186,178 +185,179 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                             _e.append(("rule/orphan-duplicate-unowned", "type", '' + "/sessionResolution" + "/recoveredSessionRef", 2, "must be of type null, not ", x23, _K4))
                 pass
     if isinstance(d, dict):
-        if "id" not in d:
-            _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
-        if "type" not in d:
-            _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
-        if "specVersion" not in d:
-            _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
-        if "eventRef" not in d:
-            _e.append(("schema/required", "required", '' + "/eventRef", 0, "missing required property \"eventRef\"", None, None))
-        if "eventClass" not in d:
-            _e.append(("schema/required", "required", '' + "/eventClass", 0, "missing required property \"eventClass\"", None, None))
-        if "observedAt" not in d:
-            _e.append(("schema/required", "required", '' + "/observedAt", 0, "missing required property \"observedAt\"", None, None))
-        if "sessionResolution" not in d:
-            _e.append(("schema/required", "required", '' + "/sessionResolution", 0, "missing required property \"sessionResolution\"", None, None))
-        if "ttl" not in d:
-            _e.append(("schema/required", "required", '' + "/ttl", 0, "missing required property \"ttl\"", None, None))
-        if "policyDecisionRef" not in d:
-            _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
-        if "evidenceRefs" not in d:
-            _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
-        if "capturedAt" not in d:
-            _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
-        if not _K5.issuperset(d):
+        if not d.keys() >= _K5:
+            if "id" not in d:
+                _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
+            if "type" not in d:
+                _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
+            if "specVersion" not in d:
+                _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
+            if "eventRef" not in d:
+                _e.append(("schema/required", "required", '' + "/eventRef", 0, "missing required property \"eventRef\"", None, None))
+            if "eventClass" not in d:
+                _e.append(("schema/required", "required", '' + "/eventClass", 0, "missing required property \"eventClass\"", None, None))
+            if "observedAt" not in d:
+                _e.append(("schema/required", "required", '' + "/observedAt", 0, "missing required property \"observedAt\"", None, None))
+            if "sessionResolution" not in d:
+                _e.append(("schema/required", "required", '' + "/sessionResolution", 0, "missing required property \"sessionResolution\"", None, None))
+            if "ttl" not in d:
+                _e.append(("schema/required", "required", '' + "/ttl", 0, "missing required property \"ttl\"", None, None))
+            if "policyDecisionRef" not in d:
+                _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
+            if "evidenceRefs" not in d:
+                _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
+            if "capturedAt" not in d:
+                _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
+        if not _K6.issuperset(d):
             for k24 in d:
-                if k24 not in _K5:
+                if k24 not in _K6:
                     _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k24), 3, "", k24, None))
         x25 = d.get("id", _MISSING)
         if x25 is not _MISSING:
-            if not (isinstance(x25, str)):
-                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x25, None))
             if isinstance(x25, str):
-                if _K6(x25) is None:
+                if _K7(x25) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/id", 1, "must be a urn:srcos:receipt:orphan-event: URN, not ", x25, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x25, None))
         x26 = d.get("type", _MISSING)
         if x26 is not _MISSING:
             if not ((isinstance(x26, str) and x26 == "OrphanEventReceipt")):
                 _e.append(("schema/const", "const", '' + "/type", 1, "must be \"OrphanEventReceipt\", not ", x26, None))
         x27 = d.get("specVersion", _MISSING)
         if x27 is not _MISSING:
-            if not (isinstance(x27, str)):
-                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x27, None))
             if isinstance(x27, str):
-                if _K7(x27) is None:
+                if _K8(x27) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/specVersion", 1, "must match the pattern ^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$, not ", x27, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x27, None))
         x28 = d.get("eventRef", _MISSING)
         if x28 is not _MISSING:
             if isinstance(x28, str):
-                if _K8(x28) is None:
+                if _K9(x28) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/eventRef", 1, "must be a urn:srcos:event: URN, not ", x28, None))
             if not (isinstance(x28, str)):
                 _e.append(("schema/type", "type", '' + "/eventRef", 2, "must be of type string, not ", x28, None))
         x29 = d.get("eventClass", _MISSING)
         if x29 is not _MISSING:
+            if not ((isinstance(x29, str) and x29 in _K10)):
+                _e.append(("schema/enum", "enum", '' + "/eventClass", 1, "must be one of \"agent_lifecycle\", \"runtime_lifecycle\", \"browser_automation\", \"terminal_workspace\", \"plugin\", \"transport\", \"unknown\", not ", x29, None))
             if not (isinstance(x29, str)):
                 _e.append(("schema/type", "type", '' + "/eventClass", 2, "must be of type string, not ", x29, None))
-            if not ((isinstance(x29, str) and x29 in _K9)):
-                _e.append(("schema/enum", "enum", '' + "/eventClass", 1, "must be one of \"agent_lifecycle\", \"runtime_lifecycle\", \"browser_automation\", \"terminal_workspace\", \"plugin\", \"transport\", \"unknown\", not ", x29, None))
         x30 = d.get("observedAt", _MISSING)
         if x30 is not _MISSING:
-            if not (isinstance(x30, str)):
-                _e.append(("schema/type", "type", '' + "/observedAt", 2, "must be of type string, not ", x30, None))
             if isinstance(x30, str):
                 if not _is_date_time(x30):
                     _e.append(("schema/format", "format", '' + "/observedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x30, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/observedAt", 2, "must be of type string, not ", x30, None))
         x31 = d.get("rawEventDigest", _MISSING)
         if x31 is not _MISSING:
             if isinstance(x31, str):
-                if _K10(x31) is None:
+                if _K11(x31) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/rawEventDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x31, None))
             if not (isinstance(x31, str)):
                 _e.append(("schema/type", "type", '' + "/rawEventDigest", 2, "must be of type string, not ", x31, None))
         x32 = d.get("sessionResolution", _MISSING)
         if x32 is not _MISSING:
-            if not (isinstance(x32, dict)):
-                _e.append(("schema/type", "type", '' + "/sessionResolution", 2, "must be of type object, not ", x32, None))
             if isinstance(x32, dict):
-                if "state" not in x32:
-                    _e.append(("schema/required", "required", '' + "/sessionResolution" + "/state", 0, "missing required property \"state\"", None, None))
-                if "candidateSessionRefs" not in x32:
-                    _e.append(("schema/required", "required", '' + "/sessionResolution" + "/candidateSessionRefs", 0, "missing required property \"candidateSessionRefs\"", None, None))
-                if "recoveredSessionRef" not in x32:
-                    _e.append(("schema/required", "required", '' + "/sessionResolution" + "/recoveredSessionRef", 0, "missing required property \"recoveredSessionRef\"", None, None))
-                if "recoveredDagNodeRef" not in x32:
-                    _e.append(("schema/required", "required", '' + "/sessionResolution" + "/recoveredDagNodeRef", 0, "missing required property \"recoveredDagNodeRef\"", None, None))
-                if "reconciledAt" not in x32:
-                    _e.append(("schema/required", "required", '' + "/sessionResolution" + "/reconciledAt", 0, "missing required property \"reconciledAt\"", None, None))
-                if "quarantinedAt" not in x32:
-                    _e.append(("schema/required", "required", '' + "/sessionResolution" + "/quarantinedAt", 0, "missing required property \"quarantinedAt\"", None, None))
-                if not _K11.issuperset(x32):
+                if not x32.keys() >= _K12:
+                    if "state" not in x32:
+                        _e.append(("schema/required", "required", '' + "/sessionResolution" + "/state", 0, "missing required property \"state\"", None, None))
+                    if "candidateSessionRefs" not in x32:
+                        _e.append(("schema/required", "required", '' + "/sessionResolution" + "/candidateSessionRefs", 0, "missing required property \"candidateSessionRefs\"", None, None))
+                    if "recoveredSessionRef" not in x32:
+                        _e.append(("schema/required", "required", '' + "/sessionResolution" + "/recoveredSessionRef", 0, "missing required property \"recoveredSessionRef\"", None, None))
+                    if "recoveredDagNodeRef" not in x32:
+                        _e.append(("schema/required", "required", '' + "/sessionResolution" + "/recoveredDagNodeRef", 0, "missing required property \"recoveredDagNodeRef\"", None, None))
+                    if "reconciledAt" not in x32:
+                        _e.append(("schema/required", "required", '' + "/sessionResolution" + "/reconciledAt", 0, "missing required property \"reconciledAt\"", None, None))
+                    if "quarantinedAt" not in x32:
+                        _e.append(("schema/required", "required", '' + "/sessionResolution" + "/quarantinedAt", 0, "missing required property \"quarantinedAt\"", None, None))
+                if not _K12.issuperset(x32):
                     for k33 in x32:
-                        if k33 not in _K11:
+                        if k33 not in _K12:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/sessionResolution" + "/" + _escape(k33), 3, "", k33, None))
                 x34 = x32.get("state", _MISSING)
                 if x34 is not _MISSING:
+                    if not ((isinstance(x34, str) and x34 in _K13)):
+                        _e.append(("schema/enum", "enum", '' + "/sessionResolution" + "/state", 1, "must be one of \"queued\", \"recovered\", \"quarantined\", \"discarded_duplicate\", not ", x34, None))
                     if not (isinstance(x34, str)):
                         _e.append(("schema/type", "type", '' + "/sessionResolution" + "/state", 2, "must be of type string, not ", x34, None))
-                    if not ((isinstance(x34, str) and x34 in _K12)):
-                        _e.append(("schema/enum", "enum", '' + "/sessionResolution" + "/state", 1, "must be one of \"queued\", \"recovered\", \"quarantined\", \"discarded_duplicate\", not ", x34, None))
                 x35 = x32.get("candidateSessionRefs", _MISSING)
                 if x35 is not _MISSING:
-                    if not (isinstance(x35, (list, tuple))):
-                        _e.append(("schema/type", "type", '' + "/sessionResolution" + "/candidateSessionRefs", 2, "must be of type array, not ", x35, None))
                     if isinstance(x35, (list, tuple)):
                         for i36, x37 in enumerate(x35):
                             if isinstance(x37, str):
-                                if _K13(x37) is None:
+                                if _K14(x37) is None:
                                     _e.append(("schema/pattern", "pattern", '' + "/sessionResolution" + "/candidateSessionRefs" + "/" + str(i36), 1, "must be a urn:srcos:session: URN, not ", x37, None))
                             if not (isinstance(x37, str)):
                                 _e.append(("schema/type", "type", '' + "/sessionResolution" + "/candidateSessionRefs" + "/" + str(i36), 2, "must be of type string, not ", x37, None))
                         u38 = _duplicate_items(x35)
                         if u38 is not None:
                             _e.append(("schema/uniqueItems", "uniqueItems", '' + "/sessionResolution" + "/candidateSessionRefs", 4, "", u38, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/sessionResolution" + "/candidateSessionRefs", 2, "must be of type array, not ", x35, None))
                 x39 = x32.get("recoveredSessionRef", _MISSING)
                 if x39 is not _MISSING:
                     if isinstance(x39, str):
-                        if _K13(x39) is None:
+                        if _K14(x39) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/sessionResolution" + "/recoveredSessionRef", 1, "must be a urn:srcos:session: URN, not ", x39, None))
                     if not (isinstance(x39, str) or x39 is None):
                         _e.append(("schema/type", "type", '' + "/sessionResolution" + "/recoveredSessionRef", 2, "must be of type string, null, not ", x39, None))
                 x40 = x32.get("recoveredDagNodeRef", _MISSING)
                 if x40 is not _MISSING:
                     if isinstance(x40, str):
-                        if _K14(x40) is None:
+                        if _K15(x40) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/sessionResolution" + "/recoveredDagNodeRef", 1, "must be a urn:srcos:session-dag-node: URN, not ", x40, None))
                     if not (isinstance(x40, str) or x40 is None):
                         _e.append(("schema/type", "type", '' + "/sessionResolution" + "/recoveredDagNodeRef", 2, "must be of type string, null, not ", x40, None))
                 x41 = x32.get("reconciledAt", _MISSING)
                 if x41 is not _MISSING:
-                    if not (isinstance(x41, str) or x41 is None):
-                        _e.append(("schema/type", "type", '' + "/sessionResolution" + "/reconciledAt", 2, "must be of type string, null, not ", x41, None))
                     if isinstance(x41, str):
                         if not _is_date_time(x41):
                             _e.append(("schema/format", "format", '' + "/sessionResolution" + "/reconciledAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x41, None))
+                    elif not (x41 is None):
+                        _e.append(("schema/type", "type", '' + "/sessionResolution" + "/reconciledAt", 2, "must be of type string, null, not ", x41, None))
                 x42 = x32.get("quarantinedAt", _MISSING)
                 if x42 is not _MISSING:
-                    if not (isinstance(x42, str) or x42 is None):
-                        _e.append(("schema/type", "type", '' + "/sessionResolution" + "/quarantinedAt", 2, "must be of type string, null, not ", x42, None))
                     if isinstance(x42, str):
                         if not _is_date_time(x42):
                             _e.append(("schema/format", "format", '' + "/sessionResolution" + "/quarantinedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x42, None))
+                    elif not (x42 is None):
+                        _e.append(("schema/type", "type", '' + "/sessionResolution" + "/quarantinedAt", 2, "must be of type string, null, not ", x42, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/sessionResolution", 2, "must be of type object, not ", x32, None))
         x43 = d.get("ttl", _MISSING)
         if x43 is not _MISSING:
-            if not (isinstance(x43, dict)):
-                _e.append(("schema/type", "type", '' + "/ttl", 2, "must be of type object, not ", x43, None))
             if isinstance(x43, dict):
-                if "expiresAt" not in x43:
-                    _e.append(("schema/required", "required", '' + "/ttl" + "/expiresAt", 0, "missing required property \"expiresAt\"", None, None))
-                if "expired" not in x43:
-                    _e.append(("schema/required", "required", '' + "/ttl" + "/expired", 0, "missing required property \"expired\"", None, None))
-                if not _K15.issuperset(x43):
+                if not x43.keys() >= _K16:
+                    if "expiresAt" not in x43:
+                        _e.append(("schema/required", "required", '' + "/ttl" + "/expiresAt", 0, "missing required property \"expiresAt\"", None, None))
+                    if "expired" not in x43:
+                        _e.append(("schema/required", "required", '' + "/ttl" + "/expired", 0, "missing required property \"expired\"", None, None))
+                if not _K16.issuperset(x43):
                     for k44 in x43:
-                        if k44 not in _K15:
+                        if k44 not in _K16:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/ttl" + "/" + _escape(k44), 3, "", k44, None))
                 x45 = x43.get("expiresAt", _MISSING)
                 if x45 is not _MISSING:
-                    if not (isinstance(x45, str)):
-                        _e.append(("schema/type", "type", '' + "/ttl" + "/expiresAt", 2, "must be of type string, not ", x45, None))
                     if isinstance(x45, str):
                         if not _is_date_time(x45):
                             _e.append(("schema/format", "format", '' + "/ttl" + "/expiresAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x45, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/ttl" + "/expiresAt", 2, "must be of type string, not ", x45, None))
                 x46 = x43.get("expired", _MISSING)
                 if x46 is not _MISSING:
                     if not ((x46 is True or x46 is False)):
                         _e.append(("schema/type", "type", '' + "/ttl" + "/expired", 2, "must be of type boolean, not ", x46, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/ttl", 2, "must be of type object, not ", x43, None))
         x47 = d.get("correlationKeys", _MISSING)
         if x47 is not _MISSING:
-            if not (isinstance(x47, dict)):
-                _e.append(("schema/type", "type", '' + "/correlationKeys", 2, "must be of type object, not ", x47, None))
             if isinstance(x47, dict):
-                if not _K16.issuperset(x47):
+                if not _K17.issuperset(x47):
                     for k48 in x47:
-                        if k48 not in _K16:
+                        if k48 not in _K17:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/correlationKeys" + "/" + _escape(k48), 3, "", k48, None))
                 x49 = x47.get("conversationId", _MISSING)
                 if x49 is not _MISSING:
@@ -370,7 +370,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                 x51 = x47.get("workspaceRef", _MISSING)
                 if x51 is not _MISSING:
                     if isinstance(x51, str):
-                        if _K17(x51) is None:
+                        if _K18(x51) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/correlationKeys" + "/workspaceRef", 1, "must be a urn:srcos:workspace: URN, not ", x51, None))
                     if not (isinstance(x51, str) or x51 is None):
                         _e.append(("schema/type", "type", '' + "/correlationKeys" + "/workspaceRef", 2, "must be of type string, null, not ", x51, None))
@@ -378,44 +378,48 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                 if x52 is not _MISSING:
                     if not (isinstance(x52, str) or x52 is None):
                         _e.append(("schema/type", "type", '' + "/correlationKeys" + "/taskRef", 2, "must be of type string, null, not ", x52, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/correlationKeys", 2, "must be of type object, not ", x47, None))
         x53 = d.get("causalRefs", _MISSING)
         if x53 is not _MISSING:
-            if not (isinstance(x53, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x53, None))
             if isinstance(x53, (list, tuple)):
                 for i54, x55 in enumerate(x53):
-                    if not (isinstance(x55, str)):
-                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i54), 2, "must be of type string, not ", x55, None))
                     if isinstance(x55, str):
                         if len(x55) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/causalRefs" + "/" + str(i54), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i54), 2, "must be of type string, not ", x55, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x53, None))
         x56 = d.get("policyDecisionRef", _MISSING)
         if x56 is not _MISSING:
             if isinstance(x56, str):
-                if _K18(x56) is None:
+                if _K19(x56) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/policyDecisionRef", 1, "must be a urn:srcos:decision: URN, not ", x56, None))
             if not (isinstance(x56, str)):
                 _e.append(("schema/type", "type", '' + "/policyDecisionRef", 2, "must be of type string, not ", x56, None))
         x57 = d.get("evidenceRefs", _MISSING)
         if x57 is not _MISSING:
-            if not (isinstance(x57, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x57, None))
             if isinstance(x57, (list, tuple)):
                 if len(x57) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/evidenceRefs", 0, "must have at least 1 item", None, None))
                 for i58, x59 in enumerate(x57):
-                    if not (isinstance(x59, str)):
-                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i58), 2, "must be of type string, not ", x59, None))
                     if isinstance(x59, str):
                         if len(x59) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/evidenceRefs" + "/" + str(i58), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i58), 2, "must be of type string, not ", x59, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x57, None))
         x60 = d.get("capturedAt", _MISSING)
         if x60 is not _MISSING:
-            if not (isinstance(x60, str)):
-                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x60, None))
             if isinstance(x60, str):
                 if not _is_date_time(x60):
                     _e.append(("schema/format", "format", '' + "/capturedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x60, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x60, None))
+    else:
+        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
 # Names the generated code may not use, so that linters see them used.

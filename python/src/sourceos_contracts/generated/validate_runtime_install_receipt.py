@@ -22,22 +22,25 @@ _K0 = frozenset(("failed", "partial", "denied", "deferred",))
 _K1 = "A failed, partial, denied or deferred install carries a non-empty failureReason."
 _K2 = "An installed runtime carries no failureReason (absent, null or \"\") and no artifact whose verification failed."
 _K3 = "A rolled_back install carries a rollbackRef."
-_K4 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "agentMachineReceiptRef", "runtimeRef", "runtimeName", "runtimeVersion", "targetRef", "platform", "installState", "manifest", "artifacts", "rollbackRef", "failureReason", "logMode", "causalRefs", "policyDecisionRef", "evidenceRefs", "startedAt", "finishedAt", "capturedAt",))
-_K5 = _re.compile("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K6 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K7 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K8 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K9 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K10 = _re.compile("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K11 = _re.compile("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K12 = frozenset(("darwin-arm64", "darwin-x64", "linux-x64", "linux-arm64", "win32-x64",))
-_K13 = frozenset(("requested", "manifest_resolved", "artifact_verified", "installing", "installed", "failed", "rolled_back", "partial", "denied", "deferred",))
-_K14 = frozenset(("manifestRef", "manifestDigest", "bundleFormatVersion", "resolvedAt",))
-_K15 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
-_K16 = frozenset(("artifactRef", "digest", "sizeBytes", "verificationState",))
-_K17 = frozenset(("not_checked", "verified", "failed", "skipped",))
-_K18 = frozenset(("compact_receipt_ref", "full_debug_redacted",))
-_K19 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K4 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "runtimeRef", "targetRef", "platform", "installState", "manifest", "artifacts", "logMode", "policyDecisionRef", "evidenceRefs", "startedAt", "capturedAt",))
+_K5 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "agentMachineReceiptRef", "runtimeRef", "runtimeName", "runtimeVersion", "targetRef", "platform", "installState", "manifest", "artifacts", "rollbackRef", "failureReason", "logMode", "causalRefs", "policyDecisionRef", "evidenceRefs", "startedAt", "finishedAt", "capturedAt",))
+_K6 = _re.compile("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K7 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K8 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K9 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K10 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K11 = _re.compile("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K12 = _re.compile("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K13 = frozenset(("darwin-arm64", "darwin-x64", "linux-x64", "linux-arm64", "win32-x64",))
+_K14 = frozenset(("requested", "manifest_resolved", "artifact_verified", "installing", "installed", "failed", "rolled_back", "partial", "denied", "deferred",))
+_K15 = frozenset(("manifestRef", "manifestDigest", "resolvedAt",))
+_K16 = frozenset(("manifestRef", "manifestDigest", "bundleFormatVersion", "resolvedAt",))
+_K17 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K18 = frozenset(("artifactRef", "digest", "verificationState",))
+_K19 = frozenset(("artifactRef", "digest", "sizeBytes", "verificationState",))
+_K20 = frozenset(("not_checked", "verified", "failed", "skipped",))
+_K21 = frozenset(("compact_receipt_ref", "full_debug_redacted",))
+_K22 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 
 
 def _valid0(d: Any) -> bool:
@@ -81,19 +84,17 @@ def _valid3(d: Any) -> bool:
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of RuntimeInstallReceipt."""
-    if not (isinstance(d, dict)):
-        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
     if _valid0(d):
         if isinstance(d, dict):
             if "failureReason" not in d:
                 _e.append(("rule/install-failure-has-reason", "required", '' + "/failureReason", 0, "missing required property \"failureReason\"", None, _K1))
             x1 = d.get("failureReason", _MISSING)
             if x1 is not _MISSING:
-                if not (isinstance(x1, str)):
-                    _e.append(("rule/install-failure-has-reason", "type", '' + "/failureReason", 2, "must be of type string, not ", x1, _K1))
                 if isinstance(x1, str):
                     if len(x1) < 1:
                         _e.append(("rule/install-failure-has-reason", "minLength", '' + "/failureReason", 0, "must not be empty", None, _K1))
+                else:
+                    _e.append(("rule/install-failure-has-reason", "type", '' + "/failureReason", 2, "must be of type string, not ", x1, _K1))
         pass
     if _valid1(d):
         if isinstance(d, dict):
@@ -118,92 +119,93 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                 _e.append(("rule/install-rollback-has-ref", "required", '' + "/rollbackRef", 0, "missing required property \"rollbackRef\"", None, _K3))
             x9 = d.get("rollbackRef", _MISSING)
             if x9 is not _MISSING:
-                if not (isinstance(x9, str)):
-                    _e.append(("rule/install-rollback-has-ref", "type", '' + "/rollbackRef", 2, "must be of type string, not ", x9, _K3))
                 if isinstance(x9, str):
                     if len(x9) < 1:
                         _e.append(("rule/install-rollback-has-ref", "minLength", '' + "/rollbackRef", 0, "must not be empty", None, _K3))
+                else:
+                    _e.append(("rule/install-rollback-has-ref", "type", '' + "/rollbackRef", 2, "must be of type string, not ", x9, _K3))
         pass
     if isinstance(d, dict):
-        if "id" not in d:
-            _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
-        if "type" not in d:
-            _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
-        if "specVersion" not in d:
-            _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
-        if "sessionRef" not in d:
-            _e.append(("schema/required", "required", '' + "/sessionRef", 0, "missing required property \"sessionRef\"", None, None))
-        if "capabilityLedgerRef" not in d:
-            _e.append(("schema/required", "required", '' + "/capabilityLedgerRef", 0, "missing required property \"capabilityLedgerRef\"", None, None))
-        if "runtimeRef" not in d:
-            _e.append(("schema/required", "required", '' + "/runtimeRef", 0, "missing required property \"runtimeRef\"", None, None))
-        if "targetRef" not in d:
-            _e.append(("schema/required", "required", '' + "/targetRef", 0, "missing required property \"targetRef\"", None, None))
-        if "platform" not in d:
-            _e.append(("schema/required", "required", '' + "/platform", 0, "missing required property \"platform\"", None, None))
-        if "installState" not in d:
-            _e.append(("schema/required", "required", '' + "/installState", 0, "missing required property \"installState\"", None, None))
-        if "manifest" not in d:
-            _e.append(("schema/required", "required", '' + "/manifest", 0, "missing required property \"manifest\"", None, None))
-        if "artifacts" not in d:
-            _e.append(("schema/required", "required", '' + "/artifacts", 0, "missing required property \"artifacts\"", None, None))
-        if "logMode" not in d:
-            _e.append(("schema/required", "required", '' + "/logMode", 0, "missing required property \"logMode\"", None, None))
-        if "policyDecisionRef" not in d:
-            _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
-        if "evidenceRefs" not in d:
-            _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
-        if "startedAt" not in d:
-            _e.append(("schema/required", "required", '' + "/startedAt", 0, "missing required property \"startedAt\"", None, None))
-        if "capturedAt" not in d:
-            _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
-        if not _K4.issuperset(d):
+        if not d.keys() >= _K4:
+            if "id" not in d:
+                _e.append(("schema/required", "required", '' + "/id", 0, "missing required property \"id\"", None, None))
+            if "type" not in d:
+                _e.append(("schema/required", "required", '' + "/type", 0, "missing required property \"type\"", None, None))
+            if "specVersion" not in d:
+                _e.append(("schema/required", "required", '' + "/specVersion", 0, "missing required property \"specVersion\"", None, None))
+            if "sessionRef" not in d:
+                _e.append(("schema/required", "required", '' + "/sessionRef", 0, "missing required property \"sessionRef\"", None, None))
+            if "capabilityLedgerRef" not in d:
+                _e.append(("schema/required", "required", '' + "/capabilityLedgerRef", 0, "missing required property \"capabilityLedgerRef\"", None, None))
+            if "runtimeRef" not in d:
+                _e.append(("schema/required", "required", '' + "/runtimeRef", 0, "missing required property \"runtimeRef\"", None, None))
+            if "targetRef" not in d:
+                _e.append(("schema/required", "required", '' + "/targetRef", 0, "missing required property \"targetRef\"", None, None))
+            if "platform" not in d:
+                _e.append(("schema/required", "required", '' + "/platform", 0, "missing required property \"platform\"", None, None))
+            if "installState" not in d:
+                _e.append(("schema/required", "required", '' + "/installState", 0, "missing required property \"installState\"", None, None))
+            if "manifest" not in d:
+                _e.append(("schema/required", "required", '' + "/manifest", 0, "missing required property \"manifest\"", None, None))
+            if "artifacts" not in d:
+                _e.append(("schema/required", "required", '' + "/artifacts", 0, "missing required property \"artifacts\"", None, None))
+            if "logMode" not in d:
+                _e.append(("schema/required", "required", '' + "/logMode", 0, "missing required property \"logMode\"", None, None))
+            if "policyDecisionRef" not in d:
+                _e.append(("schema/required", "required", '' + "/policyDecisionRef", 0, "missing required property \"policyDecisionRef\"", None, None))
+            if "evidenceRefs" not in d:
+                _e.append(("schema/required", "required", '' + "/evidenceRefs", 0, "missing required property \"evidenceRefs\"", None, None))
+            if "startedAt" not in d:
+                _e.append(("schema/required", "required", '' + "/startedAt", 0, "missing required property \"startedAt\"", None, None))
+            if "capturedAt" not in d:
+                _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
+        if not _K5.issuperset(d):
             for k10 in d:
-                if k10 not in _K4:
+                if k10 not in _K5:
                     _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k10), 3, "", k10, None))
         x11 = d.get("id", _MISSING)
         if x11 is not _MISSING:
-            if not (isinstance(x11, str)):
-                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x11, None))
             if isinstance(x11, str):
-                if _K5(x11) is None:
+                if _K6(x11) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/id", 1, "must be a urn:srcos:receipt:runtime-install: URN, not ", x11, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x11, None))
         x12 = d.get("type", _MISSING)
         if x12 is not _MISSING:
             if not ((isinstance(x12, str) and x12 == "RuntimeInstallReceipt")):
                 _e.append(("schema/const", "const", '' + "/type", 1, "must be \"RuntimeInstallReceipt\", not ", x12, None))
         x13 = d.get("specVersion", _MISSING)
         if x13 is not _MISSING:
-            if not (isinstance(x13, str)):
-                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x13, None))
             if isinstance(x13, str):
-                if _K6(x13) is None:
+                if _K7(x13) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/specVersion", 1, "must match the pattern ^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$, not ", x13, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x13, None))
         x14 = d.get("sessionRef", _MISSING)
         if x14 is not _MISSING:
             if isinstance(x14, str):
-                if _K7(x14) is None:
+                if _K8(x14) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/sessionRef", 1, "must be a urn:srcos:session: URN, not ", x14, None))
             if not (isinstance(x14, str)):
                 _e.append(("schema/type", "type", '' + "/sessionRef", 2, "must be of type string, not ", x14, None))
         x15 = d.get("capabilityLedgerRef", _MISSING)
         if x15 is not _MISSING:
             if isinstance(x15, str):
-                if _K8(x15) is None:
+                if _K9(x15) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/capabilityLedgerRef", 1, "must be a urn:srcos:capability-ledger: URN, not ", x15, None))
             if not (isinstance(x15, str)):
                 _e.append(("schema/type", "type", '' + "/capabilityLedgerRef", 2, "must be of type string, not ", x15, None))
         x16 = d.get("agentMachineReceiptRef", _MISSING)
         if x16 is not _MISSING:
             if isinstance(x16, str):
-                if _K9(x16) is None:
+                if _K10(x16) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/agentMachineReceiptRef", 1, "must be a urn:srcos:agent-machine-receipt: URN, not ", x16, None))
             if not (isinstance(x16, str) or x16 is None):
                 _e.append(("schema/type", "type", '' + "/agentMachineReceiptRef", 2, "must be of type string, null, not ", x16, None))
         x17 = d.get("runtimeRef", _MISSING)
         if x17 is not _MISSING:
             if isinstance(x17, str):
-                if _K10(x17) is None:
+                if _K11(x17) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/runtimeRef", 1, "must be a urn:srcos:runtime: URN, not ", x17, None))
             if not (isinstance(x17, str)):
                 _e.append(("schema/type", "type", '' + "/runtimeRef", 2, "must be of type string, not ", x17, None))
@@ -218,48 +220,47 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
         x20 = d.get("targetRef", _MISSING)
         if x20 is not _MISSING:
             if isinstance(x20, str):
-                if _K11(x20) is None:
+                if _K12(x20) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/targetRef", 1, "must be a urn:srcos:target: URN, not ", x20, None))
             if not (isinstance(x20, str)):
                 _e.append(("schema/type", "type", '' + "/targetRef", 2, "must be of type string, not ", x20, None))
         x21 = d.get("platform", _MISSING)
         if x21 is not _MISSING:
+            if not ((isinstance(x21, str) and x21 in _K13)):
+                _e.append(("schema/enum", "enum", '' + "/platform", 1, "must be one of \"darwin-arm64\", \"darwin-x64\", \"linux-x64\", \"linux-arm64\", \"win32-x64\", not ", x21, None))
             if not (isinstance(x21, str)):
                 _e.append(("schema/type", "type", '' + "/platform", 2, "must be of type string, not ", x21, None))
-            if not ((isinstance(x21, str) and x21 in _K12)):
-                _e.append(("schema/enum", "enum", '' + "/platform", 1, "must be one of \"darwin-arm64\", \"darwin-x64\", \"linux-x64\", \"linux-arm64\", \"win32-x64\", not ", x21, None))
         x22 = d.get("installState", _MISSING)
         if x22 is not _MISSING:
+            if not ((isinstance(x22, str) and x22 in _K14)):
+                _e.append(("schema/enum", "enum", '' + "/installState", 1, "must be one of \"requested\", \"manifest_resolved\", \"artifact_verified\", \"installing\", \"installed\", \"failed\", \"rolled_back\", \"partial\", \"denied\", \"deferred\", not ", x22, None))
             if not (isinstance(x22, str)):
                 _e.append(("schema/type", "type", '' + "/installState", 2, "must be of type string, not ", x22, None))
-            if not ((isinstance(x22, str) and x22 in _K13)):
-                _e.append(("schema/enum", "enum", '' + "/installState", 1, "must be one of \"requested\", \"manifest_resolved\", \"artifact_verified\", \"installing\", \"installed\", \"failed\", \"rolled_back\", \"partial\", \"denied\", \"deferred\", not ", x22, None))
         x23 = d.get("manifest", _MISSING)
         if x23 is not _MISSING:
-            if not (isinstance(x23, dict)):
-                _e.append(("schema/type", "type", '' + "/manifest", 2, "must be of type object, not ", x23, None))
             if isinstance(x23, dict):
-                if "manifestRef" not in x23:
-                    _e.append(("schema/required", "required", '' + "/manifest" + "/manifestRef", 0, "missing required property \"manifestRef\"", None, None))
-                if "manifestDigest" not in x23:
-                    _e.append(("schema/required", "required", '' + "/manifest" + "/manifestDigest", 0, "missing required property \"manifestDigest\"", None, None))
-                if "resolvedAt" not in x23:
-                    _e.append(("schema/required", "required", '' + "/manifest" + "/resolvedAt", 0, "missing required property \"resolvedAt\"", None, None))
-                if not _K14.issuperset(x23):
+                if not x23.keys() >= _K15:
+                    if "manifestRef" not in x23:
+                        _e.append(("schema/required", "required", '' + "/manifest" + "/manifestRef", 0, "missing required property \"manifestRef\"", None, None))
+                    if "manifestDigest" not in x23:
+                        _e.append(("schema/required", "required", '' + "/manifest" + "/manifestDigest", 0, "missing required property \"manifestDigest\"", None, None))
+                    if "resolvedAt" not in x23:
+                        _e.append(("schema/required", "required", '' + "/manifest" + "/resolvedAt", 0, "missing required property \"resolvedAt\"", None, None))
+                if not _K16.issuperset(x23):
                     for k24 in x23:
-                        if k24 not in _K14:
+                        if k24 not in _K16:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/manifest" + "/" + _escape(k24), 3, "", k24, None))
                 x25 = x23.get("manifestRef", _MISSING)
                 if x25 is not _MISSING:
-                    if not (isinstance(x25, str)):
-                        _e.append(("schema/type", "type", '' + "/manifest" + "/manifestRef", 2, "must be of type string, not ", x25, None))
                     if isinstance(x25, str):
                         if len(x25) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/manifest" + "/manifestRef", 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/manifest" + "/manifestRef", 2, "must be of type string, not ", x25, None))
                 x26 = x23.get("manifestDigest", _MISSING)
                 if x26 is not _MISSING:
                     if isinstance(x26, str):
-                        if _K15(x26) is None:
+                        if _K17(x26) is None:
                             _e.append(("schema/pattern", "pattern", '' + "/manifest" + "/manifestDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x26, None))
                     if not (isinstance(x26, str)):
                         _e.append(("schema/type", "type", '' + "/manifest" + "/manifestDigest", 2, "must be of type string, not ", x26, None))
@@ -269,43 +270,42 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         _e.append(("schema/type", "type", '' + "/manifest" + "/bundleFormatVersion", 2, "must be of type string, integer, null, not ", x27, None))
                 x28 = x23.get("resolvedAt", _MISSING)
                 if x28 is not _MISSING:
-                    if not (isinstance(x28, str)):
-                        _e.append(("schema/type", "type", '' + "/manifest" + "/resolvedAt", 2, "must be of type string, not ", x28, None))
                     if isinstance(x28, str):
                         if not _is_date_time(x28):
                             _e.append(("schema/format", "format", '' + "/manifest" + "/resolvedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x28, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/manifest" + "/resolvedAt", 2, "must be of type string, not ", x28, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/manifest", 2, "must be of type object, not ", x23, None))
         x29 = d.get("artifacts", _MISSING)
         if x29 is not _MISSING:
-            if not (isinstance(x29, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/artifacts", 2, "must be of type array, not ", x29, None))
             if isinstance(x29, (list, tuple)):
                 if len(x29) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/artifacts", 0, "must have at least 1 item", None, None))
                 for i30, x31 in enumerate(x29):
-                    if not (isinstance(x31, dict)):
-                        _e.append(("schema/type", "type", '' + "/artifacts" + "/" + str(i30), 2, "must be of type object, not ", x31, None))
                     if isinstance(x31, dict):
-                        if "artifactRef" not in x31:
-                            _e.append(("schema/required", "required", '' + "/artifacts" + "/" + str(i30) + "/artifactRef", 0, "missing required property \"artifactRef\"", None, None))
-                        if "digest" not in x31:
-                            _e.append(("schema/required", "required", '' + "/artifacts" + "/" + str(i30) + "/digest", 0, "missing required property \"digest\"", None, None))
-                        if "verificationState" not in x31:
-                            _e.append(("schema/required", "required", '' + "/artifacts" + "/" + str(i30) + "/verificationState", 0, "missing required property \"verificationState\"", None, None))
-                        if not _K16.issuperset(x31):
+                        if not x31.keys() >= _K18:
+                            if "artifactRef" not in x31:
+                                _e.append(("schema/required", "required", '' + "/artifacts" + "/" + str(i30) + "/artifactRef", 0, "missing required property \"artifactRef\"", None, None))
+                            if "digest" not in x31:
+                                _e.append(("schema/required", "required", '' + "/artifacts" + "/" + str(i30) + "/digest", 0, "missing required property \"digest\"", None, None))
+                            if "verificationState" not in x31:
+                                _e.append(("schema/required", "required", '' + "/artifacts" + "/" + str(i30) + "/verificationState", 0, "missing required property \"verificationState\"", None, None))
+                        if not _K19.issuperset(x31):
                             for k32 in x31:
-                                if k32 not in _K16:
+                                if k32 not in _K19:
                                     _e.append(("schema/additionalProperties", "additionalProperties", '' + "/artifacts" + "/" + str(i30) + "/" + _escape(k32), 3, "", k32, None))
                         x33 = x31.get("artifactRef", _MISSING)
                         if x33 is not _MISSING:
-                            if not (isinstance(x33, str)):
-                                _e.append(("schema/type", "type", '' + "/artifacts" + "/" + str(i30) + "/artifactRef", 2, "must be of type string, not ", x33, None))
                             if isinstance(x33, str):
                                 if len(x33) < 1:
                                     _e.append(("schema/minLength", "minLength", '' + "/artifacts" + "/" + str(i30) + "/artifactRef", 0, "must not be empty", None, None))
+                            else:
+                                _e.append(("schema/type", "type", '' + "/artifacts" + "/" + str(i30) + "/artifactRef", 2, "must be of type string, not ", x33, None))
                         x34 = x31.get("digest", _MISSING)
                         if x34 is not _MISSING:
                             if isinstance(x34, str):
-                                if _K15(x34) is None:
+                                if _K17(x34) is None:
                                     _e.append(("schema/pattern", "pattern", '' + "/artifacts" + "/" + str(i30) + "/digest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x34, None))
                             if not (isinstance(x34, str)):
                                 _e.append(("schema/type", "type", '' + "/artifacts" + "/" + str(i30) + "/digest", 2, "must be of type string, not ", x34, None))
@@ -318,10 +318,14 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                                     _e.append(("schema/minimum", "minimum", '' + "/artifacts" + "/" + str(i30) + "/sizeBytes", 1, "must be at least 0, not ", x35, None))
                         x36 = x31.get("verificationState", _MISSING)
                         if x36 is not _MISSING:
+                            if not ((isinstance(x36, str) and x36 in _K20)):
+                                _e.append(("schema/enum", "enum", '' + "/artifacts" + "/" + str(i30) + "/verificationState", 1, "must be one of \"not_checked\", \"verified\", \"failed\", \"skipped\", not ", x36, None))
                             if not (isinstance(x36, str)):
                                 _e.append(("schema/type", "type", '' + "/artifacts" + "/" + str(i30) + "/verificationState", 2, "must be of type string, not ", x36, None))
-                            if not ((isinstance(x36, str) and x36 in _K17)):
-                                _e.append(("schema/enum", "enum", '' + "/artifacts" + "/" + str(i30) + "/verificationState", 1, "must be one of \"not_checked\", \"verified\", \"failed\", \"skipped\", not ", x36, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/artifacts" + "/" + str(i30), 2, "must be of type object, not ", x31, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/artifacts", 2, "must be of type array, not ", x29, None))
         x37 = d.get("rollbackRef", _MISSING)
         if x37 is not _MISSING:
             if not (isinstance(x37, str) or x37 is None):
@@ -332,62 +336,64 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                 _e.append(("schema/type", "type", '' + "/failureReason", 2, "must be of type string, null, not ", x38, None))
         x39 = d.get("logMode", _MISSING)
         if x39 is not _MISSING:
+            if not ((isinstance(x39, str) and x39 in _K21)):
+                _e.append(("schema/enum", "enum", '' + "/logMode", 1, "must be one of \"compact_receipt_ref\", \"full_debug_redacted\", not ", x39, None))
             if not (isinstance(x39, str)):
                 _e.append(("schema/type", "type", '' + "/logMode", 2, "must be of type string, not ", x39, None))
-            if not ((isinstance(x39, str) and x39 in _K18)):
-                _e.append(("schema/enum", "enum", '' + "/logMode", 1, "must be one of \"compact_receipt_ref\", \"full_debug_redacted\", not ", x39, None))
         x40 = d.get("causalRefs", _MISSING)
         if x40 is not _MISSING:
-            if not (isinstance(x40, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x40, None))
             if isinstance(x40, (list, tuple)):
                 for i41, x42 in enumerate(x40):
-                    if not (isinstance(x42, str)):
-                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i41), 2, "must be of type string, not ", x42, None))
                     if isinstance(x42, str):
                         if len(x42) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/causalRefs" + "/" + str(i41), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i41), 2, "must be of type string, not ", x42, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x40, None))
         x43 = d.get("policyDecisionRef", _MISSING)
         if x43 is not _MISSING:
             if isinstance(x43, str):
-                if _K19(x43) is None:
+                if _K22(x43) is None:
                     _e.append(("schema/pattern", "pattern", '' + "/policyDecisionRef", 1, "must be a urn:srcos:decision: URN, not ", x43, None))
             if not (isinstance(x43, str)):
                 _e.append(("schema/type", "type", '' + "/policyDecisionRef", 2, "must be of type string, not ", x43, None))
         x44 = d.get("evidenceRefs", _MISSING)
         if x44 is not _MISSING:
-            if not (isinstance(x44, (list, tuple))):
-                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x44, None))
             if isinstance(x44, (list, tuple)):
                 if len(x44) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/evidenceRefs", 0, "must have at least 1 item", None, None))
                 for i45, x46 in enumerate(x44):
-                    if not (isinstance(x46, str)):
-                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i45), 2, "must be of type string, not ", x46, None))
                     if isinstance(x46, str):
                         if len(x46) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/evidenceRefs" + "/" + str(i45), 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i45), 2, "must be of type string, not ", x46, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x44, None))
         x47 = d.get("startedAt", _MISSING)
         if x47 is not _MISSING:
-            if not (isinstance(x47, str)):
-                _e.append(("schema/type", "type", '' + "/startedAt", 2, "must be of type string, not ", x47, None))
             if isinstance(x47, str):
                 if not _is_date_time(x47):
                     _e.append(("schema/format", "format", '' + "/startedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x47, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/startedAt", 2, "must be of type string, not ", x47, None))
         x48 = d.get("finishedAt", _MISSING)
         if x48 is not _MISSING:
-            if not (isinstance(x48, str) or x48 is None):
-                _e.append(("schema/type", "type", '' + "/finishedAt", 2, "must be of type string, null, not ", x48, None))
             if isinstance(x48, str):
                 if not _is_date_time(x48):
                     _e.append(("schema/format", "format", '' + "/finishedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x48, None))
+            elif not (x48 is None):
+                _e.append(("schema/type", "type", '' + "/finishedAt", 2, "must be of type string, null, not ", x48, None))
         x49 = d.get("capturedAt", _MISSING)
         if x49 is not _MISSING:
-            if not (isinstance(x49, str)):
-                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x49, None))
             if isinstance(x49, str):
                 if not _is_date_time(x49):
                     _e.append(("schema/format", "format", '' + "/capturedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x49, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x49, None))
+    else:
+        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
 # Names the generated code may not use, so that linters see them used.

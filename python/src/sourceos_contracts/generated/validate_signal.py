@@ -54,8 +54,6 @@ def _valid1(d: Any) -> bool:
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of Signal."""
-    if not (isinstance(d, dict)):
-        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
     if _valid0(d):
         if isinstance(d, dict):
             x2 = d.get("body", _MISSING)
@@ -68,148 +66,150 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                                 _e.append(("rule/signal-handoff-has-evidence", "minItems", '' + "/body" + "/evidence", 0, "must have at least 1 item", None, _K1))
         pass
     if isinstance(d, dict):
-        if "header" not in d:
-            _e.append(("schema/required", "required", '' + "/header", 0, "missing required property \"header\"", None, None))
-        if "body" not in d:
-            _e.append(("schema/required", "required", '' + "/body", 0, "missing required property \"body\"", None, None))
-        if "footer" not in d:
-            _e.append(("schema/required", "required", '' + "/footer", 0, "missing required property \"footer\"", None, None))
+        if not d.keys() >= _K2:
+            if "header" not in d:
+                _e.append(("schema/required", "required", '' + "/header", 0, "missing required property \"header\"", None, None))
+            if "body" not in d:
+                _e.append(("schema/required", "required", '' + "/body", 0, "missing required property \"body\"", None, None))
+            if "footer" not in d:
+                _e.append(("schema/required", "required", '' + "/footer", 0, "missing required property \"footer\"", None, None))
         if not _K2.issuperset(d):
             for k4 in d:
                 if k4 not in _K2:
                     _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k4), 3, "", k4, None))
         x5 = d.get("header", _MISSING)
         if x5 is not _MISSING:
-            if not (isinstance(x5, dict)):
-                _e.append(("schema/type", "type", '' + "/header", 2, "must be of type object, not ", x5, None))
             if isinstance(x5, dict):
-                if "id" not in x5:
-                    _e.append(("schema/required", "required", '' + "/header" + "/id", 0, "missing required property \"id\"", None, None))
-                if "timestamp" not in x5:
-                    _e.append(("schema/required", "required", '' + "/header" + "/timestamp", 0, "missing required property \"timestamp\"", None, None))
-                if "from" not in x5:
-                    _e.append(("schema/required", "required", '' + "/header" + "/from", 0, "missing required property \"from\"", None, None))
-                if "to" not in x5:
-                    _e.append(("schema/required", "required", '' + "/header" + "/to", 0, "missing required property \"to\"", None, None))
-                if "kind" not in x5:
-                    _e.append(("schema/required", "required", '' + "/header" + "/kind", 0, "missing required property \"kind\"", None, None))
-                if "urgency" not in x5:
-                    _e.append(("schema/required", "required", '' + "/header" + "/urgency", 0, "missing required property \"urgency\"", None, None))
+                if not x5.keys() >= _K3:
+                    if "id" not in x5:
+                        _e.append(("schema/required", "required", '' + "/header" + "/id", 0, "missing required property \"id\"", None, None))
+                    if "timestamp" not in x5:
+                        _e.append(("schema/required", "required", '' + "/header" + "/timestamp", 0, "missing required property \"timestamp\"", None, None))
+                    if "from" not in x5:
+                        _e.append(("schema/required", "required", '' + "/header" + "/from", 0, "missing required property \"from\"", None, None))
+                    if "to" not in x5:
+                        _e.append(("schema/required", "required", '' + "/header" + "/to", 0, "missing required property \"to\"", None, None))
+                    if "kind" not in x5:
+                        _e.append(("schema/required", "required", '' + "/header" + "/kind", 0, "missing required property \"kind\"", None, None))
+                    if "urgency" not in x5:
+                        _e.append(("schema/required", "required", '' + "/header" + "/urgency", 0, "missing required property \"urgency\"", None, None))
                 if not _K3.issuperset(x5):
                     for k6 in x5:
                         if k6 not in _K3:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/header" + "/" + _escape(k6), 3, "", k6, None))
                 x7 = x5.get("id", _MISSING)
                 if x7 is not _MISSING:
-                    if not (isinstance(x7, str)):
-                        _e.append(("schema/type", "type", '' + "/header" + "/id", 2, "must be of type string, not ", x7, None))
                     if isinstance(x7, str):
                         if len(x7) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/header" + "/id", 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/header" + "/id", 2, "must be of type string, not ", x7, None))
                 x8 = x5.get("timestamp", _MISSING)
                 if x8 is not _MISSING:
-                    if not (isinstance(x8, str)):
-                        _e.append(("schema/type", "type", '' + "/header" + "/timestamp", 2, "must be of type string, not ", x8, None))
                     if isinstance(x8, str):
                         if not _is_date_time(x8):
                             _e.append(("schema/format", "format", '' + "/header" + "/timestamp", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x8, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/header" + "/timestamp", 2, "must be of type string, not ", x8, None))
                 x9 = x5.get("from", _MISSING)
                 if x9 is not _MISSING:
-                    if not (isinstance(x9, str)):
-                        _e.append(("schema/type", "type", '' + "/header" + "/from", 2, "must be of type string, not ", x9, None))
                     if isinstance(x9, str):
                         if len(x9) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/header" + "/from", 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/header" + "/from", 2, "must be of type string, not ", x9, None))
                 x10 = x5.get("to", _MISSING)
                 if x10 is not _MISSING:
-                    if not (isinstance(x10, str)):
-                        _e.append(("schema/type", "type", '' + "/header" + "/to", 2, "must be of type string, not ", x10, None))
                     if isinstance(x10, str):
                         if len(x10) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/header" + "/to", 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/header" + "/to", 2, "must be of type string, not ", x10, None))
                 x11 = x5.get("kind", _MISSING)
                 if x11 is not _MISSING:
-                    if not (isinstance(x11, str)):
-                        _e.append(("schema/type", "type", '' + "/header" + "/kind", 2, "must be of type string, not ", x11, None))
                     if not ((isinstance(x11, str) and x11 in _K4)):
                         _e.append(("schema/enum", "enum", '' + "/header" + "/kind", 1, "must be one of \"proclamation\", \"missive\", \"council_call\", not ", x11, None))
+                    if not (isinstance(x11, str)):
+                        _e.append(("schema/type", "type", '' + "/header" + "/kind", 2, "must be of type string, not ", x11, None))
                 x12 = x5.get("urgency", _MISSING)
                 if x12 is not _MISSING:
-                    if not (isinstance(x12, str)):
-                        _e.append(("schema/type", "type", '' + "/header" + "/urgency", 2, "must be of type string, not ", x12, None))
                     if not ((isinstance(x12, str) and x12 in _K5)):
                         _e.append(("schema/enum", "enum", '' + "/header" + "/urgency", 1, "must be one of \"low\", \"normal\", \"high\", \"critical\", not ", x12, None))
+                    if not (isinstance(x12, str)):
+                        _e.append(("schema/type", "type", '' + "/header" + "/urgency", 2, "must be of type string, not ", x12, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/header", 2, "must be of type object, not ", x5, None))
         x13 = d.get("body", _MISSING)
         if x13 is not _MISSING:
-            if not (isinstance(x13, dict)):
-                _e.append(("schema/type", "type", '' + "/body", 2, "must be of type object, not ", x13, None))
             if isinstance(x13, dict):
-                if "topic" not in x13:
-                    _e.append(("schema/required", "required", '' + "/body" + "/topic", 0, "missing required property \"topic\"", None, None))
-                if "claim" not in x13:
-                    _e.append(("schema/required", "required", '' + "/body" + "/claim", 0, "missing required property \"claim\"", None, None))
-                if "evidence" not in x13:
-                    _e.append(("schema/required", "required", '' + "/body" + "/evidence", 0, "missing required property \"evidence\"", None, None))
-                if "confidence" not in x13:
-                    _e.append(("schema/required", "required", '' + "/body" + "/confidence", 0, "missing required property \"confidence\"", None, None))
-                if "asks" not in x13:
-                    _e.append(("schema/required", "required", '' + "/body" + "/asks", 0, "missing required property \"asks\"", None, None))
-                if "next_actions" not in x13:
-                    _e.append(("schema/required", "required", '' + "/body" + "/next_actions", 0, "missing required property \"next_actions\"", None, None))
+                if not x13.keys() >= _K6:
+                    if "topic" not in x13:
+                        _e.append(("schema/required", "required", '' + "/body" + "/topic", 0, "missing required property \"topic\"", None, None))
+                    if "claim" not in x13:
+                        _e.append(("schema/required", "required", '' + "/body" + "/claim", 0, "missing required property \"claim\"", None, None))
+                    if "evidence" not in x13:
+                        _e.append(("schema/required", "required", '' + "/body" + "/evidence", 0, "missing required property \"evidence\"", None, None))
+                    if "confidence" not in x13:
+                        _e.append(("schema/required", "required", '' + "/body" + "/confidence", 0, "missing required property \"confidence\"", None, None))
+                    if "asks" not in x13:
+                        _e.append(("schema/required", "required", '' + "/body" + "/asks", 0, "missing required property \"asks\"", None, None))
+                    if "next_actions" not in x13:
+                        _e.append(("schema/required", "required", '' + "/body" + "/next_actions", 0, "missing required property \"next_actions\"", None, None))
                 if not _K6.issuperset(x13):
                     for k14 in x13:
                         if k14 not in _K6:
                             _e.append(("schema/additionalProperties", "additionalProperties", '' + "/body" + "/" + _escape(k14), 3, "", k14, None))
                 x15 = x13.get("topic", _MISSING)
                 if x15 is not _MISSING:
-                    if not (isinstance(x15, str)):
-                        _e.append(("schema/type", "type", '' + "/body" + "/topic", 2, "must be of type string, not ", x15, None))
                     if isinstance(x15, str):
                         if len(x15) < 1:
                             _e.append(("schema/minLength", "minLength", '' + "/body" + "/topic", 0, "must not be empty", None, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/body" + "/topic", 2, "must be of type string, not ", x15, None))
                 x16 = x13.get("claim", _MISSING)
                 if x16 is not _MISSING:
                     if not (isinstance(x16, str)):
                         _e.append(("schema/type", "type", '' + "/body" + "/claim", 2, "must be of type string, not ", x16, None))
                 x17 = x13.get("evidence", _MISSING)
                 if x17 is not _MISSING:
-                    if not (isinstance(x17, (list, tuple))):
-                        _e.append(("schema/type", "type", '' + "/body" + "/evidence", 2, "must be of type array, not ", x17, None))
                     if isinstance(x17, (list, tuple)):
                         for i18, x19 in enumerate(x17):
                             if not (isinstance(x19, str)):
                                 _e.append(("schema/type", "type", '' + "/body" + "/evidence" + "/" + str(i18), 2, "must be of type string, not ", x19, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/body" + "/evidence", 2, "must be of type array, not ", x17, None))
                 x20 = x13.get("confidence", _MISSING)
                 if x20 is not _MISSING:
-                    if not (isinstance(x20, str)):
-                        _e.append(("schema/type", "type", '' + "/body" + "/confidence", 2, "must be of type string, not ", x20, None))
                     if not ((isinstance(x20, str) and x20 in _K7)):
                         _e.append(("schema/enum", "enum", '' + "/body" + "/confidence", 1, "must be one of \"low\", \"medium\", \"high\", not ", x20, None))
+                    if not (isinstance(x20, str)):
+                        _e.append(("schema/type", "type", '' + "/body" + "/confidence", 2, "must be of type string, not ", x20, None))
                 x21 = x13.get("asks", _MISSING)
                 if x21 is not _MISSING:
-                    if not (isinstance(x21, (list, tuple))):
-                        _e.append(("schema/type", "type", '' + "/body" + "/asks", 2, "must be of type array, not ", x21, None))
                     if isinstance(x21, (list, tuple)):
                         for i22, x23 in enumerate(x21):
                             if not (isinstance(x23, str)):
                                 _e.append(("schema/type", "type", '' + "/body" + "/asks" + "/" + str(i22), 2, "must be of type string, not ", x23, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/body" + "/asks", 2, "must be of type array, not ", x21, None))
                 x24 = x13.get("next_actions", _MISSING)
                 if x24 is not _MISSING:
-                    if not (isinstance(x24, (list, tuple))):
-                        _e.append(("schema/type", "type", '' + "/body" + "/next_actions", 2, "must be of type array, not ", x24, None))
                     if isinstance(x24, (list, tuple)):
                         for i25, x26 in enumerate(x24):
                             if not (isinstance(x26, str)):
                                 _e.append(("schema/type", "type", '' + "/body" + "/next_actions" + "/" + str(i25), 2, "must be of type string, not ", x26, None))
+                    else:
+                        _e.append(("schema/type", "type", '' + "/body" + "/next_actions", 2, "must be of type array, not ", x24, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/body", 2, "must be of type object, not ", x13, None))
         x27 = d.get("footer", _MISSING)
         if x27 is not _MISSING:
-            if not (isinstance(x27, dict)):
-                _e.append(("schema/type", "type", '' + "/footer", 2, "must be of type object, not ", x27, None))
             if isinstance(x27, dict):
-                if "expects_response" not in x27:
-                    _e.append(("schema/required", "required", '' + "/footer" + "/expects_response", 0, "missing required property \"expects_response\"", None, None))
-                if "response_by" not in x27:
-                    _e.append(("schema/required", "required", '' + "/footer" + "/response_by", 0, "missing required property \"response_by\"", None, None))
+                if not x27.keys() >= _K8:
+                    if "expects_response" not in x27:
+                        _e.append(("schema/required", "required", '' + "/footer" + "/expects_response", 0, "missing required property \"expects_response\"", None, None))
+                    if "response_by" not in x27:
+                        _e.append(("schema/required", "required", '' + "/footer" + "/response_by", 0, "missing required property \"response_by\"", None, None))
                 if not _K8.issuperset(x27):
                     for k28 in x27:
                         if k28 not in _K8:
@@ -220,13 +220,17 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         _e.append(("schema/type", "type", '' + "/footer" + "/expects_response", 2, "must be of type boolean, not ", x29, None))
                 x30 = x27.get("response_by", _MISSING)
                 if x30 is not _MISSING:
-                    if not (isinstance(x30, str)):
-                        _e.append(("schema/type", "type", '' + "/footer" + "/response_by", 2, "must be of type string, not ", x30, None))
                     if _valid1(x30):
                         if isinstance(x30, str):
                             if not _is_date_time(x30):
                                 _e.append(("schema/format", "format", '' + "/footer" + "/response_by", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x30, None))
                         pass
+                    if not (isinstance(x30, str)):
+                        _e.append(("schema/type", "type", '' + "/footer" + "/response_by", 2, "must be of type string, not ", x30, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/footer", 2, "must be of type object, not ", x27, None))
+    else:
+        _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
 # Names the generated code may not use, so that linters see them used.

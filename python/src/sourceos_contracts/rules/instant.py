@@ -1,8 +1,11 @@
 """RFC 3339 date-times as exact instants, for rules that compare or add to timestamps (mirrors
 src/rules/instant.ts): no clock, no float; None for anything the `date-time` format rejects."""
+from datetime import date
 from typing import NamedTuple
 
-from .._formats import parse_date_time
+from .._formats import DATE_TIME_SHAPE, calendar_and_leap_second
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 class Instant(NamedTuple):
@@ -36,12 +39,15 @@ def _civil_from_days(days: int) -> tuple[int, int, int]:
 
 
 def parse_instant(text: object) -> Instant | None:
-    """An RFC 3339 date-time as an exact instant, or None when it is not one."""
-    f = parse_date_time(text)
-    if f is None or not isinstance(text, str):
+    """An RFC 3339 date-time as an exact instant, or None when it is not one (the `date-time` format's grammar)."""
+    m = DATE_TIME_SHAPE.match(text) if isinstance(text, str) else None
+    if m is None or not ((m[3] < "29" and m[6] != "60") or calendar_and_leap_second(m)):
         return None
-    minute = _days_from_civil(f.year, f.month, f.day) * 1440 + f.hour * 60 + f.minute - f.offset_minutes
-    return Instant(minute, f.second, text[f.fraction_start : f.fraction_end].rstrip("0"))
+    offset = 0 if m[8] is None else (int(m[9]) * 60 + int(m[10])) * (-1 if m[8] == "-" else 1)
+    year = int(m[1])
+    days = date(year, int(m[2]), int(m[3])).toordinal() - _EPOCH_ORDINAL if year > 0 else _days_from_civil(year, int(m[2]), int(m[3]))
+    fraction = m[7]
+    return Instant(days * 1440 + int(m[4]) * 60 + int(m[5]) - offset, int(m[6]), fraction[1:].rstrip("0") if fraction else "")
 
 
 def compare_instants(a: Instant, b: Instant) -> int:
