@@ -2,7 +2,6 @@
 `typeof`, number formatting, and JSON.stringify (integer-like keys first, as a JavaScript object
 orders them; -0 as 0; 1.0 as 1)."""
 import math
-from decimal import Decimal
 from typing import Any
 
 _MAX_INDEX = 2**32 - 2
@@ -16,6 +15,13 @@ def to_js_number(value: int | float) -> float:
         return math.inf if value > 0 else -math.inf
 
 
+def _plain(text: str) -> str:
+    """A number Python wrote with an exponent, without it (decimal is imported only here: it is rarely needed)."""
+    from decimal import Decimal
+
+    return format(Decimal(text), "f")
+
+
 def js_number(value: int | float) -> str:
     """A number as JavaScript's String() writes it."""
     x = to_js_number(value)
@@ -27,10 +33,10 @@ def js_number(value: int | float) -> str:
         return "0"
     if x.is_integer() and abs(x) < 1e21:
         shortest = repr(x)
-        return format(Decimal(shortest), "f") if "e" in shortest else str(int(x))
+        return _plain(shortest) if "e" in shortest else str(int(x))
     text = repr(x)
     if "e" in text and 1e-6 <= abs(x) < 1:
-        return format(Decimal(text), "f")
+        return _plain(text)
     if "e" in text:
         mantissa, exponent = text.split("e")
         if mantissa.endswith(".0"):

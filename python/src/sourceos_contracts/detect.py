@@ -2,8 +2,7 @@
 (by `type`, or by shape for the contracts without one), nothing, or a document meant to be a
 contract but broken (`contract/near-miss`). Names, prefixes and shapes come from the schemas."""
 import re
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from ._jsvalue import js_stringify
 from .detection.names import nearest_name, resembles
@@ -21,8 +20,7 @@ TYPE_CONTRACTS: Final = [n for n in CONTRACT_NAMES if DETECTION[n][0] == "type"]
 SHAPE_CONTRACTS: Final = [n for n in CONTRACT_NAMES if DETECTION[n][0] == "shape"]
 
 
-@dataclass(frozen=True)
-class Classification:
+class Classification(NamedTuple):
     contract: str | None
     by: str
     reason: str

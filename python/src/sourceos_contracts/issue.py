@@ -1,13 +1,11 @@
 """Issues and results: errors are data (a stable code, a severity, an RFC 6901 pointer, a message)."""
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 """How much an issue matters: an error makes a document invalid, a warning does not."""
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(NamedTuple):
     """One finding about a document: `code` (`schema/<keyword>`, `rule/<name>`, `contract/unknown`, ...),
     `severity`, `pointer` to the offending value (for a missing property, the property itself), `message`."""
 
@@ -19,8 +17,7 @@ class Issue:
     """For schema issues: the JSON Schema keyword that failed."""
 
 
-@dataclass(frozen=True, slots=True)
-class ValidationResult:
+class ValidationResult(NamedTuple):
     """The outcome of validating one document: `ok` is True when no issue is an error."""
 
     ok: bool

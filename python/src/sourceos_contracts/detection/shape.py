@@ -1,5 +1,4 @@
 """How much of a contract's required shape a document has (mirrors src/detection/shape.ts)."""
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..generated.meta import Shape
@@ -7,13 +6,18 @@ from ..generated.meta import Shape
 _MISSING_LISTED = 4
 
 
-@dataclass
 class ShapeMatch:
-    present: int = 0
-    required: int = 0
-    missing: list[str] = field(default_factory=list)
-    foreign: int = 0
-    keys: int = 0
+    """Required properties present and required (at every depth), the first missing ones, and the
+    document's own keys and those of them the contract does not define."""
+
+    __slots__ = ("present", "required", "missing", "foreign", "keys")
+
+    def __init__(self) -> None:
+        self.present = 0
+        self.required = 0
+        self.missing: list[str] = []
+        self.foreign = 0
+        self.keys = 0
 
 
 def _count(value: Any, shape: Shape, at: str, match: ShapeMatch) -> None:

@@ -1,11 +1,9 @@
 """RFC 3339 date-times as exact instants, for rules that compare or add to timestamps (mirrors
 src/rules/instant.ts): no clock, no float; None for anything the `date-time` format rejects."""
-from datetime import date
 from typing import NamedTuple
 
 from .._formats import DATE_TIME_SHAPE, calendar_and_leap_second
 
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 class Instant(NamedTuple):
@@ -45,7 +43,7 @@ def parse_instant(text: object) -> Instant | None:
         return None
     offset = 0 if m[8] is None else (int(m[9]) * 60 + int(m[10])) * (-1 if m[8] == "-" else 1)
     year = int(m[1])
-    days = date(year, int(m[2]), int(m[3])).toordinal() - _EPOCH_ORDINAL if year > 0 else _days_from_civil(year, int(m[2]), int(m[3]))
+    days = _days_from_civil(year, int(m[2]), int(m[3]))
     fraction = m[7]
     return Instant(days * 1440 + int(m[4]) * 60 + int(m[5]) - offset, int(m[6]), fraction[1:].rstrip("0") if fraction else "")
 

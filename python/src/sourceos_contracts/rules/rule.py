@@ -1,7 +1,6 @@
 """A rule JSON Schema cannot say: one pure function keyed by a stable code `rule/<name>`, run only
 on documents whose structure is valid (mirrors src/rules/rule.ts)."""
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..issue import Severity
@@ -17,8 +16,7 @@ class RuleFinding(NamedTuple):
 Document = Mapping[str, Any]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     contract: str
     severity: Severity
