@@ -161,15 +161,15 @@ export class PythonCompiler {
       lines.push(`${pad}if not (${test}):`, fail('enum', p, HOW.SHOW, `must be one of ${list(values)}, not `, d).replace(pad, `${pad}    `));
     }
     if (schema.not !== undefined) {
-      const check = this.check(schema.not, base);
-      lines.push(`${pad}if ${check}(${d}):`, fail('not', p, HOW.SHOW, 'must not be ', d).replace(pad, `${pad}    `));
+      const test = this.expr(schema.not, d, base) ?? `${this.check(schema.not, base)}(${d})`;
+      lines.push(`${pad}if ${test}:`, fail('not', p, HOW.SHOW, 'must not be ', d).replace(pad, `${pad}    `));
     }
     if (schema.allOf !== undefined) {
       schema.allOf.forEach((branch, i) => lines.push(...this.node(branch, { d, p, sp: sub(`allOf/${i}`), base, mode }, indent)));
     }
     if (schema.if !== undefined && schema.then !== undefined) {
-      const check = this.check(schema.if, base);
-      lines.push(`${pad}if ${check}(${d}):`, ...this.node(schema.then, { d, p, sp: sub('then'), base, mode }, indent + 1), `${pad}    pass`);
+      const test = this.expr(schema.if, d, base) ?? `${this.check(schema.if, base)}(${d})`;
+      lines.push(`${pad}if ${test}:`, ...this.node(schema.then, { d, p, sp: sub('then'), base, mode }, indent + 1), `${pad}    pass`);
     }
     const groups = [];
     for (const [group, keywords] of Object.entries(GROUPS)) {
@@ -203,7 +203,8 @@ export class PythonCompiler {
       }
       if (schema.pattern !== undefined) {
         const re = this.constant(`_re.compile(${py(pythonPattern(schema.pattern))}).search`);
-        lines.push(...guard(`${re}(${d}) is None`, 'pattern', p, HOW.SHOW, `${describePattern(schema.pattern)}, not `, d));
+        const test = `${re}(${d}) is None`;
+        lines.push(...guard(test, 'pattern', p, HOW.SHOW, `${describePattern(schema.pattern)}, not `, d));
       }
       if (schema.format !== undefined) {
         const fn = FORMATS[schema.format];
@@ -262,6 +263,59 @@ export class PythonCompiler {
       }
     }
     return lines;
+  }
+
+  /**
+   * A Python expression true when `d` is valid against `schema`, for the simple schemas an `if` or
+   * a `not` holds (types, const, enum, required, properties, allOf, not); null for any other.
+   */
+  expr(schema, d, base) {
+    if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return null;
+    const parts = [];
+    const objectParts = [];
+    const stringParts = [];
+    for (const [key, value] of Object.entries(schema)) {
+      if (ANNOTATIONS.has(key)) continue;
+      if (key === 'type') {
+        const types = [value].flat();
+        if (!types.every((t) => TYPE_CHECK[t])) return null;
+        parts.push(`(${types.map((t) => TYPE_CHECK[t](d)).join(' or ')})`);
+      } else if (key === 'const') {
+        if (value === true) parts.push(`${d} is True`);
+        else if (value === false) parts.push(`${d} is False`);
+        else if (value === null) parts.push(`${d} is None`);
+        else if (typeof value === 'string') parts.push(`(isinstance(${d}, str) and ${d} == ${py(value)})`);
+        else return null;
+      } else if (key === 'enum') {
+        if (!value.every((v) => typeof v === 'string' || v === null)) return null;
+        const set = this.constant(`frozenset(${pyTuple(value.filter((v) => v !== null).map(py))})`);
+        parts.push(`((isinstance(${d}, str) and ${d} in ${set})${value.includes(null) ? ` or ${d} is None` : ''})`);
+      } else if (key === 'not') {
+        const inner = this.expr(value, d, base);
+        if (inner === null) return null;
+        parts.push(`not ${inner}`);
+      } else if (key === 'allOf') {
+        const inner = value.map((v) => this.expr(v, d, base));
+        if (inner.some((i) => i === null)) return null;
+        parts.push(...inner);
+      } else if (key === 'required') {
+        objectParts.push(...value.map((name) => `${py(name)} in ${d}`));
+      } else if (key === 'properties') {
+        for (const [name, sub] of Object.entries(value)) {
+          const v = this.fresh('v');
+          const inner = this.expr(sub, v, base);
+          if (inner === null) return null;
+          objectParts.push(`((${v} := ${d}.get(${py(name)}, _MISSING)) is _MISSING or ${inner})`);
+        }
+      } else if (key === 'minLength' || key === 'maxLength') {
+        stringParts.push(`len(${d}) ${key === 'minLength' ? '>=' : '<='} ${value}`);
+      } else {
+        return null;
+      }
+    }
+    if (objectParts.length) parts.push(`(not isinstance(${d}, dict) or (${objectParts.join(' and ')}))`);
+    if (stringParts.length) parts.push(`(not isinstance(${d}, str) or (${stringParts.join(' and ')}))`);
+    return parts.length ? `(${parts.join(' and ')})` : 'True';
   }
 
   /** The name of a Python function that returns True when a value is valid against `schema`. */

@@ -37,42 +37,6 @@ _K15 = frozenset(("active", "revoked", "completed", "failed", "denied",))
 _K16 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 
 
-def _valid0(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "terminalState" not in d:
-            return False
-        x1 = d.get("terminalState", _MISSING)
-        if x1 is not _MISSING:
-            if not ((isinstance(x1, str) and x1 == "revoked")):
-                return False
-        x2 = d.get("revokedAt", _MISSING)
-        if x2 is not _MISSING:
-            if not (x2 is None):
-                return False
-    return True
-
-
-def _valid1(d: Any) -> bool:
-    if not ((isinstance(d, str) and d == "revoked")):
-        return False
-    return True
-
-
-def _valid2(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "revokedAt" not in d:
-            return False
-        x5 = d.get("revokedAt", _MISSING)
-        if x5 is not _MISSING:
-            if not (isinstance(x5, str)):
-                return False
-        x6 = d.get("terminalState", _MISSING)
-        if x6 is not _MISSING:
-            if _valid1(x6):
-                return False
-    return True
-
-
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of BrowserAutomationReceipt."""
     if isinstance(d, dict):
@@ -81,20 +45,20 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
             if isinstance(x0, str):
                 if _K0(x0) is None:
                     _e.append(("rule/browser-owner-is-urn", "pattern", '' + "/ownerRef", 1, "must be a urn:srcos: URN, not ", x0, _K1))
-    if _valid0(d):
+    if ((not isinstance(d, dict) or ("terminalState" in d and ((v1 := d.get("terminalState", _MISSING)) is _MISSING or ((isinstance(v1, str) and v1 == "revoked"))) and ((v2 := d.get("revokedAt", _MISSING)) is _MISSING or ((v2 is None)))))):
         if isinstance(d, dict):
             if "revokedAt" not in d:
                 _e.append(("rule/browser-revoked-iff-revoked-at", "required", '' + "/revokedAt", 0, "missing required property \"revokedAt\"", None, _K2))
             x3 = d.get("terminalState", _MISSING)
             if x3 is not _MISSING:
-                if _valid1(x3):
+                if ((isinstance(x3, str) and x3 == "revoked")):
                     _e.append(("rule/browser-revoked-iff-revoked-at", "not", '' + "/terminalState", 1, "must not be ", x3, _K2))
             x4 = d.get("revokedAt", _MISSING)
             if x4 is not _MISSING:
                 if not (isinstance(x4, str)):
                     _e.append(("rule/browser-revoked-iff-revoked-at", "type", '' + "/revokedAt", 2, "must be of type string, not ", x4, _K2))
         pass
-    if _valid2(d):
+    if ((not isinstance(d, dict) or ("revokedAt" in d and ((v5 := d.get("revokedAt", _MISSING)) is _MISSING or ((isinstance(v5, str)))) and ((v6 := d.get("terminalState", _MISSING)) is _MISSING or (not ((isinstance(v6, str) and v6 == "revoked"))))))):
         if isinstance(d, dict):
             if "terminalState" not in d:
                 _e.append(("rule/browser-revoked-iff-revoked-at", "required", '' + "/terminalState", 0, "missing required property \"terminalState\"", None, _K2))

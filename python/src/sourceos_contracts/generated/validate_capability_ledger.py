@@ -33,96 +33,30 @@ _K11 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u200
 
 
 def _valid0(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "effectiveState" not in d:
-            return False
-        x0 = d.get("effectiveState", _MISSING)
-        if x0 is not _MISSING:
-            if not ((isinstance(x0, str) and x0 == "enabled")):
-                return False
-    return True
-
-
-def _valid1(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "effectiveState" not in d:
-            return False
-        x2 = d.get("effectiveState", _MISSING)
-        if x2 is not _MISSING:
-            if not ((isinstance(x2, str) and x2 == "blocked_by_policy")):
-                return False
-    return True
-
-
-def _valid2(d: Any) -> bool:
     if not ((isinstance(d, str) and d == "policy")):
         return False
     return True
 
 
-def _valid3(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "effectiveState" not in d:
-            return False
-        x5 = d.get("effectiveState", _MISSING)
-        if x5 is not _MISSING:
-            if not ((isinstance(x5, str) and x5 == "unsupported_by_runtime")):
-                return False
-    return True
-
-
-def _valid4(d: Any) -> bool:
+def _valid1(d: Any) -> bool:
     if not ((isinstance(d, str) and d == "runtime")):
         return False
     return True
 
 
-def _valid5(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "effectiveState" not in d:
-            return False
-        x8 = d.get("effectiveState", _MISSING)
-        if x8 is not _MISSING:
-            if not ((isinstance(x8, str) and x8 == "unsupported_by_server")):
-                return False
-    return True
-
-
-def _valid6(d: Any) -> bool:
+def _valid2(d: Any) -> bool:
     if not ((isinstance(d, str) and d == "server")):
         return False
     return True
 
 
-def _valid7(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "effectiveState" not in d:
-            return False
-        x11 = d.get("effectiveState", _MISSING)
-        if x11 is not _MISSING:
-            if not ((isinstance(x11, str) and x11 == "missing_plugin")):
-                return False
-    return True
-
-
-def _valid8(d: Any) -> bool:
+def _valid3(d: Any) -> bool:
     if not ((isinstance(d, str) and d == "plugin")):
         return False
     return True
 
 
-def _valid9(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "effectiveState" not in d:
-            return False
-        x14 = d.get("effectiveState", _MISSING)
-        if x14 is not _MISSING:
-            if not ((isinstance(x14, str) and x14 == "missing_schema")):
-                return False
-    return True
-
-
-def _valid10(d: Any) -> bool:
+def _valid4(d: Any) -> bool:
     if not ((isinstance(d, str) and d == "schema")):
         return False
     return True
@@ -130,7 +64,7 @@ def _valid10(d: Any) -> bool:
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of CapabilityLedger."""
-    if _valid0(d):
+    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v0 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v0, str) and v0 == "enabled")))))):
         if isinstance(d, dict):
             x1 = d.get("conflictRefs", _MISSING)
             if x1 is not _MISSING:
@@ -138,57 +72,57 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                     if len(x1) > 0:
                         _e.append(("rule/capability-enabled-without-conflicts", "maxItems", '' + "/conflictRefs", 0, "must be empty", None, _K0))
         pass
-    if _valid1(d):
+    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v2 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v2, str) and v2 == "blocked_by_policy")))))):
         if isinstance(d, dict):
             x3 = d.get("negotiatedBy", _MISSING)
             if x3 is not _MISSING:
                 if isinstance(x3, (list, tuple)):
                     for x4 in x3:
-                        if _valid2(x4):
+                        if _valid0(x4):
                             break
                     else:
                         _e.append(("rule/capability-verdict-names-plane", "contains", '' + "/negotiatedBy", 0, "does not contain the required item", None, _K1))
         pass
-    if _valid3(d):
+    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v5 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v5, str) and v5 == "unsupported_by_runtime")))))):
         if isinstance(d, dict):
             x6 = d.get("negotiatedBy", _MISSING)
             if x6 is not _MISSING:
                 if isinstance(x6, (list, tuple)):
                     for x7 in x6:
-                        if _valid4(x7):
+                        if _valid1(x7):
                             break
                     else:
                         _e.append(("rule/capability-verdict-names-plane", "contains", '' + "/negotiatedBy", 0, "does not contain the required item", None, _K1))
         pass
-    if _valid5(d):
+    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v8 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v8, str) and v8 == "unsupported_by_server")))))):
         if isinstance(d, dict):
             x9 = d.get("negotiatedBy", _MISSING)
             if x9 is not _MISSING:
                 if isinstance(x9, (list, tuple)):
                     for x10 in x9:
-                        if _valid6(x10):
+                        if _valid2(x10):
                             break
                     else:
                         _e.append(("rule/capability-verdict-names-plane", "contains", '' + "/negotiatedBy", 0, "does not contain the required item", None, _K1))
         pass
-    if _valid7(d):
+    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v11 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v11, str) and v11 == "missing_plugin")))))):
         if isinstance(d, dict):
             x12 = d.get("negotiatedBy", _MISSING)
             if x12 is not _MISSING:
                 if isinstance(x12, (list, tuple)):
                     for x13 in x12:
-                        if _valid8(x13):
+                        if _valid3(x13):
                             break
                     else:
                         _e.append(("rule/capability-verdict-names-plane", "contains", '' + "/negotiatedBy", 0, "does not contain the required item", None, _K1))
         pass
-    if _valid9(d):
+    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v14 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v14, str) and v14 == "missing_schema")))))):
         if isinstance(d, dict):
             x15 = d.get("negotiatedBy", _MISSING)
             if x15 is not _MISSING:
                 if isinstance(x15, (list, tuple)):
                     for x16 in x15:
-                        if _valid10(x16):
+                        if _valid4(x16):
                             break
                     else:
                         _e.append(("rule/capability-verdict-names-plane", "contains", '' + "/negotiatedBy", 0, "does not contain the required item", None, _K1))

@@ -18,8 +18,8 @@ from .._keywords import (
     json_equal as _json_equal,
 )
 
-_K0 = frozenset(("operation", "state",))
-_K1 = frozenset(("passive_discovery", "watcher_refresh", "ci_validation",))
+_K0 = frozenset(("passive_discovery", "watcher_refresh", "ci_validation",))
+_K1 = frozenset(("operation", "state",))
 _K2 = frozenset(("not_a_repo", "inside_git_dir", "bare_repo", "worktree_no_remote", "detached_head",))
 _K3 = frozenset(("debug", "info",))
 _K4 = "During passive_discovery, watcher_refresh or ci_validation, the expected negative states (not_a_repo, inside_git_dir, bare_repo, worktree_no_remote, detached_head) have severity debug or info."
@@ -52,84 +52,18 @@ _K29 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u200
 
 def _valid0(d: Any) -> bool:
     if isinstance(d, dict):
-        if not d.keys() >= _K0:
+        if not d.keys() >= _K1:
             if "operation" not in d:
                 return False
             if "state" not in d:
                 return False
-        x0 = d.get("operation", _MISSING)
-        if x0 is not _MISSING:
-            if not ((isinstance(x0, str) and x0 in _K1)):
+        x2 = d.get("operation", _MISSING)
+        if x2 is not _MISSING:
+            if not ((isinstance(x2, str) and x2 in _K0)):
                 return False
-        x1 = d.get("state", _MISSING)
-        if x1 is not _MISSING:
-            if not ((isinstance(x1, str) and x1 in _K2)):
-                return False
-    return True
-
-
-def _valid1(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "expectedNegativeState" not in d:
-            return False
-        x3 = d.get("expectedNegativeState", _MISSING)
+        x3 = d.get("state", _MISSING)
         if x3 is not _MISSING:
-            if not (x3 is True):
-                return False
-    return True
-
-
-def _valid2(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "state" not in d:
-            return False
-        x5 = d.get("state", _MISSING)
-        if x5 is not _MISSING:
-            if not ((isinstance(x5, str) and x5 == "not_a_repo")):
-                return False
-    return True
-
-
-def _valid3(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "state" not in d:
-            return False
-        x12 = d.get("state", _MISSING)
-        if x12 is not _MISSING:
-            if not ((isinstance(x12, str) and x12 == "worktree_no_remote")):
-                return False
-    return True
-
-
-def _valid4(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "state" not in d:
-            return False
-        x15 = d.get("state", _MISSING)
-        if x15 is not _MISSING:
-            if not ((isinstance(x15, str) and x15 == "detached_head")):
-                return False
-    return True
-
-
-def _valid5(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "state" not in d:
-            return False
-        x19 = d.get("state", _MISSING)
-        if x19 is not _MISSING:
-            if not ((isinstance(x19, str) and x19 == "bare_repo")):
-                return False
-    return True
-
-
-def _valid6(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "redaction" not in d:
-            return False
-        x23 = d.get("redaction", _MISSING)
-        if x23 is not _MISSING:
-            if not ((isinstance(x23, str) and x23 == "digest_only")):
+            if not ((isinstance(x3, str) and x3 in _K2)):
                 return False
     return True
 
@@ -138,88 +72,88 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of GitWorkspaceState."""
     if _valid0(d):
         if isinstance(d, dict):
-            x2 = d.get("severity", _MISSING)
-            if x2 is not _MISSING:
-                if not ((isinstance(x2, str) and x2 in _K3)):
-                    _e.append(("rule/git-passive-severity", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", not ", x2, _K4))
-        pass
-    if _valid1(d):
-        if isinstance(d, dict):
             x4 = d.get("severity", _MISSING)
             if x4 is not _MISSING:
                 if not ((isinstance(x4, str) and x4 in _K3)):
-                    _e.append(("rule/git-expected-negative-severity", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", not ", x4, _K5))
+                    _e.append(("rule/git-passive-severity", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", not ", x4, _K4))
         pass
-    if _valid2(d):
+    if ((not isinstance(d, dict) or ("expectedNegativeState" in d and ((v5 := d.get("expectedNegativeState", _MISSING)) is _MISSING or (v5 is True))))):
         if isinstance(d, dict):
-            x6 = d.get("gitFacts", _MISSING)
+            x6 = d.get("severity", _MISSING)
             if x6 is not _MISSING:
-                if isinstance(x6, dict):
-                    x7 = x6.get("branch", _MISSING)
-                    if x7 is not _MISSING:
-                        if not (x7 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/branch", 2, "must be of type null, not ", x7, _K6))
-                    x8 = x6.get("headSha", _MISSING)
-                    if x8 is not _MISSING:
-                        if not (x8 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type null, not ", x8, _K6))
-                    x9 = x6.get("worktreeRootDigest", _MISSING)
+                if not ((isinstance(x6, str) and x6 in _K3)):
+                    _e.append(("rule/git-expected-negative-severity", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", not ", x6, _K5))
+        pass
+    if ((not isinstance(d, dict) or ("state" in d and ((v7 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v7, str) and v7 == "not_a_repo")))))):
+        if isinstance(d, dict):
+            x8 = d.get("gitFacts", _MISSING)
+            if x8 is not _MISSING:
+                if isinstance(x8, dict):
+                    x9 = x8.get("branch", _MISSING)
                     if x9 is not _MISSING:
                         if not (x9 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type null, not ", x9, _K6))
-                    x10 = x6.get("gitDirDigest", _MISSING)
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/branch", 2, "must be of type null, not ", x9, _K6))
+                    x10 = x8.get("headSha", _MISSING)
                     if x10 is not _MISSING:
                         if not (x10 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/gitDirDigest", 2, "must be of type null, not ", x10, _K6))
-                    x11 = x6.get("remoteState", _MISSING)
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type null, not ", x10, _K6))
+                    x11 = x8.get("worktreeRootDigest", _MISSING)
                     if x11 is not _MISSING:
-                        if not ((isinstance(x11, str) and x11 == "not_applicable")):
-                            _e.append(("rule/git-facts-agree-with-state", "const", '' + "/gitFacts" + "/remoteState", 1, "must be \"not_applicable\", not ", x11, _K6))
+                        if not (x11 is None):
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type null, not ", x11, _K6))
+                    x12 = x8.get("gitDirDigest", _MISSING)
+                    if x12 is not _MISSING:
+                        if not (x12 is None):
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/gitDirDigest", 2, "must be of type null, not ", x12, _K6))
+                    x13 = x8.get("remoteState", _MISSING)
+                    if x13 is not _MISSING:
+                        if not ((isinstance(x13, str) and x13 == "not_applicable")):
+                            _e.append(("rule/git-facts-agree-with-state", "const", '' + "/gitFacts" + "/remoteState", 1, "must be \"not_applicable\", not ", x13, _K6))
         pass
-    if _valid3(d):
+    if ((not isinstance(d, dict) or ("state" in d and ((v14 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v14, str) and v14 == "worktree_no_remote")))))):
         if isinstance(d, dict):
-            x13 = d.get("gitFacts", _MISSING)
-            if x13 is not _MISSING:
-                if isinstance(x13, dict):
-                    x14 = x13.get("remoteState", _MISSING)
-                    if x14 is not _MISSING:
-                        if not ((isinstance(x14, str) and x14 == "missing")):
-                            _e.append(("rule/git-facts-agree-with-state", "const", '' + "/gitFacts" + "/remoteState", 1, "must be \"missing\", not ", x14, _K6))
+            x15 = d.get("gitFacts", _MISSING)
+            if x15 is not _MISSING:
+                if isinstance(x15, dict):
+                    x16 = x15.get("remoteState", _MISSING)
+                    if x16 is not _MISSING:
+                        if not ((isinstance(x16, str) and x16 == "missing")):
+                            _e.append(("rule/git-facts-agree-with-state", "const", '' + "/gitFacts" + "/remoteState", 1, "must be \"missing\", not ", x16, _K6))
         pass
-    if _valid4(d):
+    if ((not isinstance(d, dict) or ("state" in d and ((v17 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v17, str) and v17 == "detached_head")))))):
         if isinstance(d, dict):
-            x16 = d.get("gitFacts", _MISSING)
-            if x16 is not _MISSING:
-                if isinstance(x16, dict):
-                    x17 = x16.get("branch", _MISSING)
-                    if x17 is not _MISSING:
-                        if not (x17 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/branch", 2, "must be of type null, not ", x17, _K6))
-                    x18 = x16.get("headSha", _MISSING)
-                    if x18 is not _MISSING:
-                        if not (isinstance(x18, str)):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type string, not ", x18, _K6))
+            x18 = d.get("gitFacts", _MISSING)
+            if x18 is not _MISSING:
+                if isinstance(x18, dict):
+                    x19 = x18.get("branch", _MISSING)
+                    if x19 is not _MISSING:
+                        if not (x19 is None):
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/branch", 2, "must be of type null, not ", x19, _K6))
+                    x20 = x18.get("headSha", _MISSING)
+                    if x20 is not _MISSING:
+                        if not (isinstance(x20, str)):
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type string, not ", x20, _K6))
         pass
-    if _valid5(d):
+    if ((not isinstance(d, dict) or ("state" in d and ((v21 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v21, str) and v21 == "bare_repo")))))):
         if isinstance(d, dict):
-            x20 = d.get("gitFacts", _MISSING)
-            if x20 is not _MISSING:
-                if isinstance(x20, dict):
-                    x21 = x20.get("worktreeRootDigest", _MISSING)
-                    if x21 is not _MISSING:
-                        if not (x21 is None):
-                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type null, not ", x21, _K6))
+            x22 = d.get("gitFacts", _MISSING)
+            if x22 is not _MISSING:
+                if isinstance(x22, dict):
+                    x23 = x22.get("worktreeRootDigest", _MISSING)
+                    if x23 is not _MISSING:
+                        if not (x23 is None):
+                            _e.append(("rule/git-facts-agree-with-state", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type null, not ", x23, _K6))
         pass
     if isinstance(d, dict):
-        x22 = d.get("pathEvidence", _MISSING)
-        if x22 is not _MISSING:
-            if _valid6(x22):
-                if isinstance(x22, dict):
-                    x24 = x22.get("redactedPathHint", _MISSING)
-                    if x24 is not _MISSING:
-                        if isinstance(x24, str):
-                            if len(x24) > 0:
-                                _e.append(("rule/git-digest-only-has-no-hint", "maxLength", '' + "/pathEvidence" + "/redactedPathHint", 1, "must be empty, not ", x24, _K7))
+        x24 = d.get("pathEvidence", _MISSING)
+        if x24 is not _MISSING:
+            if ((not isinstance(x24, dict) or ("redaction" in x24 and ((v25 := x24.get("redaction", _MISSING)) is _MISSING or ((isinstance(v25, str) and v25 == "digest_only")))))):
+                if isinstance(x24, dict):
+                    x26 = x24.get("redactedPathHint", _MISSING)
+                    if x26 is not _MISSING:
+                        if isinstance(x26, str):
+                            if len(x26) > 0:
+                                _e.append(("rule/git-digest-only-has-no-hint", "maxLength", '' + "/pathEvidence" + "/redactedPathHint", 1, "must be empty, not ", x26, _K7))
                 pass
     if isinstance(d, dict):
         if not d.keys() >= _K8:
@@ -254,219 +188,219 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
             if "capturedAt" not in d:
                 _e.append(("schema/required", "required", '' + "/capturedAt", 0, "missing required property \"capturedAt\"", None, None))
         if not _K9.issuperset(d):
-            for k25 in d:
-                if k25 not in _K9:
-                    _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k25), 3, "", k25, None))
-        x26 = d.get("id", _MISSING)
-        if x26 is not _MISSING:
-            if isinstance(x26, str):
-                if _K10(x26) is None:
-                    _e.append(("schema/pattern", "pattern", '' + "/id", 1, "must be a urn:srcos:git-workspace-state: URN, not ", x26, None))
-            else:
-                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x26, None))
-        x27 = d.get("type", _MISSING)
-        if x27 is not _MISSING:
-            if not ((isinstance(x27, str) and x27 == "GitWorkspaceState")):
-                _e.append(("schema/const", "const", '' + "/type", 1, "must be \"GitWorkspaceState\", not ", x27, None))
-        x28 = d.get("specVersion", _MISSING)
+            for k27 in d:
+                if k27 not in _K9:
+                    _e.append(("schema/additionalProperties", "additionalProperties", '' + "/" + _escape(k27), 3, "", k27, None))
+        x28 = d.get("id", _MISSING)
         if x28 is not _MISSING:
             if isinstance(x28, str):
-                if _K11(x28) is None:
-                    _e.append(("schema/pattern", "pattern", '' + "/specVersion", 1, "must match the pattern ^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$, not ", x28, None))
+                if _K10(x28) is None:
+                    _e.append(("schema/pattern", "pattern", '' + "/id", 1, "must be a urn:srcos:git-workspace-state: URN, not ", x28, None))
             else:
-                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x28, None))
-        x29 = d.get("sessionRef", _MISSING)
+                _e.append(("schema/type", "type", '' + "/id", 2, "must be of type string, not ", x28, None))
+        x29 = d.get("type", _MISSING)
         if x29 is not _MISSING:
-            if isinstance(x29, str):
-                if _K12(x29) is None:
-                    _e.append(("schema/pattern", "pattern", '' + "/sessionRef", 1, "must be a urn:srcos:session: URN, not ", x29, None))
-            if not (isinstance(x29, str)):
-                _e.append(("schema/type", "type", '' + "/sessionRef", 2, "must be of type string, not ", x29, None))
-        x30 = d.get("capabilityLedgerRef", _MISSING)
+            if not ((isinstance(x29, str) and x29 == "GitWorkspaceState")):
+                _e.append(("schema/const", "const", '' + "/type", 1, "must be \"GitWorkspaceState\", not ", x29, None))
+        x30 = d.get("specVersion", _MISSING)
         if x30 is not _MISSING:
             if isinstance(x30, str):
-                if _K13(x30) is None:
-                    _e.append(("schema/pattern", "pattern", '' + "/capabilityLedgerRef", 1, "must be a urn:srcos:capability-ledger: URN, not ", x30, None))
-            if not (isinstance(x30, str)):
-                _e.append(("schema/type", "type", '' + "/capabilityLedgerRef", 2, "must be of type string, not ", x30, None))
-        x31 = d.get("agentMachineReceiptRef", _MISSING)
+                if _K11(x30) is None:
+                    _e.append(("schema/pattern", "pattern", '' + "/specVersion", 1, "must match the pattern ^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$, not ", x30, None))
+            else:
+                _e.append(("schema/type", "type", '' + "/specVersion", 2, "must be of type string, not ", x30, None))
+        x31 = d.get("sessionRef", _MISSING)
         if x31 is not _MISSING:
             if isinstance(x31, str):
-                if _K14(x31) is None:
-                    _e.append(("schema/pattern", "pattern", '' + "/agentMachineReceiptRef", 1, "must be a urn:srcos:agent-machine-receipt: URN, not ", x31, None))
-            if not (isinstance(x31, str) or x31 is None):
-                _e.append(("schema/type", "type", '' + "/agentMachineReceiptRef", 2, "must be of type string, null, not ", x31, None))
-        x32 = d.get("workspaceRef", _MISSING)
+                if _K12(x31) is None:
+                    _e.append(("schema/pattern", "pattern", '' + "/sessionRef", 1, "must be a urn:srcos:session: URN, not ", x31, None))
+            if not (isinstance(x31, str)):
+                _e.append(("schema/type", "type", '' + "/sessionRef", 2, "must be of type string, not ", x31, None))
+        x32 = d.get("capabilityLedgerRef", _MISSING)
         if x32 is not _MISSING:
             if isinstance(x32, str):
-                if _K15(x32) is None:
-                    _e.append(("schema/pattern", "pattern", '' + "/workspaceRef", 1, "must be a urn:srcos:workspace: URN, not ", x32, None))
+                if _K13(x32) is None:
+                    _e.append(("schema/pattern", "pattern", '' + "/capabilityLedgerRef", 1, "must be a urn:srcos:capability-ledger: URN, not ", x32, None))
             if not (isinstance(x32, str)):
-                _e.append(("schema/type", "type", '' + "/workspaceRef", 2, "must be of type string, not ", x32, None))
-        x33 = d.get("state", _MISSING)
+                _e.append(("schema/type", "type", '' + "/capabilityLedgerRef", 2, "must be of type string, not ", x32, None))
+        x33 = d.get("agentMachineReceiptRef", _MISSING)
         if x33 is not _MISSING:
-            if not ((isinstance(x33, str) and x33 in _K16)):
-                _e.append(("schema/enum", "enum", '' + "/state", 1, "must be one of \"not_a_repo\", \"repo_root\", \"inside_worktree\", \"inside_git_dir\", \"bare_repo\", \"worktree_no_remote\", \"detached_head\", \"corrupt_repo\", \"permission_denied\", \"operation_superseded\", not ", x33, None))
-            if not (isinstance(x33, str)):
-                _e.append(("schema/type", "type", '' + "/state", 2, "must be of type string, not ", x33, None))
-        x34 = d.get("severity", _MISSING)
+            if isinstance(x33, str):
+                if _K14(x33) is None:
+                    _e.append(("schema/pattern", "pattern", '' + "/agentMachineReceiptRef", 1, "must be a urn:srcos:agent-machine-receipt: URN, not ", x33, None))
+            if not (isinstance(x33, str) or x33 is None):
+                _e.append(("schema/type", "type", '' + "/agentMachineReceiptRef", 2, "must be of type string, null, not ", x33, None))
+        x34 = d.get("workspaceRef", _MISSING)
         if x34 is not _MISSING:
-            if not ((isinstance(x34, str) and x34 in _K17)):
-                _e.append(("schema/enum", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", \"warning\", \"error\", not ", x34, None))
+            if isinstance(x34, str):
+                if _K15(x34) is None:
+                    _e.append(("schema/pattern", "pattern", '' + "/workspaceRef", 1, "must be a urn:srcos:workspace: URN, not ", x34, None))
             if not (isinstance(x34, str)):
-                _e.append(("schema/type", "type", '' + "/severity", 2, "must be of type string, not ", x34, None))
-        x35 = d.get("operation", _MISSING)
+                _e.append(("schema/type", "type", '' + "/workspaceRef", 2, "must be of type string, not ", x34, None))
+        x35 = d.get("state", _MISSING)
         if x35 is not _MISSING:
-            if not ((isinstance(x35, str) and x35 in _K18)):
-                _e.append(("schema/enum", "enum", '' + "/operation", 1, "must be one of \"passive_discovery\", \"watcher_refresh\", \"user_requested_command\", \"agent_requested_command\", \"ci_validation\", not ", x35, None))
+            if not ((isinstance(x35, str) and x35 in _K16)):
+                _e.append(("schema/enum", "enum", '' + "/state", 1, "must be one of \"not_a_repo\", \"repo_root\", \"inside_worktree\", \"inside_git_dir\", \"bare_repo\", \"worktree_no_remote\", \"detached_head\", \"corrupt_repo\", \"permission_denied\", \"operation_superseded\", not ", x35, None))
             if not (isinstance(x35, str)):
-                _e.append(("schema/type", "type", '' + "/operation", 2, "must be of type string, not ", x35, None))
-        x36 = d.get("actionability", _MISSING)
+                _e.append(("schema/type", "type", '' + "/state", 2, "must be of type string, not ", x35, None))
+        x36 = d.get("severity", _MISSING)
         if x36 is not _MISSING:
-            if not ((isinstance(x36, str) and x36 in _K19)):
-                _e.append(("schema/enum", "enum", '' + "/actionability", 1, "must be one of \"none\", \"remediation_hint\", \"blocked\", \"quarantined\", not ", x36, None))
+            if not ((isinstance(x36, str) and x36 in _K17)):
+                _e.append(("schema/enum", "enum", '' + "/severity", 1, "must be one of \"debug\", \"info\", \"warning\", \"error\", not ", x36, None))
             if not (isinstance(x36, str)):
-                _e.append(("schema/type", "type", '' + "/actionability", 2, "must be of type string, not ", x36, None))
-        x37 = d.get("expectedNegativeState", _MISSING)
+                _e.append(("schema/type", "type", '' + "/severity", 2, "must be of type string, not ", x36, None))
+        x37 = d.get("operation", _MISSING)
         if x37 is not _MISSING:
-            if not ((x37 is True or x37 is False)):
-                _e.append(("schema/type", "type", '' + "/expectedNegativeState", 2, "must be of type boolean, not ", x37, None))
-        x38 = d.get("pathEvidence", _MISSING)
+            if not ((isinstance(x37, str) and x37 in _K18)):
+                _e.append(("schema/enum", "enum", '' + "/operation", 1, "must be one of \"passive_discovery\", \"watcher_refresh\", \"user_requested_command\", \"agent_requested_command\", \"ci_validation\", not ", x37, None))
+            if not (isinstance(x37, str)):
+                _e.append(("schema/type", "type", '' + "/operation", 2, "must be of type string, not ", x37, None))
+        x38 = d.get("actionability", _MISSING)
         if x38 is not _MISSING:
-            if isinstance(x38, dict):
-                if not x38.keys() >= _K20:
-                    if "pathDigest" not in x38:
+            if not ((isinstance(x38, str) and x38 in _K19)):
+                _e.append(("schema/enum", "enum", '' + "/actionability", 1, "must be one of \"none\", \"remediation_hint\", \"blocked\", \"quarantined\", not ", x38, None))
+            if not (isinstance(x38, str)):
+                _e.append(("schema/type", "type", '' + "/actionability", 2, "must be of type string, not ", x38, None))
+        x39 = d.get("expectedNegativeState", _MISSING)
+        if x39 is not _MISSING:
+            if not ((x39 is True or x39 is False)):
+                _e.append(("schema/type", "type", '' + "/expectedNegativeState", 2, "must be of type boolean, not ", x39, None))
+        x40 = d.get("pathEvidence", _MISSING)
+        if x40 is not _MISSING:
+            if isinstance(x40, dict):
+                if not x40.keys() >= _K20:
+                    if "pathDigest" not in x40:
                         _e.append(("schema/required", "required", '' + "/pathEvidence" + "/pathDigest", 0, "missing required property \"pathDigest\"", None, None))
-                    if "redaction" not in x38:
+                    if "redaction" not in x40:
                         _e.append(("schema/required", "required", '' + "/pathEvidence" + "/redaction", 0, "missing required property \"redaction\"", None, None))
-                    if "rawPathStored" not in x38:
+                    if "rawPathStored" not in x40:
                         _e.append(("schema/required", "required", '' + "/pathEvidence" + "/rawPathStored", 0, "missing required property \"rawPathStored\"", None, None))
-                if not _K21.issuperset(x38):
-                    for k39 in x38:
-                        if k39 not in _K21:
-                            _e.append(("schema/additionalProperties", "additionalProperties", '' + "/pathEvidence" + "/" + _escape(k39), 3, "", k39, None))
-                x40 = x38.get("pathDigest", _MISSING)
-                if x40 is not _MISSING:
-                    if isinstance(x40, str):
-                        if _K22(x40) is None:
-                            _e.append(("schema/pattern", "pattern", '' + "/pathEvidence" + "/pathDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x40, None))
-                    if not (isinstance(x40, str)):
-                        _e.append(("schema/type", "type", '' + "/pathEvidence" + "/pathDigest", 2, "must be of type string, not ", x40, None))
-                x41 = x38.get("redactedPathHint", _MISSING)
-                if x41 is not _MISSING:
-                    if not (isinstance(x41, str) or x41 is None):
-                        _e.append(("schema/type", "type", '' + "/pathEvidence" + "/redactedPathHint", 2, "must be of type string, null, not ", x41, None))
-                x42 = x38.get("redaction", _MISSING)
+                if not _K21.issuperset(x40):
+                    for k41 in x40:
+                        if k41 not in _K21:
+                            _e.append(("schema/additionalProperties", "additionalProperties", '' + "/pathEvidence" + "/" + _escape(k41), 3, "", k41, None))
+                x42 = x40.get("pathDigest", _MISSING)
                 if x42 is not _MISSING:
-                    if not ((isinstance(x42, str) and x42 in _K23)):
-                        _e.append(("schema/enum", "enum", '' + "/pathEvidence" + "/redaction", 1, "must be one of \"none\", \"user_home_redacted\", \"workspace_alias\", \"digest_only\", not ", x42, None))
+                    if isinstance(x42, str):
+                        if _K22(x42) is None:
+                            _e.append(("schema/pattern", "pattern", '' + "/pathEvidence" + "/pathDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x42, None))
                     if not (isinstance(x42, str)):
-                        _e.append(("schema/type", "type", '' + "/pathEvidence" + "/redaction", 2, "must be of type string, not ", x42, None))
-                x43 = x38.get("rawPathStored", _MISSING)
+                        _e.append(("schema/type", "type", '' + "/pathEvidence" + "/pathDigest", 2, "must be of type string, not ", x42, None))
+                x43 = x40.get("redactedPathHint", _MISSING)
                 if x43 is not _MISSING:
-                    if not (x43 is False):
-                        _e.append(("schema/const", "const", '' + "/pathEvidence" + "/rawPathStored", 1, "must be false, not ", x43, None))
+                    if not (isinstance(x43, str) or x43 is None):
+                        _e.append(("schema/type", "type", '' + "/pathEvidence" + "/redactedPathHint", 2, "must be of type string, null, not ", x43, None))
+                x44 = x40.get("redaction", _MISSING)
+                if x44 is not _MISSING:
+                    if not ((isinstance(x44, str) and x44 in _K23)):
+                        _e.append(("schema/enum", "enum", '' + "/pathEvidence" + "/redaction", 1, "must be one of \"none\", \"user_home_redacted\", \"workspace_alias\", \"digest_only\", not ", x44, None))
+                    if not (isinstance(x44, str)):
+                        _e.append(("schema/type", "type", '' + "/pathEvidence" + "/redaction", 2, "must be of type string, not ", x44, None))
+                x45 = x40.get("rawPathStored", _MISSING)
+                if x45 is not _MISSING:
+                    if not (x45 is False):
+                        _e.append(("schema/const", "const", '' + "/pathEvidence" + "/rawPathStored", 1, "must be false, not ", x45, None))
             else:
-                _e.append(("schema/type", "type", '' + "/pathEvidence", 2, "must be of type object, not ", x38, None))
-        x44 = d.get("gitFacts", _MISSING)
-        if x44 is not _MISSING:
-            if isinstance(x44, dict):
-                if not x44.keys() >= _K24:
-                    if "branch" not in x44:
+                _e.append(("schema/type", "type", '' + "/pathEvidence", 2, "must be of type object, not ", x40, None))
+        x46 = d.get("gitFacts", _MISSING)
+        if x46 is not _MISSING:
+            if isinstance(x46, dict):
+                if not x46.keys() >= _K24:
+                    if "branch" not in x46:
                         _e.append(("schema/required", "required", '' + "/gitFacts" + "/branch", 0, "missing required property \"branch\"", None, None))
-                    if "headSha" not in x44:
+                    if "headSha" not in x46:
                         _e.append(("schema/required", "required", '' + "/gitFacts" + "/headSha", 0, "missing required property \"headSha\"", None, None))
-                    if "remoteState" not in x44:
+                    if "remoteState" not in x46:
                         _e.append(("schema/required", "required", '' + "/gitFacts" + "/remoteState", 0, "missing required property \"remoteState\"", None, None))
-                    if "worktreeRootDigest" not in x44:
+                    if "worktreeRootDigest" not in x46:
                         _e.append(("schema/required", "required", '' + "/gitFacts" + "/worktreeRootDigest", 0, "missing required property \"worktreeRootDigest\"", None, None))
-                    if "gitDirDigest" not in x44:
+                    if "gitDirDigest" not in x46:
                         _e.append(("schema/required", "required", '' + "/gitFacts" + "/gitDirDigest", 0, "missing required property \"gitDirDigest\"", None, None))
-                if not _K25.issuperset(x44):
-                    for k45 in x44:
-                        if k45 not in _K25:
-                            _e.append(("schema/additionalProperties", "additionalProperties", '' + "/gitFacts" + "/" + _escape(k45), 3, "", k45, None))
-                x46 = x44.get("branch", _MISSING)
-                if x46 is not _MISSING:
-                    if not (isinstance(x46, str) or x46 is None):
-                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/branch", 2, "must be of type string, null, not ", x46, None))
-                x47 = x44.get("headSha", _MISSING)
-                if x47 is not _MISSING:
-                    if isinstance(x47, str):
-                        if _K26(x47) is None:
-                            _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/headSha", 1, "must match the pattern ^[0-9a-fA-F]{7,40}$, not ", x47, None))
-                    elif not (x47 is None):
-                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type string, null, not ", x47, None))
-                x48 = x44.get("remoteState", _MISSING)
+                if not _K25.issuperset(x46):
+                    for k47 in x46:
+                        if k47 not in _K25:
+                            _e.append(("schema/additionalProperties", "additionalProperties", '' + "/gitFacts" + "/" + _escape(k47), 3, "", k47, None))
+                x48 = x46.get("branch", _MISSING)
                 if x48 is not _MISSING:
-                    if not ((isinstance(x48, str) and x48 in _K27)):
-                        _e.append(("schema/enum", "enum", '' + "/gitFacts" + "/remoteState", 1, "must be one of \"available\", \"missing\", \"not_applicable\", \"error\", \"unknown\", not ", x48, None))
-                    if not (isinstance(x48, str)):
-                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/remoteState", 2, "must be of type string, not ", x48, None))
-                x49 = x44.get("worktreeRootDigest", _MISSING)
+                    if not (isinstance(x48, str) or x48 is None):
+                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/branch", 2, "must be of type string, null, not ", x48, None))
+                x49 = x46.get("headSha", _MISSING)
                 if x49 is not _MISSING:
                     if isinstance(x49, str):
-                        if _K22(x49) is None:
-                            _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/worktreeRootDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x49, None))
-                    if not (isinstance(x49, str) or x49 is None):
-                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type string, null, not ", x49, None))
-                x50 = x44.get("gitDirDigest", _MISSING)
+                        if _K26(x49) is None:
+                            _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/headSha", 1, "must match the pattern ^[0-9a-fA-F]{7,40}$, not ", x49, None))
+                    elif not (x49 is None):
+                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/headSha", 2, "must be of type string, null, not ", x49, None))
+                x50 = x46.get("remoteState", _MISSING)
                 if x50 is not _MISSING:
-                    if isinstance(x50, str):
-                        if _K22(x50) is None:
-                            _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/gitDirDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x50, None))
-                    if not (isinstance(x50, str) or x50 is None):
-                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/gitDirDigest", 2, "must be of type string, null, not ", x50, None))
-                x51 = x44.get("failureReason", _MISSING)
+                    if not ((isinstance(x50, str) and x50 in _K27)):
+                        _e.append(("schema/enum", "enum", '' + "/gitFacts" + "/remoteState", 1, "must be one of \"available\", \"missing\", \"not_applicable\", \"error\", \"unknown\", not ", x50, None))
+                    if not (isinstance(x50, str)):
+                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/remoteState", 2, "must be of type string, not ", x50, None))
+                x51 = x46.get("worktreeRootDigest", _MISSING)
                 if x51 is not _MISSING:
+                    if isinstance(x51, str):
+                        if _K22(x51) is None:
+                            _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/worktreeRootDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x51, None))
                     if not (isinstance(x51, str) or x51 is None):
-                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/failureReason", 2, "must be of type string, null, not ", x51, None))
-                x52 = x44.get("commandClass", _MISSING)
+                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/worktreeRootDigest", 2, "must be of type string, null, not ", x51, None))
+                x52 = x46.get("gitDirDigest", _MISSING)
                 if x52 is not _MISSING:
-                    if not ((isinstance(x52, str) and x52 in _K28) or x52 is None):
-                        _e.append(("schema/enum", "enum", '' + "/gitFacts" + "/commandClass", 1, "must be one of \"config\", \"rev_parse\", \"symbolic_ref\", \"for_each_ref\", \"status\", \"remote\", \"watcher\", null, not ", x52, None))
+                    if isinstance(x52, str):
+                        if _K22(x52) is None:
+                            _e.append(("schema/pattern", "pattern", '' + "/gitFacts" + "/gitDirDigest", 1, "must be \"sha256:\" followed by 64 hex digits, not ", x52, None))
                     if not (isinstance(x52, str) or x52 is None):
-                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/commandClass", 2, "must be of type string, null, not ", x52, None))
+                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/gitDirDigest", 2, "must be of type string, null, not ", x52, None))
+                x53 = x46.get("failureReason", _MISSING)
+                if x53 is not _MISSING:
+                    if not (isinstance(x53, str) or x53 is None):
+                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/failureReason", 2, "must be of type string, null, not ", x53, None))
+                x54 = x46.get("commandClass", _MISSING)
+                if x54 is not _MISSING:
+                    if not ((isinstance(x54, str) and x54 in _K28) or x54 is None):
+                        _e.append(("schema/enum", "enum", '' + "/gitFacts" + "/commandClass", 1, "must be one of \"config\", \"rev_parse\", \"symbolic_ref\", \"for_each_ref\", \"status\", \"remote\", \"watcher\", null, not ", x54, None))
+                    if not (isinstance(x54, str) or x54 is None):
+                        _e.append(("schema/type", "type", '' + "/gitFacts" + "/commandClass", 2, "must be of type string, null, not ", x54, None))
             else:
-                _e.append(("schema/type", "type", '' + "/gitFacts", 2, "must be of type object, not ", x44, None))
-        x53 = d.get("causalRefs", _MISSING)
-        if x53 is not _MISSING:
-            if isinstance(x53, (list, tuple)):
-                for i54, x55 in enumerate(x53):
-                    if isinstance(x55, str):
-                        if len(x55) < 1:
-                            _e.append(("schema/minLength", "minLength", '' + "/causalRefs" + "/" + str(i54), 0, "must not be empty", None, None))
+                _e.append(("schema/type", "type", '' + "/gitFacts", 2, "must be of type object, not ", x46, None))
+        x55 = d.get("causalRefs", _MISSING)
+        if x55 is not _MISSING:
+            if isinstance(x55, (list, tuple)):
+                for i56, x57 in enumerate(x55):
+                    if isinstance(x57, str):
+                        if len(x57) < 1:
+                            _e.append(("schema/minLength", "minLength", '' + "/causalRefs" + "/" + str(i56), 0, "must not be empty", None, None))
                     else:
-                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i54), 2, "must be of type string, not ", x55, None))
+                        _e.append(("schema/type", "type", '' + "/causalRefs" + "/" + str(i56), 2, "must be of type string, not ", x57, None))
             else:
-                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x53, None))
-        x56 = d.get("policyDecisionRef", _MISSING)
-        if x56 is not _MISSING:
-            if isinstance(x56, str):
-                if _K29(x56) is None:
-                    _e.append(("schema/pattern", "pattern", '' + "/policyDecisionRef", 1, "must be a urn:srcos:decision: URN, not ", x56, None))
-            if not (isinstance(x56, str)):
-                _e.append(("schema/type", "type", '' + "/policyDecisionRef", 2, "must be of type string, not ", x56, None))
-        x57 = d.get("evidenceRefs", _MISSING)
-        if x57 is not _MISSING:
-            if isinstance(x57, (list, tuple)):
-                if len(x57) < 1:
+                _e.append(("schema/type", "type", '' + "/causalRefs", 2, "must be of type array, not ", x55, None))
+        x58 = d.get("policyDecisionRef", _MISSING)
+        if x58 is not _MISSING:
+            if isinstance(x58, str):
+                if _K29(x58) is None:
+                    _e.append(("schema/pattern", "pattern", '' + "/policyDecisionRef", 1, "must be a urn:srcos:decision: URN, not ", x58, None))
+            if not (isinstance(x58, str)):
+                _e.append(("schema/type", "type", '' + "/policyDecisionRef", 2, "must be of type string, not ", x58, None))
+        x59 = d.get("evidenceRefs", _MISSING)
+        if x59 is not _MISSING:
+            if isinstance(x59, (list, tuple)):
+                if len(x59) < 1:
                     _e.append(("schema/minItems", "minItems", '' + "/evidenceRefs", 0, "must have at least 1 item", None, None))
-                for i58, x59 in enumerate(x57):
-                    if isinstance(x59, str):
-                        if len(x59) < 1:
-                            _e.append(("schema/minLength", "minLength", '' + "/evidenceRefs" + "/" + str(i58), 0, "must not be empty", None, None))
+                for i60, x61 in enumerate(x59):
+                    if isinstance(x61, str):
+                        if len(x61) < 1:
+                            _e.append(("schema/minLength", "minLength", '' + "/evidenceRefs" + "/" + str(i60), 0, "must not be empty", None, None))
                     else:
-                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i58), 2, "must be of type string, not ", x59, None))
+                        _e.append(("schema/type", "type", '' + "/evidenceRefs" + "/" + str(i60), 2, "must be of type string, not ", x61, None))
             else:
-                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x57, None))
-        x60 = d.get("capturedAt", _MISSING)
-        if x60 is not _MISSING:
-            if isinstance(x60, str):
-                if not _is_date_time(x60):
-                    _e.append(("schema/format", "format", '' + "/capturedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x60, None))
+                _e.append(("schema/type", "type", '' + "/evidenceRefs", 2, "must be of type array, not ", x59, None))
+        x62 = d.get("capturedAt", _MISSING)
+        if x62 is not _MISSING:
+            if isinstance(x62, str):
+                if not _is_date_time(x62):
+                    _e.append(("schema/format", "format", '' + "/capturedAt", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x62, None))
             else:
-                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x60, None))
+                _e.append(("schema/type", "type", '' + "/capturedAt", 2, "must be of type string, not ", x62, None))
     else:
         _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 

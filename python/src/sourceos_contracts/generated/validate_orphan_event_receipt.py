@@ -40,72 +40,12 @@ _K18 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u20
 _K19 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 
 
-def _valid0(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "state" not in d:
-            return False
-        x1 = d.get("state", _MISSING)
-        if x1 is not _MISSING:
-            if not ((isinstance(x1, str) and x1 == "recovered")):
-                return False
-    return True
-
-
-def _valid1(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "state" not in d:
-            return False
-        x7 = d.get("state", _MISSING)
-        if x7 is not _MISSING:
-            if not ((isinstance(x7, str) and x7 == "quarantined")):
-                return False
-    return True
-
-
-def _valid2(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "state" not in d:
-            return False
-        x12 = d.get("state", _MISSING)
-        if x12 is not _MISSING:
-            if not ((isinstance(x12, str) and x12 == "queued")):
-                return False
-    return True
-
-
-def _valid3(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "sessionResolution" not in d:
-            return False
-        x17 = d.get("sessionResolution", _MISSING)
-        if x17 is not _MISSING:
-            if isinstance(x17, dict):
-                if "state" not in x17:
-                    return False
-                x18 = x17.get("state", _MISSING)
-                if x18 is not _MISSING:
-                    if not ((isinstance(x18, str) and x18 == "queued")):
-                        return False
-    return True
-
-
-def _valid4(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "state" not in d:
-            return False
-        x22 = d.get("state", _MISSING)
-        if x22 is not _MISSING:
-            if not ((isinstance(x22, str) and x22 == "discarded_duplicate")):
-                return False
-    return True
-
-
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of OrphanEventReceipt."""
     if isinstance(d, dict):
         x0 = d.get("sessionResolution", _MISSING)
         if x0 is not _MISSING:
-            if _valid0(x0):
+            if ((not isinstance(x0, dict) or ("state" in x0 and ((v1 := x0.get("state", _MISSING)) is _MISSING or ((isinstance(v1, str) and v1 == "recovered")))))):
                 if isinstance(x0, dict):
                     x2 = x0.get("recoveredSessionRef", _MISSING)
                     if x2 is not _MISSING:
@@ -127,7 +67,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
     if isinstance(d, dict):
         x6 = d.get("sessionResolution", _MISSING)
         if x6 is not _MISSING:
-            if _valid1(x6):
+            if ((not isinstance(x6, dict) or ("state" in x6 and ((v7 := x6.get("state", _MISSING)) is _MISSING or ((isinstance(v7, str) and v7 == "quarantined")))))):
                 if isinstance(x6, dict):
                     x8 = x6.get("quarantinedAt", _MISSING)
                     if x8 is not _MISSING:
@@ -145,7 +85,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
     if isinstance(d, dict):
         x11 = d.get("sessionResolution", _MISSING)
         if x11 is not _MISSING:
-            if _valid2(x11):
+            if ((not isinstance(x11, dict) or ("state" in x11 and ((v12 := x11.get("state", _MISSING)) is _MISSING or ((isinstance(v12, str) and v12 == "queued")))))):
                 if isinstance(x11, dict):
                     x13 = x11.get("recoveredSessionRef", _MISSING)
                     if x13 is not _MISSING:
@@ -164,7 +104,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         if not (x16 is None):
                             _e.append(("rule/orphan-queued-unresolved", "type", '' + "/sessionResolution" + "/quarantinedAt", 2, "must be of type null, not ", x16, _K2))
                 pass
-    if _valid3(d):
+    if ((not isinstance(d, dict) or ("sessionResolution" in d and ((v17 := d.get("sessionResolution", _MISSING)) is _MISSING or ((not isinstance(v17, dict) or ("state" in v17 and ((v18 := v17.get("state", _MISSING)) is _MISSING or ((isinstance(v18, str) and v18 == "queued")))))))))):
         if isinstance(d, dict):
             x19 = d.get("ttl", _MISSING)
             if x19 is not _MISSING:
@@ -177,7 +117,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
     if isinstance(d, dict):
         x21 = d.get("sessionResolution", _MISSING)
         if x21 is not _MISSING:
-            if _valid4(x21):
+            if ((not isinstance(x21, dict) or ("state" in x21 and ((v22 := x21.get("state", _MISSING)) is _MISSING or ((isinstance(v22, str) and v22 == "discarded_duplicate")))))):
                 if isinstance(x21, dict):
                     x23 = x21.get("recoveredSessionRef", _MISSING)
                     if x23 is not _MISSING:

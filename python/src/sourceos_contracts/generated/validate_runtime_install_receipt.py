@@ -43,48 +43,9 @@ _K21 = frozenset(("compact_receipt_ref", "full_debug_redacted",))
 _K22 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 
 
-def _valid0(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "installState" not in d:
-            return False
-        x0 = d.get("installState", _MISSING)
-        if x0 is not _MISSING:
-            if not ((isinstance(x0, str) and x0 in _K0)):
-                return False
-    return True
-
-
-def _valid1(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "installState" not in d:
-            return False
-        x2 = d.get("installState", _MISSING)
-        if x2 is not _MISSING:
-            if not ((isinstance(x2, str) and x2 == "installed")):
-                return False
-    return True
-
-
-def _valid2(d: Any) -> bool:
-    if not ((isinstance(d, str) and d == "failed")):
-        return False
-    return True
-
-
-def _valid3(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "installState" not in d:
-            return False
-        x8 = d.get("installState", _MISSING)
-        if x8 is not _MISSING:
-            if not ((isinstance(x8, str) and x8 == "rolled_back")):
-                return False
-    return True
-
-
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of RuntimeInstallReceipt."""
-    if _valid0(d):
+    if ((not isinstance(d, dict) or ("installState" in d and ((v0 := d.get("installState", _MISSING)) is _MISSING or (((isinstance(v0, str) and v0 in _K0))))))):
         if isinstance(d, dict):
             if "failureReason" not in d:
                 _e.append(("rule/install-failure-has-reason", "required", '' + "/failureReason", 0, "missing required property \"failureReason\"", None, _K1))
@@ -96,7 +57,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                 else:
                     _e.append(("rule/install-failure-has-reason", "type", '' + "/failureReason", 2, "must be of type string, not ", x1, _K1))
         pass
-    if _valid1(d):
+    if ((not isinstance(d, dict) or ("installState" in d and ((v2 := d.get("installState", _MISSING)) is _MISSING or ((isinstance(v2, str) and v2 == "installed")))))):
         if isinstance(d, dict):
             x3 = d.get("failureReason", _MISSING)
             if x3 is not _MISSING:
@@ -110,10 +71,10 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         if isinstance(x6, dict):
                             x7 = x6.get("verificationState", _MISSING)
                             if x7 is not _MISSING:
-                                if _valid2(x7):
+                                if ((isinstance(x7, str) and x7 == "failed")):
                                     _e.append(("rule/install-installed-is-clean", "not", '' + "/artifacts" + "/" + str(i5) + "/verificationState", 1, "must not be ", x7, _K2))
         pass
-    if _valid3(d):
+    if ((not isinstance(d, dict) or ("installState" in d and ((v8 := d.get("installState", _MISSING)) is _MISSING or ((isinstance(v8, str) and v8 == "rolled_back")))))):
         if isinstance(d, dict):
             if "rollbackRef" not in d:
                 _e.append(("rule/install-rollback-has-ref", "required", '' + "/rollbackRef", 0, "missing required property \"rollbackRef\"", None, _K3))

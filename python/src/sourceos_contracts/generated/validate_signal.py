@@ -29,32 +29,9 @@ _K7 = frozenset(("low", "medium", "high",))
 _K8 = frozenset(("expects_response", "response_by",))
 
 
-def _valid0(d: Any) -> bool:
-    if isinstance(d, dict):
-        if "header" not in d:
-            return False
-        x0 = d.get("header", _MISSING)
-        if x0 is not _MISSING:
-            if isinstance(x0, dict):
-                if "kind" not in x0:
-                    return False
-                x1 = x0.get("kind", _MISSING)
-                if x1 is not _MISSING:
-                    if not ((isinstance(x1, str) and x1 in _K0)):
-                        return False
-    return True
-
-
-def _valid1(d: Any) -> bool:
-    if isinstance(d, str):
-        if len(d) < 1:
-            return False
-    return True
-
-
 def schema_errors(d: Any, _e: list[RawError]) -> None:
     """Appends to `_e` every error of `d` against the schema of Signal."""
-    if _valid0(d):
+    if ((not isinstance(d, dict) or ("header" in d and ((v0 := d.get("header", _MISSING)) is _MISSING or ((not isinstance(v0, dict) or ("kind" in v0 and ((v1 := v0.get("kind", _MISSING)) is _MISSING or (((isinstance(v1, str) and v1 in _K0))))))))))):
         if isinstance(d, dict):
             x2 = d.get("body", _MISSING)
             if x2 is not _MISSING:
@@ -220,7 +197,7 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
                         _e.append(("schema/type", "type", '' + "/footer" + "/expects_response", 2, "must be of type boolean, not ", x29, None))
                 x30 = x27.get("response_by", _MISSING)
                 if x30 is not _MISSING:
-                    if _valid1(x30):
+                    if ((not isinstance(x30, str) or (len(x30) >= 1))):
                         if isinstance(x30, str):
                             if not _is_date_time(x30):
                                 _e.append(("schema/format", "format", '' + "/footer" + "/response_by", 1, "must be an RFC 3339 date-time such as \"2026-05-06T04:31:00Z\", not ", x30, None))
