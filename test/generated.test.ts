@@ -12,7 +12,7 @@ const check = () => spawnSync(process.execPath, [join(copy, 'scripts', 'check-ge
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'sourceos-check-generated-'));
-  for (const dir of ['schemas', 'scripts', 'generated', 'examples', 'src', 'docs', 'package.json', 'contracts-config.schema.json']) {
+  for (const dir of ['schemas', 'scripts', 'generated', 'python', 'examples', 'src', 'docs', 'package.json', 'contracts-config.schema.json']) {
     try {
       cpSync(join(repoRoot, dir), join(copy, dir), { recursive: true });
     } catch {

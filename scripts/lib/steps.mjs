@@ -8,11 +8,12 @@ import examplesManifest from '../generate/examples-manifest.mjs';
 import rulesDoc from '../generate/rules-doc.mjs';
 import stateMachinesDoc from '../generate/state-machines-doc.mjs';
 import configSchema from '../generate/config-schema.mjs';
+import python, { PYTHON_GENERATED } from '../generate/python.mjs';
 
-export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc, configSchema];
+export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc, configSchema, python];
 
 /** Folders wholly owned by the generator: a file there that no step writes is stale. */
-export const OWNED_DIRS = ['generated'];
+export const OWNED_DIRS = ['generated', PYTHON_GENERATED];
 
 export async function runSteps(root) {
   // `generated` holds what the steps so far produced, for steps that bundle src/ (see import-ts.mjs).

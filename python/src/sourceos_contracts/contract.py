@@ -1,0 +1,67 @@
+"""One contract: its precompiled schema validator, its code rules, and every way to check a
+document against it (mirrors src/contract.ts)."""
+from typing import Generic, TypeVar, cast
+
+from ._keywords import RawError
+from ._schema_issues import schema_issues
+from ._unreadable import unreadable_value
+from .generated.validators import SCHEMA_VALIDATORS
+from .issue import Issue, ValidationResult, has_error
+from .rules import CODE_RULES
+
+Doc = TypeVar("Doc")
+
+
+class ContractValidationError(ValueError):
+    """What `parse` raises: it carries every issue of the document."""
+
+    def __init__(self, contract: str, issues: tuple[Issue, ...]) -> None:
+        self.contract = contract
+        self.issues = issues
+        errors = "; ".join(f"{i.pointer or '/'} {i.code} {i.message}" for i in issues if i.severity == "error")
+        super().__init__(f"{contract} is invalid: {errors}")
+
+
+class Contract(Generic[Doc]):
+    """A contract of this package: `validate`, `is_valid`, `parse`."""
+
+    __slots__ = ("name", "_schema_errors", "_rules")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._schema_errors = SCHEMA_VALIDATORS[name]
+        self._rules = CODE_RULES[name]
+
+    def __repr__(self) -> str:
+        return f"<Contract {self.name}>"
+
+    def validate(self, doc: object, filename: str | None = None) -> ValidationResult:
+        """Every issue of the document: structure first, then (if the structure holds) the code rules. Never raises."""
+        issues: list[Issue] = []
+        try:
+            errors: list[RawError] = []
+            self._schema_errors(doc, errors)
+            if errors:
+                issues = schema_issues(errors)
+            # the code rules run once the structure holds (rules the schema states may still fail)
+            if not errors or not any(i.code.startswith("schema/") for i in issues):
+                name = filename if isinstance(filename, str) else None
+                for rule in self._rules:
+                    for finding in rule.check(doc, name):  # type: ignore[arg-type]
+                        issues.append(Issue(rule.code, rule.severity, finding.pointer, finding.message))
+            if not issues:
+                return ValidationResult(True, self.name, ())
+        except Exception as error:  # noqa: BLE001 - a value that cannot be read is an issue, never an exception
+            return ValidationResult(False, self.name, (unreadable_value(error),))
+        return ValidationResult(not has_error(issues), self.name, tuple(issues))
+
+    def is_valid(self, doc: object, filename: str | None = None) -> bool:
+        """True when the document has no error (warnings allowed)."""
+        return self.validate(doc, filename).ok
+
+    def parse(self, doc: object, filename: str | None = None) -> Doc:
+        """The same document, typed, when it has no error; raises ContractValidationError otherwise."""
+        result = self.validate(doc, filename)
+        if not result.ok:
+            raise ContractValidationError(self.name, result.issues)
+        return cast(Doc, doc)

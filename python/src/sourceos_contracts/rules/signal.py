@@ -1,0 +1,47 @@
+"""The code rules of Signal (mirrors src/rules/signal.ts)."""
+from .._jsvalue import js_string
+from .rule import Document, Rule, RuleFinding
+from .schema_values import schema_enum
+from .signal_file_name import MAX_FILE_NAME_BYTES, base_name, parse_signal_file_name
+
+KINDS = schema_enum("Signal", "/properties/header/properties/kind/enum")
+
+
+def _deadline_expects_response(doc: Document, filename: str | None) -> list[RuleFinding]:
+    footer = doc.get("footer") or {}
+    if not footer.get("expects_response") and footer.get("response_by") != "":
+        return [RuleFinding("/footer/response_by", f"expects_response is false but response_by is {js_string(str(footer.get('response_by')))}")]
+    return []
+
+
+def _file_name_agrees(doc: Document, filename: str | None) -> list[RuleFinding]:
+    name = parse_signal_file_name(filename, KINDS) if filename else None
+    if name is None or filename is None:
+        return []
+    header = doc.get("header") or {}
+    topic = (doc.get("body") or {}).get("topic")
+    findings: list[RuleFinding] = []
+
+    def compare(pointer: str, actual: object, part: str, expected: str) -> None:
+        if actual != expected:
+            findings.append(RuleFinding(pointer, f"{pointer} is {js_string(str(actual))} but the file name's {part} is {js_string(expected)}"))
+
+    compare("/header/id", header.get("id"), "stamp", name.stamp)
+    compare("/header/kind", header.get("kind"), "kind", name.kind)
+    size = len(base_name(filename).encode("utf-8", "surrogatepass"))
+    cut = size == MAX_FILE_NAME_BYTES and name.topic != "" and isinstance(topic, str) and topic.startswith(name.topic)
+    if not cut:
+        compare("/body/topic", topic, "topic", name.topic)
+    return findings
+
+
+RULES = [
+    Rule("rule/signal-deadline-expects-response", "Signal", "warning", "A signal with expects_response false has an empty response_by.", _deadline_expects_response),
+    Rule(
+        "rule/signal-filename-agrees",
+        "Signal",
+        "error",
+        "When the file name has the form <YYYYMMDD-HHMMSS>_<kind>_<topic>.json, its stamp is header.id, its kind header.kind and its topic body.topic, or, in a name of exactly 255 bytes, the start of body.topic (names of another form are not checked).",
+        _file_name_agrees,
+    ),
+]
