@@ -121,6 +121,14 @@ describe('by shape, only when unmistakable', () => {
     expect(verdicts).toEqual(['Lease', 'Lease', 'contract/partial-shape', 'contract/partial-shape', 'skip', 'skip', 'skip', 'skip']);
   });
 
+  test('a partial shape is no warning on a SourceOS document of another family; a full shape is still taken', () => {
+    const partial = Object.fromEntries(Object.entries(lease).slice(2));
+    expect(classifyDocument(partial).issue).toMatchObject({ code: 'contract/partial-shape' });
+    expect(classifyDocument({ ...partial, id: 'urn:srcos:lock:1' })).toMatchObject({ contract: null, notOurs: 'sourceos' });
+    expect(classifyDocument({ ...partial, id: 'urn:srcos:lock:1' }).issue).toBeUndefined();
+    expect(classifyDocument({ ...lease, id: 'urn:srcos:lock:1' })).toMatchObject({ contract: 'Lease', by: 'shape' });
+  });
+
   test('a signal missing its footer is still a Signal; an HTTP fixture with a header and a body is not', () => {
     const { footer: _, ...signal } = first('Signal');
     expect(classifyDocument(signal)).toMatchObject({ contract: 'Signal', by: 'shape' });

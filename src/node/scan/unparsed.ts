@@ -39,9 +39,26 @@ const decoded = (raw: string): string | undefined => {
   }
 };
 
+/** Where a comment that opens at `at` ends (`#` or `//`: at the end of its line; a block comment: after its close); `at` when none opens there. */
+function commentEnd(text: string, at: number, end: number): number {
+  const c = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  if (c === 35 || (c === 47 && next === 47)) {
+    let i = at + 1;
+    while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    return i;
+  }
+  if (c === 47 && next === 42) {
+    const close = text.indexOf('*/', at + 2);
+    return close === -1 || close >= end ? end : close + 2;
+  }
+  return at;
+}
+
 /**
  * The string values of the keys `type` and `id` of the outermost objects of a text that need not be
- * JSON: strings and nesting are followed, anything else is passed over (a comment, a missing comma).
+ * JSON: strings and nesting are followed, comments (`#`, `//`, `/* … *\/`) are left out as a
+ * parser of JSON with comments leaves them, anything else is passed over (a missing comma).
  */
 export function* topLevelEvidence(text: string, start = 0, end = text.length): Generator<{ key: string; value: string }> {
   let depth = 0;
@@ -67,6 +84,11 @@ export function* topLevelEvidence(text: string, start = 0, end = text.length): G
         }
       }
       i = close;
+      continue;
+    }
+    const after = commentEnd(text, i, end);
+    if (after !== i) {
+      i = after;
       continue;
     }
     if (!isSpace(c)) pending = undefined;
