@@ -13,8 +13,9 @@ import { decideByPlace, isConfigFile, type PlaceDecision, type PlaceOptions } fr
 import type { Instant } from '../../rules/instant.js';
 import { formatBytes, readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
 import { scanDocument, type DocumentContext } from './scan-document.js';
-import { NOT_A_CONTRACT, UNREAD, type Detection, type FileScan, type LocatedIssue, type ScannedDocument, type SkipKind, type SkippedEntry } from './types.js';
-import { judgeUnparsed } from './unparsed.js';
+import { SkippedLines } from './skipped-lines.js';
+import { NOT_A_CONTRACT, UNREAD, type FileScan, type LocatedIssue, type ScannedDocument } from './types.js';
+import { notUtf8 } from './unparsed.js';
 
 export interface FileScanOptions extends PlaceOptions {
   maxFileSize: number;
@@ -47,12 +48,6 @@ const JSON_WITH_COMMENTS = /(^|\/)(tsconfig(\.[^/]*)?\.json|jsconfig(\.[^/]*)?\.
 function fileProblem(code: string, message: string, line = 1, column = 1, documentLine = 1): ScannedDocument {
   const issue: LocatedIssue = { code, severity: 'error', pointer: '', message, line, column };
   return { line: documentLine, contract: null, detection: UNREAD, ok: false, issues: [issue] };
-}
-
-function describeLines(lines: number[]): string {
-  const shown = lines.slice(0, 10).join(', ');
-  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
-  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
 }
 
 export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
@@ -107,14 +102,6 @@ interface Named {
   strict: boolean;
 }
 
-/** Text that is not UTF-8 (a file, or a line of a JSON Lines file): its error, or, when nothing says it is ours, skipped. */
-function notUtf8(text: string, start: number, end: number, strict: boolean, problem: ScannedDocument): { skip: { reason: string; detection: Detection } } | { document: ScannedDocument } {
-  if (strict) return { document: problem };
-  const verdict = judgeUnparsed(text, start, end, problem.issues);
-  if (verdict.ours) return { document: { ...problem, detection: verdict.detection } };
-  return { skip: verdict };
-}
-
 function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { name, format, place, strict }: Named): FileScan {
   const read = { bytes };
   const decoded = decodeUtf8(read.bytes);
@@ -158,30 +145,4 @@ function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { na
   }
   skippedLines.entries(scan);
   return scan;
-}
-
-/** The lines of a JSON Lines file that were skipped, by kind: one skipped entry a kind, naming its lines. */
-class SkippedLines {
-  private readonly byKind = new Map<SkipKind, { lines: number[]; detection: Detection; reason: string }>();
-
-  /** A skipped line; the detection and reason of the first line of each kind are kept. */
-  add(line: number, kind: SkipKind, detection: Detection, reason: string): void {
-    const found = this.byKind.get(kind);
-    if (found) found.lines.push(line);
-    else this.byKind.set(kind, { lines: [line], detection, reason });
-  }
-
-  entries(scan: FileScan): void {
-    for (const [kind, { lines, detection, reason }] of this.byKind) {
-      if (kind === 'not-json') {
-        // `not JSON: line 1: unexpected '#', ...`, or `not JSON: lines 1, 4 (line 1: unexpected '#', ...)`
-        const first = reason.slice(reason.indexOf(':') + 2);
-        const where = lines.length === 1 ? `line ${lines[0]}: ${first}` : `${describeLines(lines)} (line ${lines[0]}: ${first})`;
-        scan.skipped.push({ file: scan.file, reason: `not JSON: ${where}`, detection, kind });
-      } else {
-        const what = kind === 'sourceos' ? 'SourceOS documents of other families' : 'not contract documents';
-        scan.skipped.push({ file: scan.file, reason: `${what}: ${describeLines(lines)}`, kind });
-      }
-    }
-  }
 }

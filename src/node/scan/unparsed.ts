@@ -9,7 +9,7 @@
  * "not JSON", and the report says why under --verbose.
  */
 import { classifyDocument } from '../../index.js';
-import type { Detection } from './types.js';
+import type { Detection, ScannedDocument } from './types.js';
 
 export type UnparsedVerdict = { ours: true; detection: Detection } | { ours: false; reason: string; detection: Detection };
 
@@ -129,3 +129,11 @@ export function judgeUnparsed(text: string, start: number, end: number, problems
 }
 
 const article = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+
+/** Text that is not UTF-8 (a file, or a line of a JSON Lines file): its error, or, when nothing says it is ours, skipped. */
+export function notUtf8(text: string, start: number, end: number, strict: boolean, problem: ScannedDocument): { skip: { reason: string; detection: Detection } } | { document: ScannedDocument } {
+  if (strict) return { document: problem };
+  const verdict = judgeUnparsed(text, start, end, problem.issues);
+  if (verdict.ours) return { document: { ...problem, detection: verdict.detection } };
+  return { skip: verdict };
+}
