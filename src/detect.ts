@@ -6,17 +6,18 @@
  *
  * 1. An exact `type` of a contract recognised by type → that contract.
  * 2. Evidence of intent → `contract/near-miss` (an error): a `type` that is a near miss of a
- *    contract's name (case, spacing, plural, a typo); an `id` with a contract's URN prefix (read
- *    from the schemas' `id` patterns) under another or no `type`; `specVersion` beside a `type`
- *    that resembles a contract's name, or beside a `urn:srcos:` id and no `type`.
+ *    contract's name (case, spacing, plural, a typo); an `id` with one of this package's URN
+ *    prefixes (read from the schemas' `id` patterns) under another or no `type`. Nothing else is
+ *    evidence: `specVersion` and a `urn:srcos:` id are shared by every SourceOS family.
  * 3. No `type` at all → the shape, for Lease and Signal: SHAPE_TAKEN of the required properties
- *    (nested ones counted) → that contract; SHAPE_WARNED → a `contract/partial-shape` warning.
- * 4. Otherwise not a contract; a `urn:srcos:` id with an unknown `type` gets the `contract/unknown`
- *    warning (a contract newer than this package).
+ *    (nested ones counted) → that contract; SHAPE_WARNED → a `contract/partial-shape` warning,
+ *    except on a SourceOS document of another family.
+ * 4. Otherwise not a contract, and nothing to report: a SourceOS document of another family (a
+ *    `urn:srcos:` id none of ours, whatever its `type`) or any other JSON (`notOurs` says which).
  */
 import { contractNames, type ContractName } from '../generated/types/index.js';
 import { contracts } from './contracts.js';
-import { nearestName, resembles, type NameMiss } from './detection/names.js';
+import { nearestName, type NameMiss } from './detection/names.js';
 import { shapeMatch, shareOf } from './detection/shape.js';
 import type { Issue } from './issue.js';
 
@@ -45,7 +46,12 @@ export interface Classification {
   readonly issue?: Issue;
   /** For a near miss or a partial shape: the contract it looks like. */
   readonly looksLike?: ContractName | undefined;
+  /** For a value that is none of ours and no near miss: a SourceOS document of another family (`sourceos`), or other JSON (`json`). */
+  readonly notOurs?: NotOurs;
 }
+
+/** What a value that is no contract of this package is: a SourceOS document of another family, or other JSON. */
+export type NotOurs = 'sourceos' | 'json';
 
 /** Share of a shape contract's required properties (nested ones counted) from which a document is taken for it. */
 export const SHAPE_TAKEN = 0.8;
@@ -123,16 +129,6 @@ function byEvidence(doc: Record<string, unknown>): Classification | undefined {
       `${what}, but its id ${quote(id)} is ${a(idContract)} id: did you mean "type": ${quote(idContract)}?`,
     );
   }
-  if (!Object.prototype.hasOwnProperty.call(doc, 'specVersion')) return undefined;
-  if (typeof type === 'string') {
-    const like = typeContracts().find((n) => resembles(type, n));
-    if (like) {
-      return nearMiss(like, `looks like ${a(like)}: "type" ${quote(type)} beside "specVersion"`, `"type" is ${quote(type)}, not a contract name, on a document with "specVersion": did you mean ${quote(like)}?`);
-    }
-  }
-  if (!hasType && typeof id === 'string' && id.startsWith(SOURCEOS_ID)) {
-    return nearMiss(undefined, 'a SourceOS document ("specVersion", a urn:srcos: id) without "type"', `the document has "specVersion" and the SourceOS id ${quote(id)} but no "type": add the "type" of its contract`);
-  }
   return undefined;
 }
 
@@ -163,7 +159,22 @@ function byShapeOf(doc: Record<string, unknown>): Classification | undefined {
   };
 }
 
-const NOT_AN_OBJECT: Classification = { contract: null, by: 'none', reason: 'not a JSON object' };
+const NOT_AN_OBJECT: Classification = { contract: null, by: 'none', reason: 'not a JSON object', notOurs: 'json' };
+
+/** A SourceOS document: its `id` is a `urn:srcos:` URN (of another family, once ours are ruled out). */
+const isSourceOS = (doc: Record<string, unknown>): boolean => typeof doc.id === 'string' && doc.id.slice(0, SOURCEOS_ID.length).toLowerCase() === SOURCEOS_ID;
+
+/** Why a value is none of ours, in words, and which kind of not ours. */
+function notOurs(doc: Record<string, unknown>, type: unknown): Classification {
+  const sourceos = isSourceOS(doc);
+  const what = type === undefined ? 'no "type"' : `"type" ${quote(type)} is no contract of this package`;
+  if (sourceos) {
+    const reason = type === undefined ? `a SourceOS document of another family: ${what}, and its id ${quote(doc.id)} has none of this package's URN prefixes` : `a SourceOS document of another family: ${what}`;
+    return { contract: null, by: 'none', reason, notOurs: 'sourceos' };
+  }
+  const reason = type === undefined ? `${what}, and not the shape of ${shapeContracts().map(a).join(' or ')}` : what;
+  return { contract: null, by: 'none', reason, notOurs: 'json' };
+}
 
 /** The core's decision about a value: by `type`, by evidence of a broken contract, by shape, or none. */
 export function classifyDocument(doc: unknown): Classification {
@@ -177,23 +188,10 @@ export function classifyDocument(doc: unknown): Classification {
   if (evidence) return evidence;
   if (type === undefined) {
     const shaped = byShapeOf(doc);
-    if (shaped) return shaped;
-    return { contract: null, by: 'none', reason: `no "type", and not the shape of ${shapeContracts().map(a).join(' or ')}` };
+    // a partial shape is worth a warning only on a document that says of no other family that it is theirs
+    if (shaped && (shaped.contract || !isSourceOS(doc))) return shaped;
   }
-  if (typeof doc.id === 'string' && doc.id.startsWith(SOURCEOS_ID) && typeof type === 'string') {
-    return {
-      contract: null,
-      by: 'none',
-      reason: `"type" ${quote(type)} is no contract of this package`,
-      issue: {
-        code: 'contract/unknown',
-        severity: 'warning',
-        pointer: '/type',
-        message: `"type" is ${quote(type)}, which is not a contract of this package, on a document with the SourceOS id ${quote(doc.id)}`,
-      },
-    };
-  }
-  return { contract: null, by: 'none', reason: `"type" ${quote(type)} is no contract of this package` };
+  return notOurs(doc, type);
 }
 
 /**

@@ -3,7 +3,7 @@ export * from '../generated/types/index.js';
 export { contracts, type Contracts, CapabilityLedger, BrowserAutomationReceipt, GitWorkspaceState, OrphanEventReceipt, RuntimeInstallReceipt, Lease, Signal } from './contracts.js';
 export { ContractValidationError, defineContract, type Contract, type ContractValidateOptions } from './contract.js';
 export { validate, type ValidateOptions } from './validate.js';
-export { classifyDocument, contractIdPrefixes, detectContract, detectionOf, SHAPE_TAKEN, SHAPE_WARNED, type Classification, type ContractDetection, type CoreBasis } from './detect.js';
+export { classifyDocument, contractIdPrefixes, detectContract, detectionOf, SHAPE_TAKEN, SHAPE_WARNED, type Classification, type ContractDetection, type CoreBasis, type NotOurs } from './detect.js';
 export { nameMiss, nearestName, normalizeName, type NameMiss } from './detection/names.js';
 export { hasError, type Issue, type Severity, type ValidationResult } from './issue.js';
 export { escapeToken, pointerTokens, resolvePointer, toPointer } from './json-pointer.js';

@@ -52,20 +52,6 @@ export function nameMiss(written: string, name: string): NameMiss | undefined {
   return editDistance(w, n, typoLimit(name)) <= typoLimit(name) ? 'misspelt' : undefined;
 }
 
-/**
- * A looser likeness, for a `type` beside other SourceOS evidence (`specVersion`): up to a third of
- * the letters off, or one name holding the other (`Ledger`, `CapabilityLedgerV2`), from 6 letters on.
- */
-export function resembles(written: string, name: string): boolean {
-  if (written.length > MAX_COMPARED) return false;
-  const w = normalizeName(written);
-  const n = normalizeName(name);
-  if (w.length < 6) return false;
-  if (n.includes(w) || w.includes(n)) return true;
-  const limit = Math.floor(n.length / 3);
-  return editDistance(w, n, limit) <= limit;
-}
-
 /** The first of `names` that `written` is a near miss of, with how. */
 export function nearestName<Name extends string>(written: string, names: readonly Name[]): { name: Name; miss: NameMiss } | undefined {
   for (const name of names) {

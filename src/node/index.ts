@@ -4,7 +4,7 @@
  */
 export { scan, toDisplayPath, DEFAULT_MAX_FILE_SIZE, type ScanOptions, type ParallelOptions } from './scan/scan.js';
 export { runScanWorker, isScanWorker } from './scan/worker.js';
-export type { Detection, DetectionBasis, DocumentReport, LocatedIssue, ScanResult, ScanSummary, SkippedEntry } from './scan/types.js';
+export type { Detection, DetectionBasis, DocumentReport, LocatedIssue, ScanResult, ScanSummary, SkipKind, SkippedCounts, SkippedEntry } from './scan/types.js';
 export { scanFile, type FileTarget, type FileScanOptions } from './scan/scan-file.js';
 export { maxDocumentDepth, deepestContractNesting } from './scan/depth-limit.js';
 export { contractAtLocation } from './scan/contract-locations.js';

@@ -8,7 +8,7 @@ import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, 
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { prepareCase, type SetupStep } from './support/case-setup.js';
-import { ensureBuilt, expectedSummaryLine, runCli } from './support/cli.js';
+import { ensureBuilt, expectedSummaryLine, runCli, type SkippedAs } from './support/cli.js';
 
 interface ExpectedIssue {
   code: string;
@@ -30,7 +30,7 @@ interface Expected {
   exit: 0 | 1 | 2;
   /** For exit 2: what standard error must say. */
   stderr?: string;
-  summary?: { files: number; documents: number; valid: number; invalid: number; skipped: number; errors: number; warnings: number };
+  summary?: { files: number; documents: number; valid: number; invalid: number; skipped: number; errors: number; warnings: number; skippedAs?: SkippedAs };
   /** The documents with issues; `by`, when given, is what decided the contract (the report's `detection.by`). */
   documents?: { file: string; line: number; contract: string | null; by?: string; ok: boolean; issues: ExpectedIssue[] }[];
   /** The skipped entries; `by`, when given, is what decided they are no contract. */
@@ -86,7 +86,12 @@ describe('CLI cases', () => {
         expect(json.stderr).not.toMatch(/\n\s+at /);
         const report = JSON.parse(json.stdout);
         expect(report.version).toBe(1);
-        expect(report.summary).toEqual(expected.summary);
+        // the skipped entries by why: they add up to `skipped`, and equal the expected counts when given
+        const { skippedAs, ...counts } = report.summary as { skippedAs: SkippedAs };
+        const { skippedAs: expectedAs, ...expectedCounts } = expected.summary!;
+        expect(counts).toEqual(expectedCounts);
+        expect(Object.values(skippedAs).reduce((sum, n) => sum + n, 0)).toBe(expectedCounts.skipped);
+        if (expectedAs) expect(skippedAs).toEqual(expectedAs);
         type Reported = { file: string; line: number; contract: string | null; detection: { by: string } | null; ok: boolean; issues: ExpectedIssue[] };
         const withIssues = (report.documents as Reported[])
           .filter((d) => d.issues.length > 0)
@@ -110,7 +115,8 @@ describe('CLI cases', () => {
         const pretty = run('pretty');
         expect(pretty.status).toBe(expected.exit);
         const mark = expected.summary!.errors > 0 ? '✖' : expected.summary!.warnings > 0 ? '⚠' : '✔';
-        expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe(`${mark} ${expectedSummaryLine(expected.summary!)}`);
+        const verbose = expected.args?.includes('--verbose') === true;
+        expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe(`${mark} ${expectedSummaryLine({ ...expected.summary!, skippedAs }, verbose)}`);
         for (const line of expected.prettyLines ?? []) expect(pretty.stdout.split('\n')).toContain(line);
       } finally {
         rmSync(base, { recursive: true, force: true });

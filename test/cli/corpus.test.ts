@@ -31,7 +31,7 @@ describe.skipIf(!corpusPresent())('../shared/conformance as a whole', () => {
     const ids = readdirSync(signals).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(path.join(signals, f), 'utf8')).header.id as string);
     expect(repeated.length).toBe(ids.length - new Set(ids).size);
     const jsonFiles = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? jsonFiles(path.join(dir, e.name)) : e.name.endsWith('.json') ? 1 : 0), 0);
-    expect(report.summary).toEqual({ files: jsonFiles(conformance), documents: jsonFiles(conformance), valid: jsonFiles(conformance), invalid: 0, skipped: 0, errors: 0, warnings: issues.length });
+    expect(report.summary).toEqual({ files: jsonFiles(conformance), documents: jsonFiles(conformance), valid: jsonFiles(conformance), invalid: 0, skipped: 0, errors: 0, warnings: issues.length, skippedAs: { otherSourceOS: 0, notJson: 0, otherJson: 0, other: 0 } });
     expect(report.skipped).toEqual([]);
   });
 

@@ -56,17 +56,41 @@ describe('evidence of a broken contract: contract/near-miss, an error at /type',
     }
   });
 
-  test('specVersion beside a type that resembles a contract, or beside a urn:srcos: id and no type', () => {
-    expect(classifyDocument({ type: 'Ledger', specVersion: '0.1.0', id: 'l-1' })).toMatchObject({ looksLike: 'CapabilityLedger', issue: { code: 'contract/near-miss' } });
-    expect(classifyDocument({ type: 'GitWorkspace', specVersion: '0.1.0' })).toMatchObject({ looksLike: 'GitWorkspaceState' });
-    expect(classifyDocument({ specVersion: '0.1.0', id: 'urn:srcos:receipt:future:1' })).toMatchObject({ by: 'evidence', issue: { code: 'contract/near-miss' } });
-    // without specVersion the same type is not ours; another ecosystem's specVersion is not either
-    expect(classifyDocument({ type: 'Ledger', id: 'l-1' }).issue).toBeUndefined();
-    expect(classifyDocument({ bomFormat: 'CycloneDX', specVersion: '1.5', serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79' }).issue).toBeUndefined();
+  test('specVersion and a urn:srcos: id are not evidence: every SourceOS family has them', () => {
+    for (const doc of [{ type: 'Ledger', specVersion: '0.1.0', id: 'l-1' }, { type: 'GitWorkspace', specVersion: '0.1.0' }, { bomFormat: 'CycloneDX', specVersion: '1.5', serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79' }]) {
+      expect(classifyDocument(doc), JSON.stringify(doc)).toMatchObject({ contract: null, by: 'none', notOurs: 'json' });
+      expect(classifyDocument(doc).issue).toBeUndefined();
+    }
+    for (const id of ['urn:srcos:boot-surface:x86-64', 'urn:srcos:agent-machine:activation-decision:0001', 'urn:srcos:receipt:future:1', 'URN:SRCOS:thing:1']) {
+      expect(classifyDocument({ specVersion: '0.1.0', id }), id).toMatchObject({ contract: null, by: 'none', notOurs: 'sourceos' });
+      expect(classifyDocument({ specVersion: '0.1.0', id }).issue).toBeUndefined();
+    }
   });
 
-  test('an unknown type with a urn:srcos: id that is no contract\'s is a contract/unknown warning (a contract newer than this package)', () => {
-    expect(classifyDocument({ type: 'FutureReceipt', id: 'urn:srcos:receipt:future:1', specVersion: '0.2.0' }).issue).toMatchObject({ code: 'contract/unknown', severity: 'warning' });
+  test.each(['AccessProfile', 'SkillManifest', 'ReasoningEvent', 'BootSurface', 'Capability', 'Workspace', 'Runtime', 'Session', 'Receipt', 'ValidationReceipt', 'RuntimeInstallPlan', 'BrowserAutomationSession', 'CapabilityLedgerSummary'])(
+    'a SourceOS document of another family, "type": %j, is skipped without an issue, with or without specVersion',
+    (type) => {
+      const id = `urn:srcos:${type.replace(/[A-Z]/g, (c, at: number) => (at ? '-' : '') + c.toLowerCase())}:0001`;
+      for (const doc of [{ type, id }, { type, id, specVersion: '0.1.0' }]) {
+        const classified = classifyDocument(doc);
+        expect(classified, JSON.stringify(doc)).toMatchObject({ contract: null, by: 'none', notOurs: 'sourceos' });
+        expect(classified.issue).toBeUndefined();
+        expect(classified.reason).toBe(`a SourceOS document of another family: "type" ${JSON.stringify(type)} is no contract of this package`);
+      }
+    },
+  );
+
+  test('property: a urn:srcos: id with none of the contracts\' prefixes, under no type or one that is no near miss, is another family: no issue', () => {
+    const prefixes = contractIdPrefixes().map((p) => p.prefix);
+    const family = fc.stringMatching(/^[a-z][a-z0-9-]{0,15}(:[a-z][a-z0-9-]{0,15})?$/).map((f) => `urn:srcos:${f}:x-1`).filter((id) => !prefixes.some((p) => id.startsWith(p)));
+    const type = fc.option(fc.string({ maxLength: 30 }).filter((t) => !typeContracts.some((n) => t === n || nameMiss(t, n))), { nil: undefined });
+    fc.assert(
+      fc.property(family, type, fc.boolean(), (id, t, spec) => {
+        const doc = { id, ...(t === undefined ? {} : { type: t }), ...(spec ? { specVersion: '0.1.0' } : {}) };
+        const c = classifyDocument(doc);
+        return c.contract === null && c.issue === undefined && c.notOurs === 'sourceos';
+      }),
+    );
   });
 
   test('property: a name no longer than 10 characters is never a near miss of a contract recognised by type', () => {
@@ -95,6 +119,14 @@ describe('by shape, only when unmistakable', () => {
       return c.contract ? 'Lease' : (c.issue?.code ?? 'skip');
     });
     expect(verdicts).toEqual(['Lease', 'Lease', 'contract/partial-shape', 'contract/partial-shape', 'skip', 'skip', 'skip', 'skip']);
+  });
+
+  test('a partial shape is no warning on a SourceOS document of another family; a full shape is still taken', () => {
+    const partial = Object.fromEntries(Object.entries(lease).slice(2));
+    expect(classifyDocument(partial).issue).toMatchObject({ code: 'contract/partial-shape' });
+    expect(classifyDocument({ ...partial, id: 'urn:srcos:lock:1' })).toMatchObject({ contract: null, notOurs: 'sourceos' });
+    expect(classifyDocument({ ...partial, id: 'urn:srcos:lock:1' }).issue).toBeUndefined();
+    expect(classifyDocument({ ...lease, id: 'urn:srcos:lock:1' })).toMatchObject({ contract: 'Lease', by: 'shape' });
   });
 
   test('a signal missing its footer is still a Signal; an HTTP fixture with a header and a body is not', () => {

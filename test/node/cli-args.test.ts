@@ -99,8 +99,12 @@ describe('main', () => {
       expect(await main([], clean)).toBe(0);
       expect(clean.out).toMatch(/✔ Checked 1 file: 0 documents \(0 valid, 0 invalid\), 1 skipped; 0 errors, 0 warnings\./);
       writeFileSync(path.join(dir, 'bad.json'), '{"not": ');
+      // walked, text that is not JSON and says nothing of a contract is skipped; named, it is an error
+      const walked = fakeIo(dir);
+      expect(await main([], walked)).toBe(0);
+      expect(walked.out).toContain('2 skipped (1 not JSON, 1 other JSON: --verbose lists them)');
       const broken = fakeIo(dir);
-      expect(await main(['--format', 'json'], broken)).toBe(1);
+      expect(await main(['--format', 'json', 'bad.json'], broken)).toBe(1);
       expect(JSON.parse(broken.out).summary.errors).toBe(1);
       const missing = fakeIo(dir);
       expect(await main(['nope'], missing)).toBe(2);

@@ -27,7 +27,7 @@ const result: ScanResult = {
     { file: 'b, c:d%.jsonl', line: 3, contract: null, detection: { by: 'none', reason: 'the document does not parse' }, ok: false, issues: [{ code: 'parse/syntax', severity: 'error', pointer: '', message: 'bad\nthing 100%', line: 3, column: 9 }] },
   ],
   skipped: [{ file: 'package.json', reason: 'not a contract document', detection: { by: 'none', reason: 'no "type", and not the shape of a Lease or a Signal' } }],
-  summary: { files: 4, documents: 3, valid: 1, invalid: 2, skipped: 1, errors: 2, warnings: 1 },
+  summary: { files: 4, documents: 3, valid: 1, invalid: 2, skipped: 1, errors: 2, warnings: 1, skippedAs: { otherSourceOS: 0, notJson: 0, otherJson: 1, other: 0 } },
 };
 const options = { color: false, quiet: false, version: '9.9.9', cwd: '/work/repo' };
 
@@ -41,7 +41,8 @@ describe('json (version 1)', () => {
     expect(doc.detection).toEqual({ by: 'type', reason: '"type" is "CapabilityLedger"' });
     expect(Object.keys((doc.issues as object[])[0] as object)).toEqual(['code', 'severity', 'pointer', 'message', 'line', 'column']);
     expect(Object.keys((report.skipped as object[])[0] as object)).toEqual(['file', 'reason', 'detection']);
-    expect(Object.keys(report.summary as object)).toEqual(['files', 'documents', 'valid', 'invalid', 'skipped', 'errors', 'warnings']);
+    expect(Object.keys(report.summary as object)).toEqual(['files', 'documents', 'valid', 'invalid', 'skipped', 'errors', 'warnings', 'skippedAs']);
+    expect(Object.keys((report.summary as { skippedAs: object }).skippedAs)).toEqual(['otherSourceOS', 'notJson', 'otherJson', 'other']);
     expect(JSON.parse(jsonReporter.render(result, options))).toEqual(report);
     expect(jsonReporter.retention).toBe('all');
   });
@@ -151,6 +152,14 @@ describe('registry and progress', () => {
     expect(summaryLine({ files: 1, documents: 1, valid: 1, invalid: 0, skipped: 0, errors: 1, warnings: 1 })).toBe(
       'Checked 1 file: 1 document (1 valid, 0 invalid), 0 skipped; 1 error, 1 warning.',
     );
+  });
+
+  test('the summary line says why files were skipped when other SourceOS documents or text that is not JSON were', () => {
+    const summary = { files: 414, documents: 2, valid: 2, invalid: 0, skipped: 412, errors: 0, warnings: 0 };
+    const as = (otherSourceOS: number, notJson: number, otherJson: number, other: number) => ({ ...summary, skippedAs: { otherSourceOS, notJson, otherJson, other } });
+    expect(summaryLine(as(260, 9, 143, 0))).toBe('Checked 414 files: 2 documents (2 valid, 0 invalid), 412 skipped (260 other SourceOS documents, 9 not JSON, 143 other JSON: --verbose lists them); 0 errors, 0 warnings.');
+    expect(summaryLine(as(1, 0, 410, 1), true)).toContain('412 skipped (1 other SourceOS document, 410 other JSON, 1 for other reasons: listed above);');
+    expect(summaryLine(as(0, 0, 400, 12))).toContain(', 412 skipped; ');
   });
 
   test('progress writes nothing off a terminal, and nothing in the first second on one', () => {

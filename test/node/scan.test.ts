@@ -27,7 +27,7 @@ describe('scan', () => {
     write('a-receipt.json', JSON.stringify({ ...browser, capabilityLedgerRef: 'urn:srcos:capability-ledger:missing' }, null, 2));
     write('z-ledgers/ledger.json', JSON.stringify(ledger, null, 2));
     const result = await scan({ cwd: root });
-    expect(result.summary).toEqual({ files: 2, documents: 2, valid: 2, invalid: 0, skipped: 0, errors: 0, warnings: 1 });
+    expect(result.summary).toEqual({ files: 2, documents: 2, valid: 2, invalid: 0, skipped: 0, errors: 0, warnings: 1, skippedAs: { otherSourceOS: 0, notJson: 0, otherJson: 0, other: 0 } });
     expect(result.documents).toEqual([
       {
         file: 'a-receipt.json',
@@ -66,7 +66,7 @@ describe('scan', () => {
     expect(few.summary.skipped).toBe(1);
     const all = await scan({ cwd: root, retention: 'all' });
     expect(all.documents.map((d) => d.file)).toEqual(['ledger.json']);
-    expect(all.skipped).toEqual([{ file: 'package.json', reason: 'not a contract document', detection: { by: 'none', reason: 'no "type", and not the shape of a Lease or a Signal' } }]);
+    expect(all.skipped).toEqual([{ file: 'package.json', reason: 'not a contract document', detection: { by: 'none', reason: 'no "type", and not the shape of a Lease or a Signal' }, kind: 'json' }]);
   });
 });
 
@@ -156,7 +156,7 @@ describe('each document is counted once', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'scan-once-'));
     try {
       mkdirSync(path.join(dir, 'r', 'sub'), { recursive: true });
-      writeFileSync(path.join(dir, 'r', 'sub', 'a.json'), '{"type": "Nope", "id": "urn:srcos:x:1"}');
+      writeFileSync(path.join(dir, 'r', 'sub', 'a.json'), '{"type": "CapabilityLedgr", "id": "x-1"}');
       linkSync(path.join(dir, 'r', 'sub', 'a.json'), path.join(dir, 'r', 'b.json'));
       const result = await scan({ paths: ['r', 'r', 'r/sub', 'r/sub/a.json'], cwd: dir, retention: 'all' });
       expect(result.summary.documents).toBe(1);

@@ -6,11 +6,11 @@
 import { contractNames, contracts, ruleAnnotations } from '../../index.js';
 
 export const CLI_CODES: Readonly<Record<string, string>> = {
-  'parse/syntax': 'The file is not valid JSON (RFC 8259); the issue says what was expected where.',
+  'parse/syntax': 'The file is not valid JSON (RFC 8259) and is meant to be a contract document (its place, its name on the command line, .contracts.json, --contract or its own text say so); the issue says what was expected where.',
   'parse/duplicate-key':
     'An object repeats a key. JSON.parse keeps the last value and other parsers may keep the first, so the document can mean two things (this is how a `revocable: false` hides).',
   'parse/too-deep': 'The document nests deeper than any contract allows; it is refused before validation.',
-  'parse/empty': 'The file or line holds no JSON value.',
+  'parse/empty': 'A .json file meant to be a contract document holds no JSON value (a JSON Lines file with no line holds zero documents and is fine).',
   'parse/encoding': 'The file is not valid UTF-8.',
   'file/too-large': 'The file is larger than --max-file-size; it was refused without being read.',
   'file/unreadable': 'The file or folder could not be read (permissions or an I/O error).',
@@ -18,9 +18,9 @@ export const CLI_CODES: Readonly<Record<string, string>> = {
   'file/not-regular': 'The path is not a regular file (a device, a FIFO or a socket); an ignore file or a budgets file like that is not read, and the scan goes on without it.',
   'file/outside': 'An ignore file or a budgets file is a symbolic link to outside the scanned folder: it is not followed, and the scan goes on without it.',
   'scan/more-issues': 'A document has more issues than a report lists (100): the rest are counted in the summary and in this issue.',
-  'contract/unknown': 'The document is not a contract of this package: it has a SourceOS (urn:srcos:) id but a `type` this package does not know.',
+  'contract/unknown': 'validate() was asked for a contract this package does not have, or given a document whose `type` names none of its contracts. A scan never reports it: a SourceOS document of another family is skipped.',
   'contract/near-miss':
-    'The document is meant to be a contract but is broken where it says which: its `type` is a near miss of a contract name (case, spacing, plural, a typo), its `id` has a contract\'s URN prefix under another or no `type`, or it has `specVersion` beside a SourceOS-looking `type` or id. The message says which contract it looks like.',
+    'The document is meant to be a contract but is broken where it says which: its `type` is a near miss of a contract name (case, spacing, plural, a typo), or its `id` has one of this package\'s URN prefixes under another or no `type` (`specVersion` and a `urn:srcos:` id of another family are no evidence). The message says which contract it looks like.',
   'contract/partial-shape':
     'A document without `type` has much of the shape of a Lease or a Signal but not enough to be taken for one: if it is one, map it to that contract in .contracts.json (or move it to its place); if not, map it to "none".',
   'scan/duplicate-id': 'Two SourceOS documents of the scan carry the same `id` with different content.',

@@ -2,8 +2,9 @@
  * The JSON report, a stable contract of its own (version 1):
  * `{ version: 1, documents: [{ file, line, contract, detection: { by, reason }, ok, issues: [{
  * code, severity, pointer, message, line, column }] }], skipped: [{ file, reason, detection }],
- * summary: { files, documents, valid, invalid, skipped, errors, warnings } }`. These keys, in this
- * order; keys may be added within version 1 (as `detection` was), never removed or changed.
+ * summary: { files, documents, valid, invalid, skipped, errors, warnings, skippedAs: { otherSourceOS,
+ * notJson, otherJson, other } } }`. These keys, in this order; keys may be added within version 1
+ * (as `detection` and `skippedAs` were), never removed or changed.
  */
 import type { Detection, ScanResult } from '../scan/types.js';
 import { jsonPieces, streamed } from './json-pieces.js';
@@ -39,7 +40,7 @@ function reportWith(result: ScanResult, documents: JsonDocument[] | string, skip
     version: REPORT_VERSION,
     documents,
     skipped,
-    summary: { files: s.files, documents: s.documents, valid: s.valid, invalid: s.invalid, skipped: s.skipped, errors: s.errors, warnings: s.warnings },
+    summary: { files: s.files, documents: s.documents, valid: s.valid, invalid: s.invalid, skipped: s.skipped, errors: s.errors, warnings: s.warnings, ...(s.skippedAs ? { skippedAs: { ...s.skippedAs } } : {}) },
   };
 }
 

@@ -109,7 +109,7 @@ function* pieces(result: ScanResult, options: ReportOptions): Generator<string> 
   const { summary } = result;
   if (!options.quiet || summary.errors > 0) {
     const mark = summary.errors > 0 ? paint('31', '✖') : summary.warnings > 0 ? paint('33', '⚠') : paint('32', '✔');
-    yield `${mark} ${summaryLine(summary)}\n`;
+    yield `${mark} ${summaryLine(summary, options.verbose === true)}\n`;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Retention } from '../scan/collector.js';
 import type { ScanResult, ScanSummary } from '../scan/types.js';
+import { skippedText } from './skipped-text.js';
 
 export interface ReportOptions {
   /** Colour the output (pretty only). */
@@ -49,10 +50,10 @@ export function defineReporter(retention: Retention, pieces: Reporter['pieces'])
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The one-line summary every human-readable format ends with. */
-export function summaryLine(s: ScanSummary): string {
+/** The one-line summary every human-readable format ends with; `verbose`: the skipped entries were listed. */
+export function summaryLine(s: ScanSummary, verbose = false): string {
   return (
     `Checked ${plural(s.files, 'file')}: ${plural(s.documents, 'document')} ` +
-    `(${s.valid} valid, ${s.invalid} invalid), ${s.skipped} skipped; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`
+    `(${s.valid} valid, ${s.invalid} invalid), ${skippedText(s, verbose)}; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`
   );
 }

@@ -1,14 +1,17 @@
 /**
  * Gathers what reporters need, and no more: the documents with issues (every document when the
- * report lists them all, as the JSON report does), the skipped entries worth showing, and the
- * counts of the summary. A valid document is otherwise only counted.
+ * report lists them all, as the JSON report does), the skipped entries worth showing (those
+ * without a kind: see SkipKind), and the counts of the summary, skipped entries by kind. A valid document is otherwise only counted.
  */
 import type { DeferredIssue } from './cross-checks.js';
 import type { DocumentIndex } from './document-index.js';
 import { MORE_ISSUES } from './limits.js';
-import { NOT_A_CONTRACT, type DocumentReport, type FileScan, type ScanResult, type ScanSummary, type SkippedEntry } from './types.js';
+import { NOT_A_CONTRACT, type DocumentReport, type FileScan, type ScanResult, type ScanSummary, type SkipKind, type SkippedCounts, type SkippedEntry } from './types.js';
 
 export type Retention = 'all' | 'problems';
+
+/** The summary's count of each kind of skipped entry. */
+const COUNTED: Readonly<Record<SkipKind | 'other', keyof SkippedCounts>> = { sourceos: 'otherSourceOS', 'not-json': 'notJson', json: 'otherJson', other: 'other' };
 
 export { NOT_A_CONTRACT };
 
@@ -16,13 +19,15 @@ export class ResultCollector {
   private readonly kept: { seq: number; report: DocumentReport }[] = [];
   private readonly bySeq = new Map<number, DocumentReport>();
   private readonly skipped: SkippedEntry[] = [];
+  private readonly skippedAs: SkippedCounts = { otherSourceOS: 0, notJson: 0, otherJson: 0, other: 0 };
   private readonly summary: ScanSummary = { files: 0, documents: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, warnings: 0 };
 
   constructor(private readonly retention: Retention) {}
 
   addSkipped(entry: SkippedEntry): void {
     this.summary.skipped++;
-    if (this.retention === 'all' || entry.reason !== NOT_A_CONTRACT) this.skipped.push(entry);
+    this.skippedAs[COUNTED[entry.kind ?? 'other']]++;
+    if (this.retention === 'all' || (entry.reason !== NOT_A_CONTRACT && entry.kind === undefined)) this.skipped.push(entry);
   }
 
   /** Adds a scanned file whose documents are numbered from `firstSeq` on. */
@@ -78,6 +83,6 @@ export class ResultCollector {
     for (const { report } of this.kept) {
       if (report.issues.length > 1) report.issues.sort((a, b) => a.line - b.line || a.column - b.column);
     }
-    return { documents: this.kept.map((k) => k.report), skipped: this.skipped, summary: { ...this.summary } };
+    return { documents: this.kept.map((k) => k.report), skipped: this.skipped, summary: { ...this.summary, skippedAs: { ...this.skippedAs } } };
   }
 }

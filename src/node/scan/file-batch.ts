@@ -31,7 +31,7 @@ export function runBatch(items: readonly BatchItem[], options: FileScanOptions):
       case 'refused':
         return { kind: 'scan', scan: refusedSideFile(item) };
       case 'file':
-        return { kind: 'scan', scan: scanFile({ source: item.path, file: item.display, regular: item.regular, within: item.within }, options) };
+        return { kind: 'scan', scan: scanFile({ source: item.path, file: item.display, regular: item.regular, within: item.within, named: item.named }, options) };
     }
   });
 }

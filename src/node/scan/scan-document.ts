@@ -3,7 +3,7 @@
  * the document, see decide-by-place.ts, then by the core's policy: `type`, evidence of a broken
  * contract, shape), validate with the core, and place every issue at its line and column. A
  * document that is no contract is skipped, unless the policy has an issue for it (a near miss,
- * a warning).
+ * a warning); so is one that cannot be read as JSON, unless something says it is ours (unparsed.ts).
  */
 import { classifyDocument, validate, type Classification, type ContractName, type Issue } from '../../index.js';
 import type { PlaceDecision } from './decide-by-place.js';
@@ -15,13 +15,19 @@ import { compareInstants, formatInstant, type Instant } from '../../rules/instan
 import { documentFacts } from './document-facts.js';
 import { boundedIssues, MAX_ISSUES_PER_DOCUMENT } from './limits.js';
 import { locateIssue, type Positions } from './locate.js';
-import { NOT_A_CONTRACT, UNPARSED, type Detection, type LocatedIssue, type ScannedDocument } from './types.js';
+import { NOT_A_CONTRACT, UNPARSED, type Detection, type LocatedIssue, type ScannedDocument, type SkipKind } from './types.js';
+import { judgeUnparsed } from './unparsed.js';
 
 export interface DocumentContext {
   source: SourceText;
   maxDepth: number;
   /** The contract the command line, the configuration or the file's place decided, if any. */
   place: PlaceDecision | undefined;
+  /**
+   * Judge every document as one of ours (a file named on the command line, standard input, or one
+   * whose contract was decided before reading): one that does not parse is an error, not skipped.
+   */
+  strict: boolean;
   /** Folder whose `.substrate/constants/budgets.yaml` governs a lease of this file. */
   leaseRoot: string;
   /** The base name, for rules about file names; only for `.json` files. */
@@ -30,7 +36,7 @@ export interface DocumentContext {
   now: Instant;
 }
 
-export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string; detection: Detection };
+export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string; detection: Detection; as: SkipKind };
 
 function locateProblem(problem: ParseProblem, source: SourceText): LocatedIssue {
   const { line, column } = source.positionOf(problem.offset);
@@ -77,7 +83,14 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   const extra = { errors: parsed.moreDuplicates ?? 0, warnings: 0 };
   if (!parsed.parsed) {
     const place = context.place;
-    return { kind: 'document', document: listed({ line: span.line, contract: place?.contract ?? null, detection: place?.detection ?? UNPARSED, ok: false, issues: located }, extra) };
+    let detection = place?.detection ?? UNPARSED;
+    if (!context.strict) {
+      // nothing said it is ours before it was read: only its text can (unparsed.ts)
+      const verdict = judgeUnparsed(source.text, span.start, span.end, parsed.problems);
+      if (!verdict.ours) return { kind: 'skipped', reason: verdict.reason, detection: verdict.detection, as: 'not-json' };
+      detection = verdict.detection;
+    }
+    return { kind: 'document', document: listed({ line: span.line, contract: place?.contract ?? null, detection, ok: false, issues: located }, extra) };
   }
   const value = parsed.value;
   const place = context.place;
@@ -91,7 +104,8 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
     for (const issue of result.issues) issues.push(issue);
   } else {
     const issue = classified?.issue;
-    if (!issue && located.length === 0) return { kind: 'skipped', reason: NOT_A_CONTRACT, detection };
+    // a document that is none of ours is skipped, its duplicate keys too, unless it was asked for by name
+    if (!issue && (located.length === 0 || !context.strict)) return { kind: 'skipped', reason: NOT_A_CONTRACT, detection, as: classified?.notOurs === 'sourceos' ? 'sourceos' : 'json' };
     if (issue) issues.push(issue);
   }
   const facts = documentFacts(value, contract, context.leaseRoot);

@@ -1,7 +1,9 @@
 /**
  * Scans one file (or standard input): read it without writing, decode it strictly, split it into
  * documents, and check each. Whatever goes wrong with the file itself (too large, unreadable, a
- * folder, not UTF-8, empty) becomes one invalid document with a clear issue, never an exception.
+ * folder) becomes one invalid document with a clear issue, never an exception. Text that is not
+ * UTF-8 or not JSON is that too when the file is judged strictly or its text says it is ours, and is
+ * skipped otherwise (unparsed.ts); a JSON Lines file with no line holds no document.
  */
 import path from 'node:path';
 import { badUtf8Lines, decodeLossy, decodeUtf8 } from '../parse/decode.js';
@@ -11,7 +13,9 @@ import { decideByPlace, isConfigFile, type PlaceDecision, type PlaceOptions } fr
 import type { Instant } from '../../rules/instant.js';
 import { formatBytes, readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
 import { scanDocument, type DocumentContext } from './scan-document.js';
+import { SkippedLines } from './skipped-lines.js';
 import { NOT_A_CONTRACT, UNREAD, type FileScan, type LocatedIssue, type ScannedDocument } from './types.js';
+import { notUtf8 } from './unparsed.js';
 
 export interface FileScanOptions extends PlaceOptions {
   maxFileSize: number;
@@ -31,6 +35,8 @@ export interface FileTarget {
   regular?: boolean;
   /** For a file reached through a link: the real path of the scanned folder it must stay inside. */
   within?: string;
+  /** Set for a file named on the command line: it is judged strictly (see DocumentContext.strict). */
+  named?: boolean;
 }
 
 export const STDIN_SOURCE = '-';
@@ -42,12 +48,6 @@ const JSON_WITH_COMMENTS = /(^|\/)(tsconfig(\.[^/]*)?\.json|jsconfig(\.[^/]*)?\.
 function fileProblem(code: string, message: string, line = 1, column = 1, documentLine = 1): ScannedDocument {
   const issue: LocatedIssue = { code, severity: 'error', pointer: '', message, line, column };
   return { line: documentLine, contract: null, detection: UNREAD, ok: false, issues: [issue] };
-}
-
-function describeLines(lines: number[]): string {
-  const shown = lines.slice(0, 10).join(', ');
-  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
-  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
 }
 
 export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
@@ -87,26 +87,31 @@ export function scanFile(target: FileTarget, options: FileScanOptions, given?: F
   }
   if (read.identity) scan.identity = read.identity;
   try {
-    return scanBytes(options, read.bytes, scan, { name, format, place });
+    const strict = place !== undefined || target.named === true || target.source === STDIN_SOURCE;
+    return scanBytes(options, read.bytes, scan, { name, format, place, strict });
   } catch (error) {
     return { ...scan, documents: [cannotCheck(error, read.bytes.length)], skipped: [] };
   }
 }
 
-/** What scanFile decided before reading: the file's name, its format and what its place decided. */
+/** What scanFile decided before reading: the file's name, its format, what its place decided, and whether it is judged strictly. */
 interface Named {
   name: string;
   format: DocumentFormat;
   place: PlaceDecision | undefined;
+  strict: boolean;
 }
 
-function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { name, format, place }: Named): FileScan {
+function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { name, format, place, strict }: Named): FileScan {
   const read = { bytes };
   const decoded = decodeUtf8(read.bytes);
   // one document a line: a line that is not UTF-8 is that line's problem; the others are checked
   const badLines = !decoded.ok && format === 'jsonl' ? badUtf8Lines(read.bytes) : undefined;
   if (!decoded.ok && !badLines) {
-    scan.documents.push(fileProblem('parse/encoding', decoded.message, decoded.position.line, decoded.position.column));
+    const lossy = decodeLossy(read.bytes);
+    const judged = notUtf8(lossy, 0, lossy.length, strict, fileProblem('parse/encoding', decoded.message, decoded.position.line, decoded.position.column));
+    if ('skip' in judged) scan.skipped.push({ file: scan.file, reason: judged.skip.reason, detection: judged.skip.detection, kind: 'not-json' });
+    else scan.documents.push(judged.document);
     return scan;
   }
   const text = decoded.ok ? decoded.text : decodeLossy(read.bytes);
@@ -114,29 +119,30 @@ function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { na
     source: new SourceText(text),
     maxDepth: options.maxDepth,
     place,
+    strict,
     leaseRoot: place?.root ?? path.posix.dirname(name),
     filename: format === 'json' ? path.posix.basename(name) : undefined,
     now: options.now,
   };
-  let count = 0;
-  const skippedLines: number[] = [];
+  // a JSON Lines file with no line holds no document: nothing to report
+  const skippedLines = new SkippedLines();
   for (const span of documentSpans(text, format)) {
-    count++;
     const badByte = badLines?.get(span.line);
     if (badByte) {
-      scan.documents.push(fileProblem('parse/encoding', 'the line is not valid UTF-8: invalid byte sequence', badByte.line, badByte.column, span.line));
+      const judged = notUtf8(text, span.start, span.end, strict, fileProblem('parse/encoding', 'the line is not valid UTF-8: invalid byte sequence', badByte.line, badByte.column, span.line));
+      if ('skip' in judged) skippedLines.add(span.line, 'not-json', judged.skip.detection, judged.skip.reason);
+      else scan.documents.push(judged.document);
       continue;
     }
     const outcome = scanDocument(context, span);
     if (outcome.kind === 'document') {
       const syntaxOnly = outcome.document.issues.every((i) => i.code === 'parse/syntax');
       if (!outcome.document.ok && syntaxOnly && !place && JSON_WITH_COMMENTS.test(name)) {
-        scan.skipped.push({ file: scan.file, reason: 'JSON with comments by convention (not a contract document), and it does not parse as JSON' });
+        scan.skipped.push({ file: scan.file, reason: 'JSON with comments by convention (not a contract document), and it does not parse as JSON', kind: 'not-json' });
       } else scan.documents.push(outcome.document);
-    } else if (format === 'jsonl') skippedLines.push(span.line);
-    else scan.skipped.push({ file: scan.file, reason: outcome.reason, detection: outcome.detection });
+    } else if (format === 'jsonl') skippedLines.add(span.line, outcome.as, outcome.detection, outcome.reason);
+    else scan.skipped.push({ file: scan.file, reason: outcome.reason, detection: outcome.detection, kind: outcome.as });
   }
-  if (skippedLines.length > 0) scan.skipped.push({ file: scan.file, reason: `not contract documents: ${describeLines(skippedLines)}` });
-  if (count === 0) scan.documents.push(fileProblem('parse/empty', 'the file is empty: expected one JSON document a line'));
+  skippedLines.entries(scan);
   return scan;
 }

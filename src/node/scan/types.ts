@@ -59,11 +59,28 @@ export interface ScannedDocument {
   omitted?: { errors: number; warnings: number };
 }
 
+/**
+ * Why an entry was skipped, for the summary's counts: a SourceOS document of another family
+ * (`sourceos`), text that does not parse as JSON and that nothing says is ours (`not-json`), or
+ * other JSON (`json`). Entries skipped for other reasons (ignored, a link not followed) have none.
+ * Entries with a kind are listed only when every entry is asked for (`--verbose`, the JSON report).
+ */
+export type SkipKind = 'sourceos' | 'not-json' | 'json';
+
 export interface SkippedEntry {
   file: string;
   reason: string;
   /** For a document that is no contract: what decided so. */
   detection?: Detection;
+  kind?: SkipKind;
+}
+
+/** The skipped entries counted by why: `other` for entries without a kind. */
+export interface SkippedCounts {
+  otherSourceOS: number;
+  notJson: number;
+  otherJson: number;
+  other: number;
 }
 
 /** Everything found in one file (or standard input). */
@@ -97,6 +114,8 @@ export interface ScanSummary {
   skipped: number;
   errors: number;
   warnings: number;
+  /** `skipped`, counted by why (a scan always sets it). */
+  skippedAs?: SkippedCounts;
 }
 
 export interface ScanResult {

@@ -14,10 +14,11 @@ import type { Input } from './inputs.js';
 
 /**
  * A path found by the walk: absolute `path`, and `display`, relative to the working folder with `/`.
- * `regular` marks a file the folder listing showed as a regular file (not a link, not given by name).
+ * `regular` marks a file the folder listing showed as a regular file (not a link, not given by name);
+ * `named`, a file given by name on the command line.
  */
 export type WalkItem =
-  | { kind: 'file'; path: string; display: string; regular?: true; within?: string }
+  | { kind: 'file'; path: string; display: string; regular?: true; within?: string; named?: true }
   | { kind: 'stdin' }
   | { kind: 'skipped'; path: string; display: string; reason: string }
   | { kind: 'unreadable'; path: string; display: string; message: string }
@@ -76,7 +77,7 @@ function* explicitFile(file: string, options: WalkOptions, visited: Visited): Ge
   const display = toDisplayPath(file, options.cwd);
   if (reason) return yield { kind: 'skipped', path: file, display, reason };
   if (!formatOfFile(file)) return yield { kind: 'skipped', path: file, display, reason: 'not a .json, .jsonl or .ndjson file' };
-  yield { kind: 'file', path: file, display };
+  yield { kind: 'file', path: file, display, named: true };
 }
 
 interface Frame {

@@ -73,7 +73,30 @@ export function runCli(args: readonly string[], options: RunOptions): CliRun {
 }
 
 /** The summary line the pretty and github formats end with, written independently of the tool. */
-export function expectedSummaryLine(s: { files: number; documents: number; valid: number; invalid: number; skipped: number; errors: number; warnings: number }): string {
+/** The JSON report's `summary.skippedAs`: the skipped entries counted by why. */
+export interface SkippedAs {
+  otherSourceOS: number;
+  notJson: number;
+  otherJson: number;
+  other: number;
+}
+
+export function expectedSummaryLine(
+  s: { files: number; documents: number; valid: number; invalid: number; skipped: number; errors: number; warnings: number; skippedAs?: SkippedAs },
+  verbose = false,
+): string {
   const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `Checked ${n(s.files, 'file')}: ${n(s.documents, 'document')} (${s.valid} valid, ${s.invalid} invalid), ${s.skipped} skipped; ${n(s.errors, 'error')}, ${n(s.warnings, 'warning')}.`;
+  let skipped = `${s.skipped} skipped`;
+  const as = s.skippedAs;
+  // why, when documents of other SourceOS families or text that is not JSON were skipped
+  if (as && (as.otherSourceOS > 0 || as.notJson > 0)) {
+    const why = [
+      as.otherSourceOS > 0 ? n(as.otherSourceOS, 'other SourceOS document') : '',
+      as.notJson > 0 ? `${as.notJson} not JSON` : '',
+      as.otherJson > 0 ? `${as.otherJson} other JSON` : '',
+      as.other > 0 ? `${as.other} for other reasons` : '',
+    ].filter(Boolean);
+    skipped += ` (${why.join(', ')}: ${verbose ? 'listed above' : '--verbose lists them'})`;
+  }
+  return `Checked ${n(s.files, 'file')}: ${n(s.documents, 'document')} (${s.valid} valid, ${s.invalid} invalid), ${skipped}; ${n(s.errors, 'error')}, ${n(s.warnings, 'warning')}.`;
 }
