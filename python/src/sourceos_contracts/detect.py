@@ -5,7 +5,7 @@ import re
 from typing import Any, Final, NamedTuple
 
 from ._jsvalue import js_stringify
-from .detection.names import nearest_name, resembles
+from .detection.names import nearest_name
 from .detection.shape import shape_match, share_of
 from .generated.meta import CONTRACT_NAMES, DETECTION, ID_PATTERNS, SHAPES
 from .issue import Issue
@@ -26,6 +26,8 @@ class Classification(NamedTuple):
     reason: str
     issue: Issue | None = None
     looks_like: str | None = None
+    not_ours: str | None = None
+    """For a value that is none of ours and no near miss: "sourceos" (another SourceOS family) or "json"."""
 
 
 def _id_prefix(pattern: str) -> str | None:
@@ -86,22 +88,6 @@ def _by_evidence(doc: dict[Any, Any]) -> Classification | None:
             f"looks like {_a(id_contract)}: its id is one, but {what}",
             f'{what}, but its id {_quote(id_)} is {_a(id_contract)} id: did you mean "type": {_quote(id_contract)}?',
         )
-    if "specVersion" not in doc:
-        return None
-    if isinstance(type_, str):
-        like = next((n for n in TYPE_CONTRACTS if resembles(type_, n)), None)
-        if like:
-            return _near_miss(
-                like,
-                f'looks like {_a(like)}: "type" {_quote(type_)} beside "specVersion"',
-                f'"type" is {_quote(type_)}, not a contract name, on a document with "specVersion": did you mean {_quote(like)}?',
-            )
-    if not has_type and isinstance(id_, str) and id_.startswith(_SOURCEOS_ID):
-        return _near_miss(
-            None,
-            'a SourceOS document ("specVersion", a urn:srcos: id) without "type"',
-            f'the document has "specVersion" and the SourceOS id {_quote(id_)} but no "type": add the "type" of its contract',
-        )
     return None
 
 
@@ -133,7 +119,26 @@ def _by_shape(doc: dict[Any, Any]) -> Classification | None:
     return Classification(None, "shape", f'no "type", and only {of}', Issue("contract/partial-shape", "warning", "", message), contract)
 
 
-_NOT_AN_OBJECT = Classification(None, "none", "not a JSON object")
+_NOT_AN_OBJECT = Classification(None, "none", "not a JSON object", not_ours="json")
+
+
+def _is_sourceos(doc: dict[Any, Any]) -> bool:
+    """A SourceOS document: its `id` is a `urn:srcos:` URN (of another family, once ours are ruled out)."""
+    id_ = doc.get("id")
+    return isinstance(id_, str) and id_[: len(_SOURCEOS_ID)].lower() == _SOURCEOS_ID
+
+
+def _not_ours(doc: dict[Any, Any], has_type: bool, type_: object) -> Classification:
+    what = f'"type" {_quote(type_)} is no contract of this package' if has_type else 'no "type"'
+    if _is_sourceos(doc):
+        reason = (
+            f"a SourceOS document of another family: {what}"
+            if has_type
+            else f"a SourceOS document of another family: {what}, and its id {_quote(doc.get('id'))} has none of this package's URN prefixes"
+        )
+        return Classification(None, "none", reason, not_ours="sourceos")
+    reason = what if has_type else f'{what}, and not the shape of {" or ".join(_a(n) for n in SHAPE_CONTRACTS)}'
+    return Classification(None, "none", reason, not_ours="json")
 
 
 def classify_document(doc: object) -> Classification:
@@ -146,16 +151,13 @@ def classify_document(doc: object) -> Classification:
     evidence = _by_evidence(doc)
     if evidence:
         return evidence
-    if "type" not in doc:
+    has_type = "type" in doc
+    if not has_type:
         shaped = _by_shape(doc)
-        if shaped:
+        # a partial shape is worth a warning only on a document that says of no other family that it is theirs
+        if shaped and (shaped.contract or not _is_sourceos(doc)):
             return shaped
-        return Classification(None, "none", f'no "type", and not the shape of {" or ".join(_a(n) for n in SHAPE_CONTRACTS)}')
-    id_ = doc.get("id")
-    if isinstance(id_, str) and id_.startswith(_SOURCEOS_ID) and isinstance(type_, str):
-        message = f'"type" is {_quote(type_)}, which is not a contract of this package, on a document with the SourceOS id {_quote(id_)}'
-        return Classification(None, "none", f'"type" {_quote(type_)} is no contract of this package', Issue("contract/unknown", "warning", "/type", message))
-    return Classification(None, "none", f'"type" {_quote(type_)} is no contract of this package')
+    return _not_ours(doc, has_type, type_)
 
 
 def detect_contract(doc: object) -> str | None:

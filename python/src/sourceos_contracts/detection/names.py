@@ -64,20 +64,6 @@ def name_miss(written: str, name: str) -> NameMiss | None:
     return "misspelt" if edit_distance(w, n, typo_limit(name)) <= typo_limit(name) else None
 
 
-def resembles(written: str, name: str) -> bool:
-    """A looser likeness, for a `type` beside other SourceOS evidence."""
-    if _length(written) > _MAX_COMPARED:
-        return False
-    w = normalize_name(written)
-    n = normalize_name(name)
-    if len(w) < 6:
-        return False
-    if w in n or n in w:
-        return True
-    limit = len(n) // 3
-    return edit_distance(w, n, limit) <= limit
-
-
 def nearest_name(written: str, names: Sequence[str]) -> tuple[str, NameMiss] | None:
     """The first of `names` that `written` is a near miss of, with how."""
     for name in names:
