@@ -9,7 +9,8 @@
 import type { CapabilityLedger, CapabilityPlane } from '../../../generated/types/index.js';
 import { capabilityPlanes, evaluate, type EffectiveState, type PlaneReport } from './verdicts.js';
 import { guarded, isOptionalList, isRecord } from '../kernel/input.js';
-import { refuse } from '../kernel/outcome.js';
+import { refuse, type Refused } from '../kernel/outcome.js';
+import { describeValue } from '../kernel/describe.js';
 import { planesNotHeard, requiredPlanesOf } from './required-planes.js';
 import { SPEC_VERSION, unique } from '../kernel/conventions.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
@@ -44,11 +45,16 @@ const list = (planes: readonly CapabilityPlane[]): string => planes.join(', ');
 /** The required planes of a capability that have not reported yet: until there are none, it is not available. */
 export const planesMissing = (state: CapabilityState): CapabilityPlane[] => planesNotHeard(requiredPlanesOf(state.requiredPlanes), state.reports ?? []);
 
-/** `planesMissing`, never throwing: `capability/invalid-input` for a state whose reports or required planes are not lists. */
-export const missingPlanes = guarded('capability/invalid-input', (state: CapabilityState) =>
-  isRecord(state) && isOptionalList(state.reports) && state.requiredPlanes !== null && isOptionalList(state.requiredPlanes)
-    ? planesMissing(state)
-    : refuse('capability/invalid-input', 'the capability state must be one a transition returned'));
+/** Null when `state` is a capability state a transition can read (its lists are lists); otherwise the refusal. */
+export function refuseState(state: unknown): Refused<'capability/invalid-input'> | null {
+  if (!isRecord(state) || !['reports', 'declaredBy', 'evidenceRefs', 'ownerRefs'].every((l) => Array.isArray(state[l])) || state.requiredPlanes === null || !isOptionalList(state.requiredPlanes)) {
+    return refuse('capability/invalid-input', `the capability state must be one a transition returned, not ${describeValue(state)}`);
+  }
+  return null;
+}
+
+/** `planesMissing`, never throwing: `capability/invalid-input` for a state no transition returned. */
+export const missingPlanes = guarded('capability/invalid-input', (state: CapabilityState) => refuseState(state) ?? planesMissing(state));
 
 function stateReason(state: CapabilityState): string {
   const evaluation = evaluate(state.reports);

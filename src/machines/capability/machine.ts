@@ -9,14 +9,14 @@
  * reports stand; `renegotiate` clears every report instead.
  */
 import type { CapabilityPlane } from '../../../generated/types/index.js';
-import { ledgerOf, inPlaneOrder, planesMissing, type CapabilityState } from './ledger.js';
+import { ledgerOf, inPlaneOrder, planesMissing, refuseState, type CapabilityState } from './ledger.js';
 import { requiredPlanesOf, type RequiredPlanes } from './required-planes.js';
 import { capabilityPlanes, evaluate, planeOfRefusal, planeVerdicts, stateOfReport, type EffectiveState, type PlaneReport } from './verdicts.js';
 import { CapabilityLedger } from '../../contracts.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import type { MintId } from '../kernel/ids.js';
-import { guarded, isOptionalList, isRecord, optionalStringList, refuseShape } from '../kernel/input.js';
+import { guarded, isRecord, optionalStringList, refuseShape } from '../kernel/input.js';
 import { describeValue } from '../kernel/describe.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { capabilityRefusals, type CapabilityRefusalCode } from './refusals.js';
@@ -118,14 +118,6 @@ function effectiveOf(state: CapabilityState, reports: readonly PlaneReport[], ag
   const { outcome } = evaluate(reports);
   if (outcome !== 'agreed') return outcome;
   return planesMissing({ ...state, reports }).length ? 'negotiating' : agreed;
-}
-
-/** Null when `state` is a capability state a transition can read; otherwise the refusal. */
-function refuseState(state: unknown): CapabilityOutcome | null {
-  if (!isRecord(state) || !['reports', 'declaredBy', 'evidenceRefs', 'ownerRefs'].every((l) => Array.isArray(state[l])) || state.requiredPlanes === null || !isOptionalList(state.requiredPlanes)) {
-    return refuse('capability/invalid-input', `the capability state must be one a transition returned, not ${describeValue(state)}`);
-  }
-  return null;
 }
 
 /** A capability is declared by one or more planes. */

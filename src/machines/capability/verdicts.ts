@@ -9,7 +9,7 @@ import { capabilityLedgerDefinition } from '../../../generated/definitions/capab
 import type { CapabilityLedger, CapabilityPlane } from '../../../generated/types/index.js';
 import { resolvePointer } from '../../json-pointer.js';
 import { schemaEnum } from '../../rules/schema-values.js';
-import { guarded, isRecord } from '../kernel/input.js';
+import { guarded, isRecord, optionalStringList } from '../kernel/input.js';
 import { refuse } from '../kernel/outcome.js';
 
 export type EffectiveState = CapabilityLedger['effectiveState'];
@@ -103,9 +103,9 @@ export function evaluate(reports: readonly PlaneReport[]): Evaluation {
   return { outcome: sorted.length ? 'agreed' : 'negotiating', winner: null, conflictPlanes: [] };
 }
 
-/** The state a report stands for (see `stateOfReport`); never throws: `capability/invalid-input` for a report that is not an object. */
+/** The state a report stands for (see `stateOfReport`); never throws: `capability/invalid-input` for a report that is not an object or whose evidenceRefs is not a list. */
 export const reportState = guarded('capability/invalid-input', (report: PlaneReport) =>
-  isRecord(report) ? stateOfReport(report) : refuse('capability/invalid-input', 'a report must be an object'));
+  isRecord(report) && optionalStringList(report.evidenceRefs) ? stateOfReport(report) : refuse('capability/invalid-input', 'a report must be an object with a list of evidenceRefs'));
 
 /** The outcome of a set of reports (see `evaluate`); never throws: `capability/invalid-input` for anything but a list of reports. */
 export const evaluateReports = guarded('capability/invalid-input', (reports: readonly PlaneReport[]) =>

@@ -74,9 +74,11 @@ const fileNameOf = (signal: Signal): string => {
   return `${head}${signal.body.topic.slice(0, room)}.json`;
 };
 
-/** `fileNameOf`, never throwing: `signal/invalid-input` for a signal without a header and a string topic. */
+/** `fileNameOf`, never throwing: `signal/invalid-input` for a signal without a header, a string topic and the body's lists. */
 export const signalFileName = guarded('signal/invalid-input', (signal: Signal): string | Refused<SignalRefusalCode> =>
-  isRecord(signal) && isRecord(signal.header) && isRecord(signal.body) && typeof signal.body.topic === 'string' ? fileNameOf(signal) : refuse('signal/invalid-input', 'a signal needs a header and a body with a topic'));
+  isRecord(signal) && isRecord(signal.header) && isRecord(signal.body) && typeof signal.body.topic === 'string' && ['evidence', 'asks', 'next_actions'].every((f) => Array.isArray(signal.body[f as 'asks']))
+    ? fileNameOf(signal)
+    : refuse('signal/invalid-input', 'a signal needs a header and a body with a topic and its lists'));
 
 const LIST_FIELDS = ['evidence', 'asks', 'nextActions'] as const;
 
