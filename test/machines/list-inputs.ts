@@ -14,12 +14,14 @@ export interface ListInput {
   readonly path: readonly string[];
   /** The folder of src/machines the function is declared in (`lease`, `orphan-events`, ...). */
   readonly folder: string;
+  /** The strings the type also allows in the list's place (`'all'` for `requiredPlanes`). */
+  readonly strings: readonly string[];
 }
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Every exported function of the machines and its list inputs, in export order. */
-export function machineListInputs(): { functions: string[]; inputs: ListInput[] } {
+/** Every exported function of the machines (name → its folder) and their list inputs, in export order. */
+export function machineListInputs(): { functions: string[]; folders: Record<string, string>; inputs: ListInput[] } {
   const entry = join(root, 'src', 'machines', 'index.ts');
   const program = ts.createProgram([entry], {
     module: ts.ModuleKind.NodeNext,
@@ -33,6 +35,7 @@ export function machineListInputs(): { functions: string[]; inputs: ListInput[] 
   const checker = program.getTypeChecker();
   const isList = (t: ts.Type): boolean => checker.isArrayType(t) || checker.isTupleType(t);
   const functions: string[] = [];
+  const folders: Record<string, string> = {};
   const inputs: ListInput[] = [];
   const seen = new Set<string>();
   for (const exported of checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!)) {
@@ -44,11 +47,13 @@ export function machineListInputs(): { functions: string[]; inputs: ListInput[] 
     const fn = exported.name;
     const folder = relative(join(root, 'src', 'machines'), declaration.getSourceFile().fileName).split(sep)[0]!;
     functions.push(fn);
+    folders[fn] = folder;
     const visit = (type: ts.Type, arg: number, path: string[], depth: number): void => {
       const parts = type.isUnion() ? type.types : [type];
       if (parts.some(isList)) {
         const key = `${fn}/${arg}/${path.join('.')}`;
-        if (!seen.has(key)) inputs.push({ fn, arg, path, folder });
+        const strings = parts.flatMap((t) => (t.isStringLiteral() ? [t.value] : []));
+        if (!seen.has(key)) inputs.push({ fn, arg, path, folder, strings });
         seen.add(key);
         return;
       }
@@ -65,5 +70,5 @@ export function machineListInputs(): { functions: string[]; inputs: ListInput[] 
       (rest ? checker.getTypeArguments(parameters[0] as ts.TypeReference) : parameters).forEach((type, arg) => visit(type, arg, [], 0));
     }
   }
-  return { functions, inputs };
+  return { functions, folders, inputs };
 }
