@@ -20,7 +20,7 @@ import {
 } from '../../src/index.js';
 import { machineListInputs } from './list-inputs.js';
 import { counterMinter } from './support.js';
-import { codesOf, refusalOf, validCalls } from './valid-calls.js';
+import { codesOf, probe, refusalOf, validCalls } from './valid-calls.js';
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 const NOW = '2026-05-06T04:31:00Z';
@@ -85,20 +85,7 @@ describe('input types derived from what the machines accept', () => {
 
   it('GitWorkspaceProbe', () => {
     expectTypeOf<RequiredKeys<GitWorkspaceProbe>>().toEqualTypeOf<(typeof gitRequired)[number]>();
-    const valid: GitWorkspaceProbe = {
-      path: '/Users/ada/p',
-      homeDir: '/Users/ada',
-      workspaceAlias: null,
-      facts: { gitDirFound: false },
-      operation: 'user_requested_command',
-      sessionRef: 'urn:srcos:session:s',
-      capabilityLedgerRef: 'urn:srcos:capability-ledger:c',
-      workspaceRef: 'urn:srcos:workspace:w',
-      policyDecisionRef: 'urn:srcos:decision:p',
-      evidenceRefs: [],
-      causalRefs: [],
-      agentMachineReceiptRef: null,
-    };
+    const valid: GitWorkspaceProbe = probe();
     expect(requiredAtRunTime(valid, (p) => buildGitWorkspaceState(p, NOW, counterMinter()))).toEqual([...gitRequired]);
   });
 });

@@ -67,9 +67,11 @@ const verified = () => accepted(m.verifyInstallArtifacts(resolved(), results(), 
 const installing = () => accepted(m.beginRuntimeInstall(verified(), NOW, mint)).state;
 const failedInstall = () => accepted(m.stopRuntimeInstall(requested(), { event: 'fail', reason: 'why' }, NOW, mint)).state;
 
-const probe = (): m.GitWorkspaceProbe => ({
+/** A probe with every field given. */
+export const probe = (): m.GitWorkspaceProbe => ({
   path: '/Users/ada/p',
   homeDir: '/Users/ada',
+  workspaceAlias: null,
   facts: { gitDirFound: false },
   operation: 'user_requested_command',
   sessionRef: 'urn:srcos:session:s',
@@ -78,6 +80,7 @@ const probe = (): m.GitWorkspaceProbe => ({
   policyDecisionRef: 'urn:srcos:decision:p',
   evidenceRefs: [],
   causalRefs: [],
+  agentMachineReceiptRef: null,
 });
 
 /** Function name → the arguments of one call it accepts (or, for a query, answers without a refusal). */
