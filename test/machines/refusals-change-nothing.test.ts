@@ -98,9 +98,18 @@ const declaration = fc.record({
 });
 const report = fc.record({ plane: pick(...PLANES), verdict: pick('supported', 'pending', 'unsupported', 'blocked_by_policy', 'enabled'), evidenceRefs: pick(undefined, ['urn:srcos:evidence:r'], 'urn:srcos:evidence:r') });
 const twice = { plane: 'runtime', verdict: 'supported' } as const;
+const declared = { capabilityRef: 'urn:srcos:capability:x@0.1.0', declaredBy: ['ui'], policyDecisionRef: 'urn:srcos:decision:p', evidenceRefs: ['urn:srcos:evidence:e'] } satisfies pkg.CapabilityDeclaration;
 const capability: MachineUnderTest = {
   name: 'capability',
-  examples: [[fixed('negotiate, runtime twice', (_s, mint) => m.negotiateCapability({ capabilityRef: 'urn:srcos:capability:x@0.1.0', declaredBy: ['ui'], policyDecisionRef: 'urn:srcos:decision:p', evidenceRefs: ['urn:srcos:evidence:e'], reports: [twice, twice] }, at(1), mint))]],
+  examples: [
+    [fixed('negotiate, runtime twice', (_s, mint) => m.negotiateCapability({ ...declared, reports: [twice, twice] }, at(1), mint))],
+    [
+      fixed('declare', (_s, mint) => m.declareCapability(declared, at(1), mint)),
+      fixed('request', (s, mint) => m.requestCapability(s as never, 'user', at(1), mint)),
+      fixed('open the negotiation', (s, mint) => m.openNegotiation(s as never, at(1), mint)),
+      fixed('enable while negotiating', (s, mint) => m.enableCapability(s as never, at(1), mint)),
+    ],
+  ],
   initial: null,
   calls: fc.oneof(
     call('declareCapability', fc.tuple(declaration, now), (_s, [d, t], mint) => m.declareCapability(d as never, t as never, mint)),
