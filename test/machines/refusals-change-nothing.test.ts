@@ -61,6 +61,8 @@ const hostile = new Proxy({}, {
 /** A plausible value (most of the time), a wrong type, or a hostile object. */
 const pick = (...values: unknown[]): fc.Arbitrary<unknown> =>
   fc.oneof({ arbitrary: fc.constantFrom(...values), weight: 40 }, { arbitrary: fc.anything(), weight: 2 }, { arbitrary: fc.constant(hostile), weight: 1 });
+/** Mostly a plausible value, now and then `text`: a string where the type has a list. */
+const orString = (text: string, ...values: unknown[]): fc.Arbitrary<unknown> => fc.oneof({ arbitrary: pick(...values), weight: 9 }, { arbitrary: fc.constant(text), weight: 1 });
 const now = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 400 }).map(at), weight: 12 }, { arbitrary: fc.constantFrom('soon', 10n, at(-100000)), weight: 1 }, { arbitrary: fc.anything(), weight: 1 });
 
 /** One call of a machine's function: it gets the current state and gives an outcome (a query: an answer, the state unchanged). */
@@ -92,11 +94,11 @@ const declaration = fc.record({
   capabilityRef: pick('urn:srcos:capability:x@0.1.0', 'x'),
   declaredBy: pick(['ui'], ['kernel'], 'ui'),
   policyDecisionRef: pick('urn:srcos:decision:p'),
-  evidenceRefs: pick(['urn:srcos:evidence:e'], 'urn:srcos:evidence:e'),
-  ownerRefs: pick(undefined, [], 'urn:srcos:person:ada'),
+  evidenceRefs: orString('urn:srcos:evidence:e', ['urn:srcos:evidence:e']),
+  ownerRefs: orString('urn:srcos:person:ada', undefined, []),
   requiredPlanes: pick(undefined, ['runtime'], 'all'),
 });
-const report = fc.record({ plane: pick(...PLANES), verdict: pick('supported', 'pending', 'unsupported', 'blocked_by_policy', 'enabled'), evidenceRefs: pick(undefined, ['urn:srcos:evidence:r'], 'urn:srcos:evidence:r') });
+const report = fc.record({ plane: pick(...PLANES), verdict: pick('supported', 'pending', 'unsupported', 'blocked_by_policy', 'enabled'), evidenceRefs: orString('urn:srcos:evidence:r', undefined, ['urn:srcos:evidence:r']) });
 const twice = { plane: 'runtime', verdict: 'supported' } as const;
 const declared = { capabilityRef: 'urn:srcos:capability:x@0.1.0', declaredBy: ['ui'], policyDecisionRef: 'urn:srcos:decision:p', evidenceRefs: ['urn:srcos:evidence:e'] } satisfies pkg.CapabilityDeclaration;
 const capability: MachineUnderTest = {
@@ -108,6 +110,8 @@ const capability: MachineUnderTest = {
       fixed('request', (s, mint) => m.requestCapability(s as never, 'user', at(1), mint)),
       fixed('open the negotiation', (s, mint) => m.openNegotiation(s as never, at(1), mint)),
       fixed('enable while negotiating', (s, mint) => m.enableCapability(s as never, at(1), mint)),
+      fixed('a verdict that is none', (s, mint) => m.reportPlane(s as never, { plane: 'runtime', verdict: 'enabled' as never }, at(1), mint)),
+      fixed('another plane\'s verdict', (s, mint) => m.reportPlane(s as never, { plane: 'runtime', verdict: 'blocked_by_policy' }, at(1), mint)),
     ],
   ],
   initial: null,
@@ -135,7 +139,7 @@ const lease: MachineUnderTest = {
   name: 'lease',
   initial: (m.createLeaseBoard({ maxLeasesPerDomain: 1 }) as { state: unknown }).state,
   calls: fc.oneof(
-    call('createLeaseBoard', fc.tuple(fc.record({ maxLeasesPerDomain: pick(1, -1), leases: pick([], [{ resource: 'x' }], '..') })), (_s, [o]) => m.createLeaseBoard(o as never)),
+    call('createLeaseBoard', fc.tuple(fc.record({ maxLeasesPerDomain: pick(1, -1), leases: orString('..', [], [{ resource: 'x' }]) })), (_s, [o]) => m.createLeaseBoard(o as never)),
     call('claimLease', fc.tuple(leaseClaim, now), (s, [c, t]) => m.claimLease(s as never, c as never, t as never)),
     call('releaseLease', fc.tuple(fc.record({ resource: pick('src/a.ts', 'src/b.ts'), owner: pick('builder', 'scribe') })), (s, [r]) => m.releaseLease(s as never, r as never)),
     call('renewLease', fc.tuple(fc.record({ resource: pick('src/a.ts', 'src/b.ts'), owner: pick('builder', 'scribe'), ttlSeconds: pick(60, 0) }), now), (s, [r, t]) => m.renewLease(s as never, r as never, t as never)),
@@ -181,7 +185,7 @@ const work: MachineUnderTest = {
     query('inProgressOf', fc.tuple(pick('builder', 'scribe', 3)), (s, [d]) => m.inProgressOf(s as never, d as never)),
     query(
       'buildSignal',
-      fc.tuple(fc.record({ kind: pick('missive', 'proclamation'), from: pick('builder'), to: pick('scribe'), topic: pick('plan'), claim: pick('c'), evidence: pick(['f.ts'], 'f.ts'), asks: pick(undefined, ['why?'], 'why?'), nextActions: pick(undefined, [], 'go') }), now),
+      fc.tuple(fc.record({ kind: pick('missive', 'proclamation'), from: pick('builder'), to: pick('scribe'), topic: pick('plan'), claim: pick('c'), evidence: orString('f.ts', ['f.ts']), asks: orString('why?', undefined, ['why?']), nextActions: orString('go', undefined, []) }), now),
       (_s, [x, t]) => m.buildSignal(x as never, t as never),
     ),
     query('signalFileName', fc.tuple(pick(signal, { ...signal, body: { ...signal.body, evidence: 'f.ts' } })), (_s, [x]) => m.signalFileName(x as never)),
@@ -195,7 +199,7 @@ const start = fc.record({
   ownerRef: pick('urn:srcos:agent:a', null),
   policyDecision: pick({ ref: 'urn:srcos:decision:d', outcome: 'allow' }, { ref: 'urn:srcos:decision:d', outcome: 'deny' }, null),
   transport: pick('cdp'),
-  permissionScope: pick(['read_page'], 'read_page'),
+  permissionScope: orString('read_page', ['read_page']),
   origin: pick('local'),
   evidenceRefs: pick(['urn:srcos:evidence:v'], [], 'x'),
 });
@@ -211,7 +215,7 @@ const browser: MachineUnderTest = {
   calls: fc.oneof(
     call('startBrowserSession', fc.tuple(start, now), (s, [st, t], mint) => m.startBrowserSession(s as never, st as never, t as never, mint)),
     ...(['revokeBrowserSession', 'completeBrowserSession', 'failBrowserSession'] as const).map((name) =>
-      call(name, fc.tuple(fc.record({ sessionRef: pick(...sessionRefs), evidenceRefs: pick(undefined, ['urn:srcos:evidence:w'], 'urn:srcos:evidence:w') }), now), (s, [x, t], mint) => f(m[name])(s, x, t, mint)),
+      call(name, fc.tuple(fc.record({ sessionRef: pick(...sessionRefs), evidenceRefs: orString('urn:srcos:evidence:w', undefined, ['urn:srcos:evidence:w']) }), now), (s, [x, t], mint) => f(m[name])(s, x, t, mint)),
     ),
   ),
   queries: query('maySessionAct', fc.tuple(fc.record({ sessionRef: pick(...sessionRefs), permission: pick('read_page', 'click') }), now), (s, [q, t]) => m.maySessionAct(s as never, q as never, t as never)),
@@ -236,13 +240,13 @@ const install: MachineUnderTest = {
       (s, [r, t], mint) => m.verifyInstallArtifacts(s as never, r as never, t as never, mint),
     ),
     ...(['beginRuntimeInstall', 'finishRuntimeInstall'] as const).map((name) => call(name, fc.tuple(now), (s, [t], mint) => f(m[name])(s, t, mint))),
-    call('stopRuntimeInstall', fc.tuple(fc.record({ event: pick('fail', 'mark_partial', 'deny', 'defer'), reason: pick('why', ''), evidenceRefs: pick(undefined, ['urn:srcos:evidence:s'], 'urn:srcos:evidence:s') }), now), (s, [x, t], mint) => m.stopRuntimeInstall(s as never, x as never, t as never, mint)),
+    call('stopRuntimeInstall', fc.tuple(fc.record({ event: pick('fail', 'mark_partial', 'deny', 'defer'), reason: pick('why', ''), evidenceRefs: orString('urn:srcos:evidence:s', undefined, ['urn:srcos:evidence:s']) }), now), (s, [x, t], mint) => m.stopRuntimeInstall(s as never, x as never, t as never, mint)),
     call('rollBackRuntimeInstall', fc.tuple(fc.record({ rollbackRef: pick('urn:srcos:snapshot:s1', '') }), now), (s, [x, t], mint) => m.rollBackRuntimeInstall(s as never, x as never, t as never, mint)),
   ),
   unreachable: { 'install/artifacts-unverified': '`installing` is reached only from `artifact_verified`, where every artifact is verified; the check guards receipts built by hand' },
 };
 
-const orphanEvent = fc.record({ eventRef: pick('urn:srcos:event:e1', 'e2', 'two words'), eventClass: pick('plugin', 'kernel'), sessionRef: pick(undefined, 'urn:srcos:session:o1'), correlationKeys: pick(undefined, { taskRef: 't' }), evidenceRefs: pick(undefined, ['urn:srcos:evidence:o'], '..') });
+const orphanEvent = fc.record({ eventRef: pick('urn:srcos:event:e1', 'e2', 'two words'), eventClass: pick('plugin', 'kernel'), sessionRef: pick(undefined, 'urn:srcos:session:o1'), correlationKeys: pick(undefined, { taskRef: 't' }), evidenceRefs: orString('..', undefined, ['urn:srcos:evidence:o']) });
 const orphans: MachineUnderTest = {
   name: 'orphans',
   initial: (m.createOrphanRegistry({ policyDecisionRef: 'urn:srcos:decision:p' }) as { state: unknown }).state,
@@ -265,8 +269,8 @@ const probe = fc.record({
   capabilityLedgerRef: pick(estateGit.capabilityLedgerRef),
   workspaceRef: pick(estateGit.workspaceRef),
   policyDecisionRef: pick(estateGit.policyDecisionRef),
-  evidenceRefs: pick(undefined, [], 'urn:srcos:evidence:g'),
-  causalRefs: pick(undefined, [], '..'),
+  evidenceRefs: orString('urn:srcos:evidence:g', undefined, []),
+  causalRefs: orString('..', undefined, []),
 });
 const facts = pick({ gitDirFound: false }, { gitDirFound: true, insideWorkTree: true, headSha: 'abc1234' }, 'facts');
 const bytes = pick('/Users/ada/p', new Uint8Array([1, 2, 3]), 5);
