@@ -7,7 +7,7 @@ import type { Lease } from '../../generated/types/index.js';
 import { claimLease, collectExpiredLeases, createLeaseBoard, leaseFileName, liveLeasesOf, releaseLease, renewLease, resourceState, type LeaseBoard } from '../../src/index.js';
 import { corpusJson } from '../support/conformance.js';
 import { repoRoot } from '../support/valid-examples.js';
-import { accepted, expectValidEmissions, refusalCode } from './support.js';
+import { accepted, answerRefusal, expectValidEmissions, refusalCode } from './support.js';
 
 /** The estate's lease, from the conformance corpus beside the repository (its test skips without it). */
 const estateLease = corpusJson<Lease>('nosos-protocol', '.substrate', 'state', 'leases', 'tool:githubwatch.json');
@@ -91,8 +91,9 @@ describe('releaseLease and collectExpiredLeases', () => {
     const expiry = Date.parse('2026-01-30T06:01:00Z') / 1000;
     expect([resourceState(board, 'tool:x', '2026-01-30T06:00:59Z'), resourceState(board, 'tool:x', expiry - 1), resourceState(board, 'tool:x', expiry)]).toEqual(['held', 'held', 'expired']);
     expect(resourceState(board, 'tool:y', '2026-01-30T06:00:00Z')).toBe('free');
-    expect([resourceState(board, 'tool:x', 'noon'), resourceState(board, 'tool:x', 1.5)]).toEqual([null, null]);
-    expect(liveLeasesOf(board, 'scribe', '2026-01-30T06:00:59Z')?.map((l) => l.resource)).toEqual(['tool:x']);
+    expect([resourceState(board, 'tool:x', 'noon'), resourceState(board, 'tool:x', 1.5), liveLeasesOf(board, 'scribe', 1.5)].map(answerRefusal)).toEqual(['lease/invalid-now', 'lease/invalid-now', 'lease/invalid-now']);
+    const live = liveLeasesOf(board, 'scribe', '2026-01-30T06:00:59Z');
+    expect(Array.isArray(live) && live.map((l) => l.resource)).toEqual(['tool:x']);
     expect(liveLeasesOf(board, 'scribe', '2026-01-30T06:01:00Z')).toEqual([]);
   });
 

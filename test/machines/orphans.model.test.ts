@@ -88,6 +88,7 @@ function compare(m: Model, r: Real, outcome: OrphanOutcome, t: Tally): void {
     coverage.add(`${res.state}${res.candidateSessionRefs.length > 1 ? ' ambiguous' : ''}${receipt.causalRefs?.length ? ' after queued' : ''}`);
   }
   const conservation = orphanConservation(r.registry);
+  if (!('holds' in conservation)) expect.fail(`orphanConservation refused: ${conservation.refusal.message}`);
   expect(conservation.holds).toBe(true);
   expect(conservation.received).toBe(m.events.length);
   const places = { attached: r.registry.attached, queued: r.registry.queued, quarantined: r.registry.quarantined, discarded: r.registry.discarded };

@@ -60,3 +60,9 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The refusal code of a query's answer, or undefined when the answer is not a refusal. */
+export function answerRefusal(answer: unknown): string | undefined {
+  if (answer === null || typeof answer !== 'object' || (answer as { ok?: unknown }).ok !== false) return undefined;
+  return (answer as { refusal: { code: string } }).refusal.code;
+}

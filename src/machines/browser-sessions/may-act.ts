@@ -35,6 +35,7 @@ export function maySessionAct(sessions: BrowserSessions, question: { readonly se
     if (at < (readInstant(receipt.startedAt) ?? at)) return no('browser/time-before-start', `now ${now} is before ${sessionRef} started at ${receipt.startedAt}`);
     const expiresAt = sessions.expiries?.find((e) => e.sessionRef === sessionRef)?.expiresAt ?? null;
     if (expiresAt !== null && at >= (readInstant(expiresAt) ?? at)) return no('browser/session-expired', `${sessionRef} expired at ${expiresAt}`);
+    if (!Array.isArray(receipt.permissionScope)) return no('browser/invalid-input', `the permissionScope of ${sessionRef} is not a list`);
     if (!receipt.permissionScope.includes(permission)) {
       return no('browser/permission-out-of-scope', `${sessionRef} may ${receipt.permissionScope.join(', ')}; not ${describeValue(permission)}`);
     }

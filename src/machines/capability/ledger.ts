@@ -7,7 +7,10 @@
  * policy to report.`): the schema's sentence for people on why the capability is in its state.
  */
 import type { CapabilityLedger, CapabilityPlane } from '../../../generated/types/index.js';
-import { capabilityPlanes, evaluateReports, type EffectiveState, type PlaneReport } from './verdicts.js';
+import { capabilityPlanes, evaluate, type EffectiveState, type PlaneReport } from './verdicts.js';
+import { guarded, isOptionalList, isRecord } from '../kernel/input.js';
+import { refuse, type Refused } from '../kernel/outcome.js';
+import { describeValue } from '../kernel/describe.js';
 import { planesNotHeard, requiredPlanesOf } from './required-planes.js';
 import { SPEC_VERSION, unique } from '../kernel/conventions.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
@@ -40,10 +43,21 @@ export const inPlaneOrder = (planes: Iterable<CapabilityPlane>): CapabilityPlane
 const list = (planes: readonly CapabilityPlane[]): string => planes.join(', ');
 
 /** The required planes of a capability that have not reported yet: until there are none, it is not available. */
-export const missingPlanes = (state: CapabilityState): CapabilityPlane[] => planesNotHeard(requiredPlanesOf(state.requiredPlanes), state.reports ?? []);
+export const planesMissing = (state: CapabilityState): CapabilityPlane[] => planesNotHeard(requiredPlanesOf(state.requiredPlanes), state.reports ?? []);
+
+/** Null when `state` is a capability state a transition can read (its lists are lists); otherwise the refusal. */
+export function refuseState(state: unknown): Refused<'capability/invalid-input'> | null {
+  if (!isRecord(state) || !['reports', 'declaredBy', 'evidenceRefs', 'ownerRefs'].every((l) => Array.isArray(state[l])) || state.requiredPlanes === null || !isOptionalList(state.requiredPlanes)) {
+    return refuse('capability/invalid-input', `the capability state must be one a transition returned, not ${describeValue(state)}`);
+  }
+  return null;
+}
+
+/** `planesMissing`, never throwing: `capability/invalid-input` for a state no transition returned. */
+export const missingPlanes = guarded('capability/invalid-input', (state: CapabilityState) => refuseState(state) ?? planesMissing(state));
 
 function stateReason(state: CapabilityState): string {
-  const evaluation = evaluateReports(state.reports);
+  const evaluation = evaluate(state.reports);
   const reporters = list(state.reports.map((r) => r.plane));
   switch (state.effectiveState) {
     case 'declared':
@@ -52,7 +66,7 @@ function stateReason(state: CapabilityState): string {
       return `Requested by ${state.requestedBy ?? list(state.declaredBy)}; negotiation not opened yet.`;
     case 'negotiating': {
       const pending = state.reports.filter((r) => r.verdict === 'pending').map((r) => r.plane);
-      const missing = missingPlanes(state);
+      const missing = planesMissing(state);
       const parts = [...(pending.length ? [`Waiting for ${list(pending)} to decide.`] : []), ...(missing.length ? [`Waiting for ${list(missing)} to report.`] : [])];
       return parts.length ? parts.join(' ') : 'Negotiation opened; no plane has reported yet.';
     }
@@ -72,7 +86,7 @@ function stateReason(state: CapabilityState): string {
 
 /** The ledger entry of a state at `at`, with a new id. */
 export function ledgerOf(state: CapabilityState, at: EpochSeconds, mintId: MintId): CapabilityLedger {
-  const evaluation = evaluateReports(state.reports);
+  const evaluation = evaluate(state.reports);
   const participants = [...state.declaredBy, ...(state.requestedBy ? [state.requestedBy] : [])];
   const negotiatedBy = inPlaneOrder(state.reports.length ? state.reports.map((r) => r.plane) : participants);
   const settled = ['declared', 'requested', 'negotiating', 'available', 'enabled'].includes(state.effectiveState);

@@ -9,9 +9,9 @@
  * reports stand; `renegotiate` clears every report instead.
  */
 import type { CapabilityPlane } from '../../../generated/types/index.js';
-import { ledgerOf, inPlaneOrder, missingPlanes, type CapabilityState } from './ledger.js';
+import { ledgerOf, inPlaneOrder, planesMissing, refuseState, type CapabilityState } from './ledger.js';
 import { requiredPlanesOf, type RequiredPlanes } from './required-planes.js';
-import { capabilityPlanes, evaluateReports, planeOfRefusal, planeVerdicts, reportState, type EffectiveState, type PlaneReport } from './verdicts.js';
+import { capabilityPlanes, evaluate, planeOfRefusal, planeVerdicts, stateOfReport, type EffectiveState, type PlaneReport } from './verdicts.js';
 import { CapabilityLedger } from '../../contracts.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
 import type { EmissionOf } from '../kernel/emission.js';
@@ -68,7 +68,7 @@ function checkReport(report: PlaneReport): CapabilityOutcome | null {
   if (report.reason !== undefined && report.reason !== null && typeof report.reason !== 'string') return refuse('capability/invalid-input', 'a report\'s reason must be a string');
   if (!capabilityPlanes.includes(report.plane)) return refuse('capability/unknown-plane', `${describeValue(report.plane)} is not a plane`);
   if (!planeVerdicts.includes(report.verdict)) return refuse('capability/unknown-verdict', `${describeValue(report.verdict)} is not a verdict (${planeVerdicts.join(', ')})`);
-  if (reportState(report) === null) {
+  if (stateOfReport(report) === null) {
     return refuse('capability/verdict-not-of-plane', `${report.verdict} is the ${planeOfRefusal.get(report.verdict as never) ?? 'other'} plane's verdict, not the ${report.plane} plane's`);
   }
   return null;
@@ -115,17 +115,9 @@ const isOutcome = (value: CapabilityState | CapabilityOutcome): value is Capabil
 
 /** The state a set of reports leads to: agreement only once no required plane is missing (`agreed`: available or enabled). */
 function effectiveOf(state: CapabilityState, reports: readonly PlaneReport[], agreed: EffectiveState): EffectiveState {
-  const { outcome } = evaluateReports(reports);
+  const { outcome } = evaluate(reports);
   if (outcome !== 'agreed') return outcome;
-  return missingPlanes({ ...state, reports }).length ? 'negotiating' : agreed;
-}
-
-/** Null when `state` is a capability state a transition can read; otherwise the refusal. */
-function refuseState(state: unknown): CapabilityOutcome | null {
-  if (!isRecord(state) || !Array.isArray(state.reports) || !Array.isArray(state.declaredBy) || !Array.isArray(state.evidenceRefs) || !Array.isArray(state.ownerRefs)) {
-    return refuse('capability/invalid-input', `the capability state must be one a transition returned, not ${describeValue(state)}`);
-  }
-  return null;
+  return planesMissing({ ...state, reports }).length ? 'negotiating' : agreed;
 }
 
 /** A capability is declared by one or more planes. */

@@ -10,6 +10,6 @@ export const capabilityRefusals = {
   'capability/no-reports': 'A negotiation at once without any report.',
   'capability/not-available': '`enable` while not every plane that took part agrees (the state is not available).',
   'capability/transition-not-allowed': 'The event is not allowed in the current state (see the table).',
-  'capability/invalid-input': 'The CapabilityLedger the transition would emit does not validate.',
+  'capability/invalid-input': 'An input of the wrong type (a string where a list belongs, ...), or the CapabilityLedger the transition would emit does not validate.',
 } as const satisfies RefusalTable<`capability/${string}`>;
 export type CapabilityRefusalCode = keyof typeof capabilityRefusals;

@@ -9,6 +9,8 @@ import { capabilityLedgerDefinition } from '../../../generated/definitions/capab
 import type { CapabilityLedger, CapabilityPlane } from '../../../generated/types/index.js';
 import { resolvePointer } from '../../json-pointer.js';
 import { schemaEnum } from '../../rules/schema-values.js';
+import { guarded, isRecord, optionalStringList } from '../kernel/input.js';
+import { refuse } from '../kernel/outcome.js';
 
 export type EffectiveState = CapabilityLedger['effectiveState'];
 /** The states the schema ties to the one plane that may give them (`blocked_by_policy` → policy, ...). */
@@ -56,7 +58,7 @@ const precedence: readonly EffectiveState[] = [...planeOfRefusal.keys(), 'failed
  * `failed` for a plane without one (transport, ui, ...). Null when the verdict is another plane's
  * (only the policy plane may say `blocked_by_policy`) or is no verdict at all.
  */
-export function reportState(report: PlaneReport): EffectiveState | 'agreed' | null {
+export function stateOfReport(report: PlaneReport): EffectiveState | 'agreed' | null {
   switch (report.verdict) {
     case 'supported':
       return 'agreed';
@@ -88,9 +90,9 @@ export interface Evaluation {
 const planeOrder = (a: PlaneReport, b: PlaneReport): number => capabilityPlanes.indexOf(a.plane) - capabilityPlanes.indexOf(b.plane);
 
 /** Evaluates reports whose verdicts are each their plane's own (see `reportState`). */
-export function evaluateReports(reports: readonly PlaneReport[]): Evaluation {
+export function evaluate(reports: readonly PlaneReport[]): Evaluation {
   const sorted = [...reports].sort(planeOrder);
-  const states = sorted.map((r) => [r, reportState(r) ?? 'failed'] as const);
+  const states = sorted.map((r) => [r, stateOfReport(r) ?? 'failed'] as const);
   for (const state of precedence) {
     const winner = states.find(([, s]) => s === state)?.[0];
     if (!winner) continue;
@@ -100,3 +102,11 @@ export function evaluateReports(reports: readonly PlaneReport[]): Evaluation {
   }
   return { outcome: sorted.length ? 'agreed' : 'negotiating', winner: null, conflictPlanes: [] };
 }
+
+/** The state a report stands for (see `stateOfReport`); never throws: `capability/invalid-input` for a report that is not an object or whose evidenceRefs is not a list. */
+export const reportState = guarded('capability/invalid-input', (report: PlaneReport) =>
+  isRecord(report) && optionalStringList(report.evidenceRefs) ? stateOfReport(report) : refuse('capability/invalid-input', 'a report must be an object with a list of evidenceRefs'));
+
+/** The outcome of a set of reports (see `evaluate`); never throws: `capability/invalid-input` for anything but a list of reports. */
+export const evaluateReports = guarded('capability/invalid-input', (reports: readonly PlaneReport[]) =>
+  Array.isArray(reports) && reports.every(isRecord) ? evaluate(reports as never) : refuse('capability/invalid-input', 'reports must be a list of reports'));

@@ -10,6 +10,9 @@ import { gitWorkspaceStateDefinition } from '../../../generated/definitions/git-
 import type { GitFacts, GitWorkspaceState } from '../../../generated/types/index.js';
 import { resolvePointer } from '../../json-pointer.js';
 import { schemaEnum } from '../../rules/schema-values.js';
+import { describeValue } from '../kernel/describe.js';
+import { guarded, isRecord } from '../kernel/input.js';
+import { refuse, type Refused } from '../kernel/outcome.js';
 
 export type GitState = GitWorkspaceState['state'];
 export type GitOperation = GitWorkspaceState['operation'];
@@ -99,12 +102,18 @@ export const passiveReaction: Readonly<Partial<Record<GitState, Reaction>>> = {
   inside_worktree: ['debug', 'none'],
 };
 
-/** The state the facts show. */
-export const gitStateOf = (facts: GitProbeFacts): GitState => (gitStateRules.find((r) => r.when(facts)) ?? gitStateRules[gitStateRules.length - 1]!).state;
+const stateOf = (facts: GitProbeFacts): GitState => (gitStateRules.find((r) => r.when(facts)) ?? gitStateRules[gitStateRules.length - 1]!).state;
+const refuseFacts = (facts: unknown): Refused<'git/invalid-input'> | null => (isRecord(facts) ? null : refuse('git/invalid-input', `facts must be an object, not ${describeValue(facts)}`));
 
-/** Classifies a probe's facts for an operation. */
-export function classifyGitWorkspace(facts: GitProbeFacts, operation: GitOperation): GitClassification {
-  const state = gitStateOf(facts);
+/** The state the facts show; `git/invalid-input` for facts that are not an object. */
+export const gitStateOf = guarded('git/invalid-input', (facts: GitProbeFacts): GitState | Refused<'git/invalid-input'> => refuseFacts(facts) ?? stateOf(facts));
+
+/** Classifies a probe's facts for an operation; `git/invalid-input` for facts that are not an object or an operation that is not a string. */
+export const classifyGitWorkspace = guarded('git/invalid-input', (facts: GitProbeFacts, operation: GitOperation): GitClassification | Refused<'git/invalid-input'> =>
+  refuseFacts(facts) ?? (typeof operation === 'string' ? classify(facts, operation) : refuse('git/invalid-input', `operation ${describeValue(operation)} is not a string`)));
+
+function classify(facts: GitProbeFacts, operation: GitOperation): GitClassification {
+  const state = stateOf(facts);
   const passive = passiveOperations.includes(operation);
   if (passive && expectedNegativeStates.includes(state)) {
     return { state, severity: operation === 'watcher_refresh' ? 'debug' : 'info', actionability: 'none', expectedNegativeState: true };

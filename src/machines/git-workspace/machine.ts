@@ -69,8 +69,10 @@ export const buildGitWorkspaceState = guarded('git/invalid-input', (probe: GitWo
   if (!isAbsolutePath(probe.path)) return refuse('git/path-not-absolute', 'the probed path must be absolute');
   if (probe.homeDir !== null && probe.homeDir !== undefined && !isAbsolutePath(probe.homeDir)) return refuse('git/path-not-absolute', 'the home folder must be absolute');
   if (probe.workspaceAlias && !isAbsolutePath(probe.workspaceAlias.root)) return refuse('git/path-not-absolute', 'the workspace alias root must be absolute');
-  const classification = classifyGitWorkspace(probe.facts ?? { gitDirFound: false }, probe.operation);
+  const classification = classifyGitWorkspace(probe.facts, probe.operation);
+  if ('refusal' in classification) return classification;
   const pathEvidence = pathEvidenceOf(probe.path, probe.homeDir ?? null, probe.workspaceAlias ?? null);
+  if ('refusal' in pathEvidence) return pathEvidence;
   const document: GitWorkspaceState = {
     id: mintUrn(mintId, 'git-workspace-state'),
     type: 'GitWorkspaceState',

@@ -6,6 +6,9 @@
  * separators, so `/a/b/` and `/a/b` are one path; `/` and `\` are both separators.
  */
 import type { PathEvidence } from '../../../generated/types/index.js';
+import { describeValue } from '../kernel/describe.js';
+import { guarded, isRecord } from '../kernel/input.js';
+import { refuse, type Refused } from '../kernel/outcome.js';
 import { sha256Digest } from '../kernel/sha256.js';
 
 /** A workspace root shown under a name instead of its path. */
@@ -33,11 +36,20 @@ function below(root: string, path: string): string | null {
   return rest.startsWith('/') || rest.startsWith('\\') ? rest : null;
 }
 
-/** The `sha256:` digest of a path (trailing separators dropped). */
-export const pathDigest = (path: string): string => sha256Digest(trimPath(path));
+const notAString = (what: string, value: unknown): Refused<'git/invalid-input'> => refuse('git/invalid-input', `${what} must be a string, not ${describeValue(value)}`);
 
-/** The path evidence of an absolute path. */
-export function pathEvidenceOf(path: string, homeDir: string | null, alias: WorkspaceAlias | null = null): PathEvidence {
+/** The `sha256:` digest of a path (trailing separators dropped); `git/invalid-input` for a path that is not a string. */
+export function pathDigest(path: string): string;
+export function pathDigest(path: unknown): string | Refused<'git/invalid-input'>;
+export function pathDigest(path: unknown): string | Refused<'git/invalid-input'> {
+  return typeof path === 'string' ? sha256Digest(trimPath(path)) : notAString('a path', path);
+}
+
+/** The path evidence of an absolute path; `git/invalid-input` for a path or home folder that is not a string, or an alias that is not an object. */
+export const pathEvidenceOf = guarded('git/invalid-input', (path: string, homeDir: string | null, alias: WorkspaceAlias | null = null): PathEvidence | Refused<'git/invalid-input'> => {
+  if (typeof path !== 'string') return notAString('a path', path);
+  if (homeDir !== null && typeof homeDir !== 'string') return notAString('homeDir', homeDir);
+  if (alias !== null && (!isRecord(alias) || typeof alias.name !== 'string')) return refuse('git/invalid-input', 'an alias must be { root, name }');
   const p = trimPath(path);
   const digest = sha256Digest(p);
   const underAlias = alias && isAbsolutePath(alias.root) ? below(alias.root, p) : null;
@@ -45,4 +57,4 @@ export function pathEvidenceOf(path: string, homeDir: string | null, alias: Work
   const underHome = homeDir && isAbsolutePath(homeDir) ? below(homeDir, p) : null;
   if (underHome !== null) return { pathDigest: digest, redactedPathHint: `~${underHome}`, redaction: 'user_home_redacted', rawPathStored: false };
   return { pathDigest: digest, redactedPathHint: null, redaction: 'digest_only', rawPathStored: false };
-}
+});

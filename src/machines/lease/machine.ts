@@ -51,8 +51,11 @@ export interface LeaseClaim {
   readonly overrideReason?: string;
 }
 
-/** The lease file's base name for a resource, as the oxygen protocol names it. */
-export function leaseFileName(resource: string): string {
+/** The lease file's base name for a resource, as the oxygen protocol names it; `lease/invalid-input` for a resource that is not a string. */
+export function leaseFileName(resource: string): string;
+export function leaseFileName(resource: unknown): string | Refused<'lease/invalid-input'>;
+export function leaseFileName(resource: unknown): string | Refused<'lease/invalid-input'> {
+  if (typeof resource !== 'string') return refuse('lease/invalid-input', `a resource must be a string, not ${describeValue(resource)}`);
   const safe = resource.trim().toLowerCase().replace(/[^a-z0-9_.:-]+/g, '_').slice(0, 180);
   return `${safe || 'resource'}.json`;
 }
@@ -68,23 +71,26 @@ const liveAt = (board: LeaseBoard, domain: string, at: EpochSeconds): Lease[] =>
 /** These two queries also take `now` as whole seconds since the epoch, for callers that count time. */
 const queryTime = (now: Rfc3339 | EpochSeconds): EpochSeconds | null => (typeof now === 'number' ? (Number.isSafeInteger(now) ? now : null) : readInstant(now));
 
-/** Where a resource stands at `now`: free, held (a live lease) or expired (a lease not yet removed); null for a `now` that is no time. */
-export function resourceState(board: LeaseBoard, resource: string, now: Rfc3339 | EpochSeconds): ResourceState | null {
-  const at = queryTime(now);
-  return at === null ? null : stateAt(board, resource, at);
-}
-
-/** The live leases (`now < expires_at`) of a domain; null for a `now` that is no time. */
-export function liveLeasesOf(board: LeaseBoard, domain: string, now: Rfc3339 | EpochSeconds): Lease[] | null {
-  const at = queryTime(now);
-  return at === null ? null : liveAt(board, domain, at);
-}
-
 /** Null when `board` is one a transition returned; otherwise the refusal. */
 const refuseBoard = (board: unknown): Refused<LeaseRefusalCode> | null =>
   isRecord(board) && Array.isArray(board.leases) && isWholeAtLeast(board.maxLeasesPerDomain, 0) && board.leases.every((l) => isRecord(l) && typeof l.resource === 'string')
     ? null
     : refuse('lease/invalid-board', `the board must be one a transition returned, not ${describeValue(board)}`);
+
+/** A query's answer at `now` about a board and a name (a resource or a domain), or its refusal. */
+const query = <Answer>(answer: (board: LeaseBoard, name: string, at: EpochSeconds) => Answer) =>
+  guarded('lease/invalid-input', (board: LeaseBoard, name: string, now: Rfc3339 | EpochSeconds): Answer | Refused<LeaseRefusalCode> => {
+    const bad = refuseBoard(board) ?? (typeof name === 'string' ? null : refuse('lease/invalid-input', `${describeValue(name)} is not a string`));
+    if (bad) return bad;
+    const at = queryTime(now);
+    return at === null ? refuseNow('lease/invalid-now', now) : answer(board, name, at);
+  });
+
+/** Where a resource stands at `now`: free, held (a live lease) or expired (a lease not yet removed); a refusal for input it cannot read. */
+export const resourceState = query(stateAt);
+
+/** The live leases (`now < expires_at`) of a domain; a refusal for input it cannot read. */
+export const liveLeasesOf = query(liveAt);
 
 const byFile = (a: Lease, b: Lease): number => (leaseFileName(a.resource) < leaseFileName(b.resource) ? -1 : 1);
 
@@ -107,7 +113,7 @@ export const createLeaseBoard = guarded('lease/invalid-input', (options: { maxLe
   for (const lease of leases) {
     const errors = emissionIssues(LeaseContract, { action: 'write', contract: 'Lease', document: lease }).filter((i) => i.severity === 'error');
     if (errors.length) return refuse('lease/invalid-board', `the lease on ${describeValue((lease as Partial<Lease> | null)?.resource)} is invalid`, errors);
-    const file = leaseFileName(lease.resource);
+    const file = leaseFileName((lease as Lease).resource);
     if (files.has(file)) return refuse('lease/invalid-board', `two leases share the file ${file}`);
     files.add(file);
   }

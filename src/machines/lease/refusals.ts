@@ -12,6 +12,6 @@ export const leaseRefusals = {
   'lease/not-held': 'There is no lease on the resource to release or renew.',
   'lease/not-owner': 'The lease belongs to another owner; only its owner releases or renews it.',
   'lease/expired': 'The lease to renew has expired (now >= expires_at); claim the resource again.',
-  'lease/invalid-input': 'The Lease the claim would emit does not validate, or an input could not be read (a throwing getter, ...).',
+  'lease/invalid-input': 'The Lease the claim would emit does not validate, or an input is of the wrong type or could not be read (a throwing getter, ...).',
 } as const satisfies RefusalTable<`lease/${string}`>;
 export type LeaseRefusalCode = keyof typeof leaseRefusals;

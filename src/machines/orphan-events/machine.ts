@@ -22,7 +22,7 @@ import { applyReconciliation, beginCommand, finishCommand, recover, type Attache
 import { orphanRefusals, type OrphanRefusalCode } from './refusals.js';
 import { describeValue } from '../kernel/describe.js';
 import { guarded, isRecord, optionalStringList, refuseShape } from '../kernel/input.js';
-import { accept, refuse, type Outcome } from '../kernel/outcome.js';
+import { accept, refuse, type Outcome, type Refused } from '../kernel/outcome.js';
 import type { Issue } from '../../issue.js';
 import { normaliseRef, type NormalisedRef } from './intake.js';
 import { later, timestamp, type Rfc3339 } from '../kernel/time.js';
@@ -76,7 +76,7 @@ export const createOrphanRegistry = guarded('orphans/invalid-input', (options: {
 });
 
 /** Null when `registry` is one a transition returned; otherwise the refusal. */
-const refuseRegistry = (registry: unknown): OrphanOutcome | null => {
+const refuseRegistry = (registry: unknown): Refused<OrphanRefusalCode> | null => {
   const lists = ['sessions', 'dag', 'attached', 'queued', 'quarantined', 'discarded'];
   const ok = isRecord(registry) && lists.every((l) => Array.isArray(registry[l])) && (registry.unreadable === undefined || Array.isArray(registry.unreadable)) && isWholeAtLeast(registry.received, 0);
   return ok ? null : refuse('orphans/invalid-input', `the registry must be one a transition returned, not ${describeValue(registry)}`);
@@ -203,14 +203,16 @@ function receiveInto(draft: Draft, event: ReceivedEvent): void {
   draft.emitted.push({ action: 'write', contract: 'OrphanEventReceipt', document: receipt });
 }
 
-/** How many receptions are in each place, and whether that accounts for every one received. */
-export function orphanConservation(registry: OrphanRegistry): Record<OrphanDisposition, number> & { received: number; holds: boolean } {
+/** How many receptions are in each place, and whether that accounts for every one received; `orphans/invalid-input` for a registry no transition returned. */
+export const orphanConservation = guarded('orphans/invalid-input', (registry: OrphanRegistry): (Record<OrphanDisposition, number> & { received: number; holds: boolean }) | Refused<OrphanRefusalCode> => {
+  const bad = refuseRegistry(registry);
+  if (bad) return bad;
   const unreadable = registry.unreadable ?? [];
   const counts = { attached: registry.attached.length, queued: registry.queued.length, quarantined: registry.quarantined.length, discarded: registry.discarded.length, unreadable: unreadable.length };
   const seqs = [...registry.attached, ...registry.queued, ...registry.quarantined, ...registry.discarded, ...unreadable].map((e) => e.seq);
   const holds = seqs.length === registry.received && new Set(seqs).size === registry.received && seqs.every((s) => s >= 0 && s < registry.received);
   return { ...counts, received: registry.received, holds };
-}
+});
 
 export const orphanMachine: MachineDescription = {
   name: 'orphans',

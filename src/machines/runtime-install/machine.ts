@@ -13,7 +13,7 @@ import { refuseInvalid } from '../kernel/emission-check.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import { mintUrn, type MintId } from '../kernel/ids.js';
 import { describeValue } from '../kernel/describe.js';
-import { guarded, isRecord, refuseShape } from '../kernel/input.js';
+import { guarded, isOptionalList, isRecord, refuseShape } from '../kernel/input.js';
 import { accept, refuse, type Outcome, refuseNow } from '../kernel/outcome.js';
 import { runtimeInstallRefusals, type RuntimeInstallRefusalCode } from './refusals.js';
 import { readInstant, timestamp, type Rfc3339 } from '../kernel/time.js';
@@ -128,7 +128,7 @@ function advance(current: RuntimeInstallReceipt, event: InstallEvent, now: Rfc33
 
 /** Null when `current` is a receipt a transition returned; otherwise the refusal. */
 function refuseReceipt(current: unknown): InstallOutcome | null {
-  const ok = isRecord(current) && Array.isArray(current.artifacts) && current.artifacts.every(isRecord) && isRecord(current.manifest) && Array.isArray(current.evidenceRefs) && typeof current.installState === 'string';
+  const ok = isRecord(current) && Array.isArray(current.artifacts) && current.artifacts.every(isRecord) && isRecord(current.manifest) && Array.isArray(current.evidenceRefs) && isOptionalList(current.causalRefs) && typeof current.installState === 'string';
   return ok ? null : refuse('install/invalid-input', `the install must be a receipt a transition returned, not ${describeValue(current)}`);
 }
 

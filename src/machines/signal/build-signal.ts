@@ -17,7 +17,7 @@ import { Signal as SignalContract } from '../../contracts.js';
 import type { EmissionOf } from '../kernel/emission.js';
 import { refuseInvalid } from '../kernel/emission-check.js';
 import { describeValue } from '../kernel/describe.js';
-import { isRecord, optionalStringList } from '../kernel/input.js';
+import { guarded, isRecord, optionalStringList } from '../kernel/input.js';
 import { refuse, type Refused, type RefusalTable, refuseNow, INVALID_NOW } from '../kernel/outcome.js';
 import { readInstant, signalStamp, timestamp, type Rfc3339 } from '../kernel/time.js';
 
@@ -68,11 +68,17 @@ const FILE_SAFE_TOPIC = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * The file name of a signal: `<header.id>_<kind>_<topic>.json`, with the topic cut so the name stays
  * within 255 bytes (a file-safe topic is ASCII: one byte a character).
  */
-export function signalFileName(signal: Signal): string {
+const fileNameOf = (signal: Signal): string => {
   const head = `${signal.header.id}_${signal.header.kind}_`;
   const room = Math.max(1, MAX_FILE_NAME_BYTES - new TextEncoder().encode(head).length - '.json'.length);
   return `${head}${signal.body.topic.slice(0, room)}.json`;
-}
+};
+
+/** `fileNameOf`, never throwing: `signal/invalid-input` for a signal without a header, a string topic and the body's lists. */
+export const signalFileName = guarded('signal/invalid-input', (signal: Signal): string | Refused<SignalRefusalCode> =>
+  isRecord(signal) && isRecord(signal.header) && isRecord(signal.body) && typeof signal.body.topic === 'string' && ['evidence', 'asks', 'next_actions'].every((f) => Array.isArray(signal.body[f as 'asks']))
+    ? fileNameOf(signal)
+    : refuse('signal/invalid-input', 'a signal needs a header and a body with a topic and its lists'));
 
 const LIST_FIELDS = ['evidence', 'asks', 'nextActions'] as const;
 
@@ -115,7 +121,7 @@ function build(input: SignalInput, now: Rfc3339, options: { readonly stampAt?: R
     },
     footer: { expects_response: expectsResponse, response_by: responseBy },
   };
-  const filename = signalFileName(signal);
+  const filename = fileNameOf(signal);
   const path = `${SIGNAL_DIR}/${filename}`;
   const emission: EmissionOf<'Signal'> = { action: 'write', contract: 'Signal', document: signal, filename, path };
   return refuseInvalid('signal/invalid-input', SignalContract, [emission]) ?? { ok: true, signal, filename, path, emitted: [emission] };

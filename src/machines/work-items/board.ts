@@ -8,8 +8,8 @@
 import type { EmissionOf } from '../kernel/emission.js';
 import { isFilled, isWholeAtLeast } from '../kernel/conventions.js';
 import { describeValue } from '../kernel/describe.js';
-import { isRecord } from '../kernel/input.js';
-import { accept, refuse, type Outcome } from '../kernel/outcome.js';
+import { guarded, isRecord } from '../kernel/input.js';
+import { accept, refuse, type Outcome, type Refused } from '../kernel/outcome.js';
 import { readInstant, timestamp, type Rfc3339 } from '../kernel/time.js';
 import { buildSignal, type SignalInput } from '../signal/build-signal.js';
 import { allows, type TransitionRow } from '../kernel/transition-table.js';
@@ -53,7 +53,11 @@ export interface WorkBoard {
 export type WorkOutcome = Outcome<WorkBoard, WorkItemRefusalCode, object, EmissionOf<'Signal'>>;
 
 /** The in_progress items of a domain. */
-export const inProgressOf = (board: WorkBoard, domain: string): WorkItem[] => board.items.filter((i) => i.domain === domain && i.status === 'in_progress');
+export const itemsInProgress = (board: WorkBoard, domain: string): WorkItem[] => board.items.filter((i) => i.domain === domain && i.status === 'in_progress');
+
+/** `itemsInProgress`, never throwing: a refusal for a board no transition returned or a domain that is not a string. */
+export const inProgressOf = guarded('work/invalid-input', (board: WorkBoard, domain: string): WorkItem[] | Refused<WorkItemRefusalCode> =>
+  refuseBoard(board) ?? (typeof domain === 'string' ? itemsInProgress(board, domain) : refuse('work/invalid-input', `domain ${describeValue(domain)} is not a string`)));
 
 /**
  * Builds the signals of a transition (refusing on the first that cannot be built), each named by the
@@ -90,7 +94,7 @@ const stampInstant = (stamp: string): Rfc3339 =>
   `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}Z`;
 
 /** Null when `board` is a board a transition returned; otherwise the refusal. */
-export const refuseBoard = (board: unknown): WorkOutcome | null =>
+export const refuseBoard = (board: unknown): Refused<WorkItemRefusalCode> | null =>
   isRecord(board) && Array.isArray(board.items) && isWholeAtLeast(board.maxInProgressPerDomain, 0) && (board.lastSignalAt === undefined || readInstant(board.lastSignalAt) !== null)
     ? null
     : refuse('work/invalid-board', `the board must be one a transition returned, not ${describeValue(board)}`);
@@ -108,7 +112,7 @@ export const isWorkItem = (value: WorkItem | WorkOutcome): value is WorkItem => 
 /** Checks a budget: null when the domain has room or the override is used with a reason. */
 export function budgetRefusal(board: WorkBoard, domain: string, override: boolean, reason: string | undefined): WorkOutcome | null {
   if (override && !isFilled(reason)) return refuse('work/override-without-reason', 'an override of the in_progress budget needs a reason');
-  const count = inProgressOf(board, domain).length;
+  const count = itemsInProgress(board, domain).length;
   if (count >= board.maxInProgressPerDomain && !override) {
     return refuse('work/budget-exhausted', `domain ${domain} has ${count} of its ${board.maxInProgressPerDomain} items in progress; override with a reason or finish one first`);
   }

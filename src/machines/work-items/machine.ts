@@ -9,7 +9,7 @@ import { DEFAULT_MAX_IN_PROGRESS_PER_DOMAIN, isFilled, isWholeAtLeast } from '..
 import { guarded, refuseShape } from '../kernel/input.js';
 import { accept, refuse, type RefusalTable } from '../kernel/outcome.js';
 import type { MachineDescription } from '../kernel/transition-table.js';
-import { budgetRefusal, commitItem, inProgressOf, isWorkItem, itemFor, refuseBoard, workItemTransitions, type WorkBoard, type WorkItem, type WorkOutcome } from './board.js';
+import { budgetRefusal, commitItem, isWorkItem, itemsInProgress, itemFor, refuseBoard, workItemTransitions, type WorkBoard, type WorkItem, type WorkOutcome } from './board.js';
 import { workItemRefusals, type WorkItemRefusalCode } from './refusals.js';
 import { assignmentMissive, budgetOverrideCall, statusProclamation } from './signals.js';
 
@@ -56,7 +56,7 @@ export const assignWorkItem = guarded('work/invalid-input', (board: WorkBoard, a
   if (!isFilled(assignment.owner)) return refuse('work/owner-required', `assigning ${item.id} needs an owner`);
   const capsulePath = assignment.capsulePath ?? item.capsulePath;
   if (!isFilled(capsulePath)) return refuse('work/capsule-required', `${item.id} cannot start without a context capsule`);
-  const over = inProgressOf(board, item.domain).length >= board.maxInProgressPerDomain;
+  const over = itemsInProgress(board, item.domain).length >= board.maxInProgressPerDomain;
   const refused = budgetRefusal(board, item.domain, assignment.override ?? false, assignment.overrideReason);
   if (refused) return refused;
   const overrideReason = over ? (assignment.overrideReason ?? null) : null;
