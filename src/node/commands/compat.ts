@@ -3,23 +3,9 @@
  * folders), each change classified. Exit 0, or 1 when `--fail-on` is met; 2 for a usage error or
  * an unreadable input.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../cli/main.js';
-import {
-  classRank,
-  compareRuleRegistries,
-  compareSchemaSets,
-  CompatInputError,
-  compatFormats,
-  loadSchemaSet,
-  readRuleRegistry,
-  renderCompat,
-  withEntries,
-  type CompatFormat,
-  type CompatReport,
-} from '../compat/index.js';
+import { classRank, compatFormats, compatReport, CompatInputError, renderCompat, type CompatFormat } from '../compat/index.js';
 
 export const COMPAT_HELP = `Usage: contracts compat OLD NEW [options]
 
@@ -88,29 +74,6 @@ function parse(argv: readonly string[]): CompatArgs | 'help' {
     ...(failOn === undefined ? {} : { failOn }),
     ...(oldRules === undefined || newRules === undefined ? {} : { rules: { old: oldRules, new: newRules } }),
   };
-}
-
-function readJson(path: string): unknown {
-  let text;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CompatInputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CompatInputError(`${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** Compares OLD and NEW (paths resolved against `cwd`), with the rule registries when given. */
-export function compatReport(args: Pick<CompatArgs, 'old' | 'new' | 'rules'>, cwd: string): CompatReport {
-  const report = compareSchemaSets(loadSchemaSet(resolve(cwd, args.old)), loadSchemaSet(resolve(cwd, args.new)));
-  if (!args.rules) return report;
-  const before = readRuleRegistry(readJson(resolve(cwd, args.rules.old)), args.rules.old);
-  const after = readRuleRegistry(readJson(resolve(cwd, args.rules.new)), args.rules.new);
-  return withEntries(report, [compareRuleRegistries(before, after, args.rules)]);
 }
 
 export async function runCompatCommand(argv: readonly string[], io: CliIo): Promise<number> {

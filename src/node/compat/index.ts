@@ -4,3 +4,4 @@ export { loadSchemaSet, CompatInputError, type SchemaFile, type SchemaSet } from
 export { compareSchemaSets, withEntries } from './compare-sets.js';
 export { compareRuleRegistries, readRuleRegistry, RULE_REGISTRY_ID, type RegistryEntry, type RuleRegistryFile } from './rule-registry.js';
 export { compatFormats, compatJson, compatPretty, renderCompat, type CompatFormat } from './report.js';
+export { compatReport, type CompatPaths } from './from-paths.js';
