@@ -52,12 +52,16 @@ const DATES = ['2026-01-30T06:01:33Z', '2026-01-30T06:01:33.5+01:00', '2025-12-3
 export interface DrawOptions {
   readonly names: readonly string[];
   readonly values: readonly unknown[];
+  /** Near misses mixed in (values out of bounds, of other types): off, a contract's many fields are all right at once. */
+  readonly noisy?: boolean;
 }
 
 /** An arbitrary of documents a schema (of `files`, in `file`) roughly allows, plus near misses. */
 export function documents(files: Files, file: string, options: DrawOptions): fc.Arbitrary<unknown> {
   const word = options.values.length ? fc.constantFrom(...options.values) : fc.constant(null);
   const anything: fc.Arbitrary<unknown> = fc.oneof(word, fc.jsonValue({ maxDepth: 1 }), fc.constantFrom(null, true, 0, -1, 1.5, '', 'x', [], {}));
+  const noisy = options.noisy !== false;
+  const near = (good: fc.Arbitrary<unknown>, weight = 5): fc.Arbitrary<unknown> => (noisy ? fc.oneof({ weight, arbitrary: good }, { weight: 1, arbitrary: anything }) : good);
   const draw = (node: unknown, at: string, depth: number): fc.Arbitrary<unknown> => {
     if (node === true || node === undefined || depth > 8) return anything;
     if (node === false || !isRec(node)) return anything;
@@ -66,8 +70,8 @@ export function documents(files: Files, file: string, options: DrawOptions): fc.
       const { $ref: _r, ...rest } = node;
       return draw(isRec(resolved) ? { ...resolved, ...rest } : resolved, target, depth + 1);
     }
-    if ('const' in node) return fc.oneof({ weight: 5, arbitrary: fc.constant(node.const) }, { weight: 1, arbitrary: anything });
-    if (Array.isArray(node.enum)) return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...node.enum) }, { weight: 1, arbitrary: anything });
+    if ('const' in node) return near(fc.constant(node.const));
+    if (Array.isArray(node.enum)) return near(fc.constantFrom(...node.enum));
     const branches = (Array.isArray(node.anyOf) ? node.anyOf : Array.isArray(node.oneOf) ? node.oneOf : null) as unknown[] | null;
     if (branches?.length) {
       const { anyOf: _a, oneOf: _o, ...rest } = node;
@@ -85,7 +89,7 @@ export function documents(files: Files, file: string, options: DrawOptions): fc.
     }
     const types = typeof node.type === 'string' ? [node.type] : Array.isArray(node.type) ? (node.type as string[]) : guessTypes(node);
     if (!types.length) return anything;
-    return fc.oneof({ weight: 8, arbitrary: fc.oneof(...types.map((t) => typed(node, t, at, depth))) }, { weight: 1, arbitrary: anything });
+    return near(fc.oneof(...types.map((t) => typed(node, t, at, depth))), 8);
   };
   const typed = (node: Rec, type: string, at: string, depth: number): fc.Arbitrary<unknown> => {
     switch (type) {
@@ -97,15 +101,18 @@ export function documents(files: Files, file: string, options: DrawOptions): fc.
       case 'number': {
         const lo = typeof node.minimum === 'number' ? node.minimum : typeof node.exclusiveMinimum === 'number' ? node.exclusiveMinimum : -20;
         const hi = typeof node.maximum === 'number' ? node.maximum : typeof node.exclusiveMaximum === 'number' ? node.exclusiveMaximum : 20;
-        const ints = fc.integer({ min: Math.floor(lo) - 2, max: Math.ceil(hi) + 2 });
+        const ints = noisy ? fc.integer({ min: Math.floor(lo) - 2, max: Math.ceil(hi) + 2 }) : fc.integer({ min: Math.ceil(lo), max: Math.max(Math.ceil(lo), Math.floor(hi)) });
         return type === 'integer' ? ints : fc.oneof(ints, ints.map((i) => i + 0.5));
       }
       case 'string': {
-        if (node.format === 'date-time') return fc.constantFrom(...DATES);
-        const plain = fc.string({ minLength: Math.max(0, ((node.minLength as number) ?? 0) - 1), maxLength: ((node.maxLength as number) ?? 8) + 1 });
+        if (node.format === 'date-time') return noisy ? fc.constantFrom(...DATES) : fc.constantFrom(...DATES.slice(0, 3));
+        const slack = noisy ? 1 : 0;
+        const min = (node.minLength as number) ?? 0;
+        const plain = fc.string({ minLength: Math.max(0, min - slack), maxLength: Math.max(min, ((node.maxLength as number) ?? 8) + slack) });
         if (typeof node.pattern === 'string') {
           try {
-            return fc.oneof(fc.stringMatching(new RegExp(node.pattern, 'u')), plain, word);
+            const matching = fc.stringMatching(new RegExp(node.pattern, 'u'));
+            return noisy ? fc.oneof(matching, plain, word) : matching;
           } catch {
             return plain;
           }
@@ -116,7 +123,8 @@ export function documents(files: Files, file: string, options: DrawOptions): fc.
         const items = draw(Array.isArray(node.prefixItems) ? true : node.items, at, depth + 1);
         const min = (node.minItems as number) ?? 0;
         const prefix = Array.isArray(node.prefixItems) ? fc.tuple(...(node.prefixItems as unknown[]).map((p) => draw(p, at, depth + 1))) : fc.constant([] as unknown[]);
-        return fc.tuple(prefix, fc.array(items, { minLength: Math.max(0, min - 1), maxLength: min + 3 })).map(([p, rest]) => [...p, ...rest]);
+        const rest = noisy || !node.uniqueItems ? fc.array(items, { minLength: Math.max(0, min - (noisy ? 1 : 0)), maxLength: min + 3 }) : fc.uniqueArray(items, { minLength: min, maxLength: min + 3, selector: (v) => JSON.stringify(v) });
+        return fc.tuple(prefix, rest).map(([p, r]) => [...p, ...r]);
       }
       case 'object': {
         const props = isRec(node.properties) ? (node.properties as Rec) : {};
@@ -164,8 +172,10 @@ export function judge(oldFiles: Files, newFiles: Files, file: string, runs = 400
   const widened: unknown[] = [];
   let validOld = 0;
   let validNew = 0;
-  const fromOld = file in oldFiles ? fc.sample(documents(oldFiles, file, words), { numRuns: runs, seed }) : [];
-  const fromNew = file in newFiles ? fc.sample(documents(newFiles, file, words), { numRuns: runs, seed: seed + 1 }) : [];
+  const sample = (files: Files, s: number): unknown[] =>
+    file in files ? [false, true].flatMap((noisy) => fc.sample(documents(files, file, { ...words, noisy }), { numRuns: runs / 2, seed: s + (noisy ? 7 : 0) })) : [];
+  const fromOld = sample(oldFiles, seed);
+  const fromNew = sample(newFiles, seed + 1);
   for (const doc of [...fromOld, ...fromNew]) {
     const o = oldV(doc) === true;
     const n = newV(doc) === true;
