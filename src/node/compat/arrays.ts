@@ -3,9 +3,8 @@
  * position: each position's schema on one side against the other's, whichever keyword governs it;
  * then `contains`.
  */
-import { child, synthetic, type Changes } from './changes.js';
+import { child, synthetic, type Changes, type Walk } from './changes.js';
 import { type Loc } from './resolve.js';
-import type { Walker } from './walker.js';
 
 type Rec = Record<string, unknown>;
 
@@ -26,7 +25,7 @@ function positions(loc: Loc): Positions {
 const hasArrayKeywords = (node: Rec): boolean => node.items !== undefined || node.prefixItems !== undefined || node.additionalItems !== undefined;
 
 /** Compares the array keywords of two schema objects. */
-export function compareArrays(w: Walker, o: Loc, n: Loc, out: Changes): void {
+export function compareArrays(w: Walk, o: Loc, n: Loc, out: Changes): void {
   const a = o.node as Rec;
   const b = n.node as Rec;
   if (hasArrayKeywords(a) || hasArrayKeywords(b)) {

@@ -4,11 +4,10 @@
  * disjunction may gain them, and a `oneOf` may gain or widen a branch only when its branches are
  * provably disjoint (each has a required property with its own constant values, or its own types).
  */
-import { child, synthetic, type Changes, type RawChange } from './changes.js';
+import { child, synthetic, type Changes, type RawChange, type Walk, classOf } from './changes.js';
 import { classRank } from './classes.js';
 import { acceptsAll, jsonEqual, typeSet, typesCovered, valueSet } from './keywords.js';
 import { isRecord, type Loc } from './resolve.js';
-import { classOf, type Walker } from './walker.js';
 
 type Rec = Record<string, unknown>;
 
@@ -20,7 +19,7 @@ interface Pairing {
   readonly removed: Loc[];
 }
 
-function pairBranches(w: Walker, before: Loc[], after: Loc[]): Pairing {
+function pairBranches(w: Walk, before: Loc[], after: Loc[]): Pairing {
   const pairs: [Loc, Loc][] = [];
   const left = [...before];
   const right = [...after];
@@ -43,7 +42,7 @@ function pairBranches(w: Walker, before: Loc[], after: Loc[]): Pairing {
 const branchesOf = (loc: Loc, key: string): Loc[] => (Array.isArray((loc.node as Rec)[key]) ? ((loc.node as Rec)[key] as unknown[]).map((_, i) => child(loc, key, i)) : []);
 
 /** Whether no value can match two of the branches: a shared required discriminator with disjoint values, or disjoint types. */
-export function provablyDisjoint(w: Walker, branches: readonly Loc[]): boolean {
+export function provablyDisjoint(w: Walk, branches: readonly Loc[]): boolean {
   const nodes = branches.map((b) => w.deref(b)?.node);
   if (!nodes.every(isRecord)) return false;
   const recs = nodes as Rec[];
@@ -59,7 +58,7 @@ export function provablyDisjoint(w: Walker, branches: readonly Loc[]): boolean {
   });
 }
 
-function compareAllOf(w: Walker, o: Loc, n: Loc, out: Changes): void {
+function compareAllOf(w: Walk, o: Loc, n: Loc, out: Changes): void {
   const { pairs, added, removed } = pairBranches(w, branchesOf(o, 'allOf'), branchesOf(n, 'allOf'));
   for (const [x, y] of pairs) out.push(w.compare(x, y));
   for (const y of added) {
@@ -75,7 +74,7 @@ function compareAllOf(w: Walker, o: Loc, n: Loc, out: Changes): void {
   }
 }
 
-function compareUnion(w: Walker, o: Loc, n: Loc, before: Loc[], after: Loc[], newKey: string, out: Changes): void {
+function compareUnion(w: Walk, o: Loc, n: Loc, before: Loc[], after: Loc[], newKey: string, out: Changes): void {
   const exclusive = newKey === 'oneOf' && !provablyDisjoint(w, after);
   const { pairs, added, removed } = pairBranches(w, before, after);
   for (const [x, y] of pairs) {
@@ -90,7 +89,7 @@ function compareUnion(w: Walker, o: Loc, n: Loc, before: Loc[], after: Loc[], ne
   for (const x of removed) out.add({ ...n, pointer: `${n.pointer}/${newKey}` }, 'anyof-branch-removed', `a branch was removed (was at ${x.pointer}): an old document that only it matched is rejected`);
 }
 
-function compareUnions(w: Walker, o: Loc, n: Loc, out: Changes): void {
+function compareUnions(w: Walk, o: Loc, n: Loc, out: Changes): void {
   const a = o.node as Rec;
   const b = n.node as Rec;
   const keyOf = (r: Rec): string | undefined => (Array.isArray(r.anyOf) ? 'anyOf' : Array.isArray(r.oneOf) ? 'oneOf' : undefined);
@@ -117,7 +116,7 @@ function compareUnions(w: Walker, o: Loc, n: Loc, out: Changes): void {
   if (cls === 'major') out.push(changes);
 }
 
-function compareNot(w: Walker, o: Loc, n: Loc, out: Changes): void {
+function compareNot(w: Walk, o: Loc, n: Loc, out: Changes): void {
   const a = o.node as Rec;
   const b = n.node as Rec;
   if (a.not === undefined && b.not === undefined) return;
@@ -130,7 +129,7 @@ function compareNot(w: Walker, o: Loc, n: Loc, out: Changes): void {
   out.add(at, 'not-changed', cls === 'major' ? 'cannot prove compatible: the schema under not may match more documents now' : 'the schema under not matches fewer documents now', cls);
 }
 
-function compareConditional(w: Walker, o: Loc, n: Loc, out: Changes): void {
+function compareConditional(w: Walk, o: Loc, n: Loc, out: Changes): void {
   const a = o.node as Rec;
   const b = n.node as Rec;
   const inert = (r: Rec): boolean => r.if === undefined || (acceptsAll(r.then) && acceptsAll(r.else));
@@ -146,7 +145,7 @@ function compareConditional(w: Walker, o: Loc, n: Loc, out: Changes): void {
 }
 
 /** Compares the combining keywords of two schema objects. */
-export function compareBranches(w: Walker, o: Loc, n: Loc, out: Changes): void {
+export function compareBranches(w: Walk, o: Loc, n: Loc, out: Changes): void {
   compareAllOf(w, o, n, out);
   compareUnions(w, o, n, out);
   compareNot(w, o, n, out);

@@ -3,7 +3,7 @@
  * another file, the walk reports a change at the reference (`via`), naming where it really is.
  */
 import { escapeToken } from '../../json-pointer.js';
-import { changeCodes, type ChangeCode, type CompatClass } from './classes.js';
+import { changeCodes, maxClass, type ChangeCode, type CompatClass } from './classes.js';
 import type { Loc } from './resolve.js';
 
 export interface RawChange {
@@ -51,3 +51,12 @@ export function via(site: Loc, ref: string, changes: readonly RawChange[]): RawC
 }
 
 export const show = (v: unknown): string => JSON.stringify(v);
+
+export const classOf = (changes: readonly RawChange[]): CompatClass => maxClass(changes.map((c) => c.class));
+
+/** What the keyword groups need of the walk: compare two nodes, follow references. */
+export interface Walk {
+  compare(o: Loc, n: Loc): RawChange[];
+  /** Follows `$ref`s to the node a location finally names (undefined when one does not resolve). */
+  deref(loc: Loc): Loc | undefined;
+}

@@ -3,7 +3,7 @@
  * group in its own file (values, objects, arrays, branches). A keyword the comparison does not
  * reason about is `cannot-prove-compatible` as soon as it differs.
  */
-import { Changes, child, show, type RawChange } from './changes.js';
+import { Changes, child, show, type RawChange, type Walk } from './changes.js';
 import { classRank } from './classes.js';
 import { unescapeToken } from '../../json-pointer.js';
 import { isAnnotation, jsonEqual, KNOWN, typeSet } from './keywords.js';
@@ -12,7 +12,6 @@ import { compareValues } from './values.js';
 import { compareObjects } from './objects.js';
 import { compareArrays } from './arrays.js';
 import { compareBranches } from './branches.js';
-import type { Walker } from './walker.js';
 
 type Rec = Record<string, unknown>;
 
@@ -36,7 +35,7 @@ function compareRule(o: Loc, n: Loc, a: Rec, b: Rec, out: Changes): void {
   } else out.add(at, 'annotation-changed', "the rule's statement or reason changed");
 }
 
-function compareDefs(w: Walker, o: Loc, n: Loc, a: Rec, b: Rec, out: Changes): void {
+function compareDefs(w: Walk, o: Loc, n: Loc, a: Rec, b: Rec, out: Changes): void {
   for (const key of ['$defs', 'definitions']) {
     const before = isRecord(a[key]) ? (a[key] as Rec) : {};
     const after = isRecord(b[key]) ? (b[key] as Rec) : {};
@@ -51,7 +50,7 @@ function compareDefs(w: Walker, o: Loc, n: Loc, a: Rec, b: Rec, out: Changes): v
 }
 
 /** Compares two schema objects (neither has `$ref`, or both had and it was handled). */
-export function compareKeywords(w: Walker, o: Loc, n: Loc, out: Changes): void {
+export function compareKeywords(w: Walk, o: Loc, n: Loc, out: Changes): void {
   const a = o.node as Rec;
   const b = n.node as Rec;
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {

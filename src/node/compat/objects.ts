@@ -4,11 +4,10 @@
  * object (`additionalProperties` absent or true) accepted any value under any name, so a new
  * property with constraints can reject an old document that carried that name.
  */
-import { child, show, synthetic, type Changes } from './changes.js';
+import { child, show, synthetic, type Changes, type Walk, classOf } from './changes.js';
 import { classRank, compatClasses, maxClass } from './classes.js';
 import { acceptsAll, jsonEqual } from './keywords.js';
 import { isRecord, type Loc } from './resolve.js';
-import { classOf, type Walker } from './walker.js';
 
 type Rec = Record<string, unknown>;
 
@@ -33,7 +32,7 @@ const sub = (loc: Loc, key: string): Loc => {
   return at.node === undefined ? synthetic(at, true, 'absent') : at;
 };
 
-function added(w: Walker, o: Loc, n: Loc, name: string, out: Changes): void {
+function added(w: Walk, o: Loc, n: Loc, name: string, out: Changes): void {
   const a = o.node as Rec;
   const at = child(n, 'properties', name);
   const governing = matching(record(a.patternProperties), name);
@@ -59,7 +58,7 @@ function added(w: Walker, o: Loc, n: Loc, name: string, out: Changes): void {
   }
 }
 
-function removed(w: Walker, o: Loc, n: Loc, name: string, out: Changes): void {
+function removed(w: Walk, o: Loc, n: Loc, name: string, out: Changes): void {
   const b = n.node as Rec;
   const at = child(n, 'properties', name);
   const was = child(o, 'properties', name);
@@ -78,7 +77,7 @@ function removed(w: Walker, o: Loc, n: Loc, name: string, out: Changes): void {
   }
 }
 
-function compareAdditional(w: Walker, o: Loc, n: Loc, out: Changes): void {
+function compareAdditional(w: Walk, o: Loc, n: Loc, out: Changes): void {
   const before = (o.node as Rec).additionalProperties;
   const after = (n.node as Rec).additionalProperties;
   if (jsonEqual(before, after) || (acceptsAll(before) && acceptsAll(after))) return;
@@ -89,7 +88,7 @@ function compareAdditional(w: Walker, o: Loc, n: Loc, out: Changes): void {
 }
 
 /** Compares the object keywords of two schema objects. */
-export function compareObjects(w: Walker, o: Loc, n: Loc, out: Changes): void {
+export function compareObjects(w: Walk, o: Loc, n: Loc, out: Changes): void {
   const a = o.node as Rec;
   const b = n.node as Rec;
   const patternsA = record(a.patternProperties);

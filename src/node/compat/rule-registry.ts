@@ -5,8 +5,7 @@
  * removed or renamed code is major; a new warning rule or issue code minor.
  */
 import { escapeToken } from '../../json-pointer.js';
-import { maxClass, type ChangeCode, type CompatChange, type CompatClass, type SchemaCompat } from './classes.js';
-import { changeCodes } from './classes.js';
+import { changeCodes, maxClass, type ChangeCode, type CompatChange, type CompatClass, type SchemaCompat } from './classes.js';
 import { CompatInputError } from './load.js';
 import { isRecord } from './resolve.js';
 

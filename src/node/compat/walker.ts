@@ -4,8 +4,7 @@
  * A pair of nodes is compared once (memoised); a pair met again while being compared (a recursive
  * schema) is taken as equal, which is sound for the structural comparison made here.
  */
-import { Changes, via, type RawChange } from './changes.js';
-import { maxClass, type CompatClass } from './classes.js';
+import { Changes, via, type RawChange, type Walk } from './changes.js';
 import { GROUPS, isAnnotation, validatingKeys } from './keywords.js';
 import { isRecord, type Loc, type Resolver } from './resolve.js';
 import type { SchemaFile } from './load.js';
@@ -13,9 +12,7 @@ import { compareKeywords } from './keyword-groups.js';
 
 type Rec = Record<string, unknown>;
 
-export const classOf = (changes: readonly RawChange[]): CompatClass => maxClass(changes.map((c) => c.class));
-
-export class Walker {
+export class Walker implements Walk {
   private readonly memo = new Map<string, RawChange[]>();
   private readonly busy = new Set<string>();
   private readonly sides = new Map<SchemaFile, { resolver: Resolver; index: number }>();
