@@ -100,6 +100,9 @@ function compareUnions(w: Walk, o: Loc, n: Loc, out: Changes): void {
     if (!jsonEqual(a.anyOf, b.anyOf) || !jsonEqual(a.oneOf, b.oneOf)) out.add(n, 'cannot-prove-compatible', 'cannot prove compatible: anyOf and oneOf side by side changed');
     return;
   }
+  if (ka === 'anyOf' && kb === 'oneOf' && !provablyDisjoint(w, branchesOf(n, kb))) {
+    out.add(child(n, kb), 'cannot-prove-compatible', 'cannot prove compatible: anyOf became oneOf, and a document matching two branches is rejected now');
+  }
   if (ka && kb) return compareUnion(w, o, n, branchesOf(o, ka), branchesOf(n, kb), kb, out);
   if (kb) {
     // The old schema became one branch (a nullable union, say): proven when it is within a branch.

@@ -25,9 +25,9 @@ export const changeCodes = {
   // schema files
   'schema-added': { class: 'minor', meaning: 'a schema only NEW has' },
   'schema-removed': { class: 'major', meaning: 'a schema only OLD has' },
-  'id-changed': { class: 'major', meaning: 'a `$id` changed: every `$ref` to the old one breaks' },
+  'id-changed': { class: 'major', meaning: 'a `$id` (or an existing `$anchor`) changed: every `$ref` to the old one breaks' },
   'dialect-changed': { class: 'major', meaning: '`$schema` changed: the keywords may mean other things' },
-  'definition-added': { class: 'patch', meaning: 'a new `$defs` entry: nothing validates differently until something refers to it' },
+  'definition-added': { class: 'patch', meaning: 'a new `$defs` entry or `$anchor`: nothing validates differently until something refers to it' },
   'definition-removed': { class: 'major', meaning: 'a `$defs` entry was removed: a `$ref` to it from another schema breaks' },
   'annotation-changed': { class: 'patch', meaning: 'title, description, `$comment`, examples, default, a rule\'s statement or reason, or an `x-` keyword' },
   'ref-target-changed': { class: 'patch', meaning: 'a `$ref` points elsewhere; what the two targets accept is compared, and those changes decide' },

@@ -59,7 +59,8 @@ export function compareKeywords(w: Walk, o: Loc, n: Loc, out: Changes): void {
       continue;
     }
     if (isAnnotation(key)) out.add(child(n, key), 'annotation-changed', `${key} changed`);
-    else if (key === '$id') out.add(child(n, key), 'id-changed', `$id is ${show(b.$id)}, was ${show(a.$id)}: every $ref to the old one breaks`);
+    else if (key === '$id' || (key === '$anchor' && a.$anchor !== undefined)) out.add(child(n, key), 'id-changed', `${key} is ${show(b[key])}, was ${show(a[key])}: every $ref to the old one breaks`);
+    else if (key === '$anchor') out.add(child(n, key), 'definition-added', `a new $anchor ${show(b.$anchor)}`);
     else if (key === '$schema') out.add(child(n, key), 'dialect-changed', `$schema is ${show(b.$schema)}, was ${show(a.$schema)}: keywords may mean other things`);
     else if (Object.hasOwn(UNREASONED, key)) out.add(child(n, key), 'cannot-prove-compatible', `cannot prove compatible: ${key} changed, and ${UNREASONED[key]}`);
     else if (!KNOWN.has(key)) out.add(child(n, key), 'cannot-prove-compatible', `cannot prove compatible: the keyword "${key}" changed, and the comparison does not know what it does (a validator that knows it may reject documents)`);

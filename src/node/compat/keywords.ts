@@ -5,11 +5,11 @@
 import { isRecord } from './resolve.js';
 
 /** Keywords that never change which documents validate. */
-export const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'contentMediaType', 'contentEncoding', 'contentSchema', '$anchor', '$vocabulary']);
+export const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'contentMediaType', 'contentEncoding', 'contentSchema', '$vocabulary']);
 
 /** Keywords the comparison reasons about, by the step that compares them. */
 export const KNOWN = new Set([
-  '$id', '$schema', '$ref', '$defs', 'definitions', 'x-sourceos-rule',
+  '$id', '$schema', '$anchor', '$ref', '$defs', 'definitions', 'x-sourceos-rule',
   'type', 'enum', 'const', 'pattern', 'format', 'uniqueItems', 'multipleOf',
   'minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'minContains', 'maxContains',
   'required', 'dependentRequired', 'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'dependentSchemas',
@@ -79,8 +79,10 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 
 /** The tightest lower bound of `minimum`/`exclusiveMinimum`, or the upper of `maximum`/`exclusiveMaximum`. */
 export function numericBound(node: Record<string, unknown>, side: 'lower' | 'upper'): Bound | null {
-  const inclusive = num(node[side === 'lower' ? 'minimum' : 'maximum']);
-  const exclusive = num(node[side === 'lower' ? 'exclusiveMinimum' : 'exclusiveMaximum']);
+  let inclusive = num(node[side === 'lower' ? 'minimum' : 'maximum']);
+  let exclusive = num(node[side === 'lower' ? 'exclusiveMinimum' : 'exclusiveMaximum']);
+  // draft-04: a boolean `exclusiveMinimum: true` makes `minimum` exclusive.
+  if (node[side === 'lower' ? 'exclusiveMinimum' : 'exclusiveMaximum'] === true && inclusive !== undefined) [exclusive, inclusive] = [inclusive, undefined];
   const candidates: Bound[] = [];
   if (inclusive !== undefined) candidates.push({ value: inclusive, exclusive: false });
   if (exclusive !== undefined) candidates.push({ value: exclusive, exclusive: true });

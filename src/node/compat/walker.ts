@@ -5,7 +5,7 @@
  * schema) is taken as equal, which is sound for the structural comparison made here.
  */
 import { Changes, via, type RawChange, type Walk } from './changes.js';
-import { GROUPS, isAnnotation, validatingKeys } from './keywords.js';
+import { GROUPS, validatingKeys } from './keywords.js';
 import { isRecord, type Loc, type Resolver } from './resolve.js';
 import type { SchemaFile } from './load.js';
 import { compareKeywords } from './keyword-groups.js';
@@ -129,7 +129,8 @@ export class Walker implements Walk {
       out.add(at, 'cannot-prove-compatible', `cannot prove compatible: one side inlines what the other refers to, and "${clash}" stands both beside the $ref and in its target`);
       return undefined;
     }
-    const annotations = Object.fromEntries(Object.entries(siblings).filter(([k]) => isAnnotation(k)));
-    return { ...target, node: { ...target.node, ...siblings, ...annotations }, tag };
+    // The target's identity and definitions are its file's, compared there: not part of this node.
+    const { $id: _id, $schema: _schema, $defs: _defs, definitions: _definitions, ...body } = target.node;
+    return { ...target, node: { ...body, ...siblings }, tag };
   }
 }
