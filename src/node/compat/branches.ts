@@ -8,35 +8,22 @@ import { child, synthetic, type Changes, type RawChange, type Walk, classOf } fr
 import { classRank } from './classes.js';
 import { acceptsAll, jsonEqual, typeSet, typesCovered, valueSet } from './keywords.js';
 import { isRecord, type Loc } from './resolve.js';
+import { pairUp, type Pairing } from './pairing.js';
 
 type Rec = Record<string, unknown>;
 
 const ruleCode = (node: unknown): unknown => (isRecord(node) && isRecord(node['x-sourceos-rule']) ? node['x-sourceos-rule'].code : undefined);
 
-interface Pairing {
-  readonly pairs: [Loc, Loc][];
-  readonly added: Loc[];
-  readonly removed: Loc[];
-}
+const plain = (x: Loc, y: Loc): boolean => ruleCode(x.node) === undefined && ruleCode(y.node) === undefined;
 
-function pairBranches(w: Walk, before: Loc[], after: Loc[]): Pairing {
-  const pairs: [Loc, Loc][] = [];
-  const left = [...before];
-  const right = [...after];
-  const take = (match: (x: Loc, y: Loc) => boolean): void => {
-    for (const x of [...left]) {
-      const j = right.findIndex((y) => match(x, y));
-      if (j < 0) continue;
-      pairs.push([x, right[j]!]);
-      left.splice(left.indexOf(x), 1);
-      right.splice(j, 1);
-    }
-  };
-  take((x, y) => ruleCode(x.node) !== undefined && ruleCode(x.node) === ruleCode(y.node));
-  take((x, y) => ruleCode(x.node) === undefined && ruleCode(y.node) === undefined && jsonEqual(x.node, y.node));
-  take((x, y) => ruleCode(x.node) === undefined && ruleCode(y.node) === undefined && classRank(classOf(w.compare(x, y))) < classRank('major'));
-  if (left.length === right.length) take((x, y) => ruleCode(x.node) === undefined && ruleCode(y.node) === undefined && right.indexOf(y) === left.indexOf(x));
-  return { pairs, added: right, removed: left };
+/** Branches paired by rule code, then equal content, then a provable match, then (as many on each side) position. */
+function pairBranches(w: Walk, before: Loc[], after: Loc[]): Pairing<Loc> {
+  return pairUp(before, after, [
+    (x, y) => ruleCode(x.node) !== undefined && ruleCode(x.node) === ruleCode(y.node),
+    (x, y) => plain(x, y) && jsonEqual(x.node, y.node),
+    (x, y) => plain(x, y) && classRank(classOf(w.compare(x, y))) < classRank('major'),
+    (x, y, { left, right }) => plain(x, y) && left.length === right.length && right.indexOf(y) === left.indexOf(x),
+  ]);
 }
 
 const branchesOf = (loc: Loc, key: string): Loc[] => (Array.isArray((loc.node as Rec)[key]) ? ((loc.node as Rec)[key] as unknown[]).map((_, i) => child(loc, key, i)) : []);

@@ -6,27 +6,14 @@ import { COMPAT_REPORT_VERSION, maxClass, type CompatChange, type CompatReport, 
 import type { RawChange } from './changes.js';
 import type { SchemaFile, SchemaSet } from './load.js';
 import { isRecord, Resolver } from './resolve.js';
+import { pairUp } from './pairing.js';
 import { Walker } from './walker.js';
 
 const idOf = (file: SchemaFile): string | undefined => (isRecord(file.schema) && typeof file.schema.$id === 'string' ? file.schema.$id : undefined);
 
-function pairFiles(before: readonly SchemaFile[], after: readonly SchemaFile[]): { pairs: [SchemaFile, SchemaFile][]; added: SchemaFile[]; removed: SchemaFile[] } {
-  const pairs: [SchemaFile, SchemaFile][] = [];
-  const left = [...before];
-  const right = [...after];
-  const take = (same: (x: SchemaFile, y: SchemaFile) => boolean): void => {
-    for (const x of [...left]) {
-      const j = right.findIndex((y) => same(x, y));
-      if (j < 0) continue;
-      pairs.push([x, right[j]!]);
-      left.splice(left.indexOf(x), 1);
-      right.splice(j, 1);
-    }
-  };
-  take((x, y) => idOf(x) !== undefined && idOf(x) === idOf(y));
-  take((x, y) => x.rel === y.rel);
-  return { pairs, added: right, removed: left };
-}
+/** Files paired by `$id`, then by relative path. */
+const pairFiles = (before: readonly SchemaFile[], after: readonly SchemaFile[]) =>
+  pairUp(before, after, [(x, y) => idOf(x) !== undefined && idOf(x) === idOf(y), (x, y) => x.rel === y.rel]);
 
 function toChanges(raw: readonly RawChange[], files: readonly string[]): CompatChange[] {
   const seen = new Set<string>();
