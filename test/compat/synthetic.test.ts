@@ -2,8 +2,9 @@
 // validated under both with ajv. An old document the new version rejects demands major; a new
 // document the old version rejects forbids none and patch. Each edit that must show in documents
 // (`breaks`, `widens`) is required to, so the generator cannot pass by drawing nothing.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { classRank, compareSchemaSets, type CompatReport } from '../../src/node/compat/index.js';
+import { classRank, compareSchemaSets, compatClasses, type CompatReport } from '../../src/node/compat/index.js';
 import { judge } from './support/documents.js';
 import { edits } from './support/synthetic.js';
 
@@ -37,5 +38,26 @@ describe('synthetic edits', () => {
     expect(compare(cyclic, changed).class).toBe('major');
     expect(compare(cyclic, cyclic).class).toBe('none');
     expect(compare({ properties: { a: 3 } }, { properties: { a: 4 } }).class).toBe('major');
+  });
+});
+
+describe('any pair of schema-like values', () => {
+  const keyword = fc.constantFrom('type', 'properties', 'required', 'items', 'prefixItems', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', '$ref', '$defs', 'enum', 'const', 'pattern', 'patternProperties', 'additionalProperties', 'minimum', 'exclusiveMinimum', 'contains', 'unevaluatedProperties', '$anchor', '$id', 'a');
+  const leaf = fc.oneof(fc.constantFrom('#', '#/$defs/a', '#/properties', '#%zz', 'x.json#/a', 'string', '^(', '^a', null, true, false, 0, 3.5, -1), fc.string({ maxLength: 4 }));
+  const schema = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(keyword, tie('node'), { maxKeys: 4 })),
+  })).node;
+
+  test('are compared without throwing, the same value twice as none', () => {
+    fc.assert(
+      fc.property(schema, schema, (a, b) => {
+        const schemaA = typeof a === 'boolean' || (a !== null && typeof a === 'object' && !Array.isArray(a)) ? a : { const: a };
+        const schemaB = typeof b === 'boolean' || (b !== null && typeof b === 'object' && !Array.isArray(b)) ? b : { const: b };
+        const report = compareSchemaSets({ root: '', files: [{ rel: 's.json', schema: schemaA }] }, { root: '', files: [{ rel: 's.json', schema: schemaB }] });
+        expect(compatClasses).toContain(report.class);
+        expect(compareSchemaSets({ root: '', files: [{ rel: 's.json', schema: schemaA }] }, { root: '', files: [{ rel: 's.json', schema: structuredClone(schemaA) }] }).class).toBe('none');
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -63,6 +63,7 @@ export function compareKeywords(w: Walk, o: Loc, n: Loc, out: Changes): void {
     else if (key === '$anchor') out.add(child(n, key), 'definition-added', `a new $anchor ${show(b.$anchor)}`);
     else if (key === '$schema') out.add(child(n, key), 'dialect-changed', `$schema is ${show(b.$schema)}, was ${show(a.$schema)}: keywords may mean other things`);
     else if (Object.hasOwn(UNREASONED, key)) out.add(child(n, key), 'cannot-prove-compatible', `cannot prove compatible: ${key} changed, and ${UNREASONED[key]}`);
+    else if (key === '$ref') out.add(child(n, key), 'cannot-prove-compatible', 'cannot prove compatible: a $ref that is not a string changed');
     else if (!KNOWN.has(key)) out.add(child(n, key), 'cannot-prove-compatible', `cannot prove compatible: the keyword "${key}" changed, and the comparison does not know what it does (a validator that knows it may reject documents)`);
   }
   compareRule(o, n, a, b, out);

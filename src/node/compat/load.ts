@@ -3,7 +3,7 @@
  * An unreadable path or a file that is not a JSON object or boolean is a `CompatInputError`
  * (exit 2 for the command), never a crash.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 export class CompatInputError extends Error {}
@@ -26,8 +26,10 @@ function listJson(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const abs = join(dir, name);
+    const link = lstatSync(abs).isSymbolicLink();
     const stat = statSync(abs);
     if (stat.isDirectory()) {
+      if (link) continue; // a linked folder may lead back up: not followed
       if (!SKIPPED_DIRS.has(name)) out.push(...listJson(abs));
     } else if (stat.isFile() && name.endsWith('.json')) out.push(abs);
   }

@@ -68,7 +68,12 @@ export class Resolver {
     }
     const file = this.byUri.get(withoutFragment(url.href));
     if (!file) return `"${ref}" names no schema of this side (${withoutFragment(url.href)})`;
-    const fragment = decodeURIComponent(url.hash.replace(/^#/, ''));
+    let fragment: string;
+    try {
+      fragment = decodeURIComponent(url.hash.replace(/^#/, ''));
+    } catch {
+      return `"${ref}" has a fragment that is not percent-encoded correctly`;
+    }
     let pointer = fragment;
     if (fragment !== '' && !fragment.startsWith('/')) {
       let anchors = this.anchors.get(file);

@@ -46,13 +46,13 @@ function compareValueSets(o: Loc, n: Loc, a: Rec, b: Rec, out: Changes): void {
 }
 
 function compareStrings(o: Loc, n: Loc, a: Rec, b: Rec, out: Changes): void {
-  if (a.pattern !== b.pattern) {
+  if (!jsonEqual(a.pattern, b.pattern)) {
     const at = child(n, 'pattern');
     if (a.pattern === undefined) out.add(at, 'pattern-added', `strings must match ${show(b.pattern)} now`);
     else if (b.pattern === undefined) out.add(at, 'pattern-removed', `strings no longer need to match ${show(a.pattern)}`);
     else out.add(at, 'pattern-changed', `cannot prove compatible: the pattern ${show(b.pattern)} is not the old ${show(a.pattern)}, and a changed regular expression is not compared`);
   }
-  if (a.format !== b.format) {
+  if (!jsonEqual(a.format, b.format)) {
     const at = child(n, 'format');
     if (a.format === undefined) out.add(at, 'format-added', `strings must be in format ${show(b.format)} now`);
     else if (b.format === undefined) out.add(at, 'format-removed', `the format ${show(a.format)} is no longer checked`);
@@ -79,7 +79,7 @@ function compareLimits(o: Loc, n: Loc, a: Rec, b: Rec, out: Changes): void {
     const code = side === 'lower' ? (tighter ? 'min-tightened' : 'min-loosened') : tighter ? 'max-tightened' : 'max-loosened';
     out.add(child(n, key), code, `${key} is ${Number.isFinite(after) ? after : 'none'}, was ${Number.isFinite(before) ? before : 'none'}`);
   }
-  if (a.multipleOf !== b.multipleOf) {
+  if (!jsonEqual(a.multipleOf, b.multipleOf)) {
     const before = typeof a.multipleOf === 'number' ? a.multipleOf : undefined;
     const after = typeof b.multipleOf === 'number' ? b.multipleOf : undefined;
     const looser = after === undefined || (before !== undefined && Number.isInteger(before / after));

@@ -5,7 +5,7 @@
  * schema) is taken as equal, which is sound for the structural comparison made here.
  */
 import { Changes, via, type RawChange, type Walk } from './changes.js';
-import { GROUPS, validatingKeys } from './keywords.js';
+import { GROUPS, jsonEqual, validatingKeys } from './keywords.js';
 import { isRecord, type Loc, type Resolver } from './resolve.js';
 import type { SchemaFile } from './load.js';
 import { compareKeywords } from './keyword-groups.js';
@@ -56,7 +56,7 @@ export class Walker implements Walk {
     const a = o.node === true || o.node === undefined ? {} : o.node;
     const b = n.node === true || n.node === undefined ? {} : n.node;
     if (!isRecord(a) || !isRecord(b)) {
-      out.add(n, 'cannot-prove-compatible', 'cannot prove compatible: a value here is not a schema (an object or a boolean)');
+      if (!jsonEqual(a, b)) out.add(n, 'cannot-prove-compatible', 'cannot prove compatible: a value here is not a schema (an object or a boolean)');
       return out.list;
     }
     const oRef = typeof a.$ref === 'string' ? a.$ref : undefined;
@@ -85,6 +85,8 @@ export class Walker implements Walk {
     };
     out.push(this.compare(strip(o), strip(n)));
     const at = { ...n, pointer: `${n.pointer}/$ref` };
+    const unresolved = (loc: Loc, ref: string): boolean => typeof this.sides.get(loc.file)!.resolver.resolve(loc, ref) === 'string';
+    if (oRef === nRef && unresolved(o, oRef) && unresolved(n, nRef)) return; // the same dangling reference on both sides
     const oT = this.target(o, oRef, out, at);
     const nT = this.target(n, nRef, out, at);
     if (!oT || !nT) return;
