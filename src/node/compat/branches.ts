@@ -5,7 +5,7 @@
  * provably disjoint (each has a required property with its own constant values, or its own types).
  */
 import { child, synthetic, type Changes, type RawChange, type Walk, classOf } from './changes.js';
-import { classRank } from './classes.js';
+import { classRank, maxClass } from './classes.js';
 import { acceptsAll, jsonEqual, typeSet, typesCovered, valueSet } from './keywords.js';
 import { isRecord, type Loc } from './resolve.js';
 import { pairUp, type Pairing } from './pairing.js';
@@ -102,7 +102,8 @@ function compareUnions(w: Walk, o: Loc, n: Loc, out: Changes): void {
   }
   const changes: RawChange[] = branchesOf(o, ka!).flatMap((x) => w.compare(x, n));
   const cls = classOf(changes);
-  out.add(child(n, ka!), 'union-removed', `the ${ka} was replaced by a plain schema: each old branch is compared with it`, cls === 'none' ? 'patch' : cls);
+  // Every old branch within the new schema proves old ⊆ new, not the reverse: at least minor.
+  out.add(child(n, ka!), 'union-removed', `the ${ka} was replaced by a plain schema: each old branch is compared with it`, maxClass(['minor', cls]));
   if (cls === 'major') out.push(changes);
 }
 

@@ -85,7 +85,7 @@ export const changeCodes = {
   'oneof-branch-added': { class: 'major', meaning: 'a new `oneOf` branch that may overlap another: a document matching both is rejected' },
   'oneof-branch-widened': { class: 'major', meaning: 'a `oneOf` branch accepts more and may overlap another now' },
   'union-added': { class: 'minor', meaning: 'the old schema became one branch of an `anyOf` or of a disjoint `oneOf` (e.g. made nullable)' },
-  'union-removed': { class: 'varies', meaning: 'an `anyOf`/`oneOf` was replaced by a plain schema: each old branch is compared with it' },
+  'union-removed': { class: 'varies', meaning: 'an `anyOf`/`oneOf` was replaced by a plain schema: each old branch is compared with it (at least minor)' },
   'conditional-added': { class: 'major', meaning: 'a new `if`/`then`/`else`: old documents that meet the condition may be rejected' },
   'conditional-changed': { class: 'major', meaning: 'the `if` of a conditional changed: cannot prove which documents it now reaches' },
   'conditional-removed': { class: 'minor', meaning: 'an `if`/`then`/`else` was removed' },

@@ -71,7 +71,7 @@ export function documents(files: Files, file: string, options: DrawOptions): fc.
       return draw(isRec(resolved) ? { ...resolved, ...rest } : resolved, target, depth + 1);
     }
     if ('const' in node) return near(fc.constant(node.const));
-    if (Array.isArray(node.enum)) return near(fc.constantFrom(...node.enum));
+    if (Array.isArray(node.enum)) return node.enum.length ? near(fc.constantFrom(...node.enum)) : anything;
     const branches = (Array.isArray(node.anyOf) ? node.anyOf : Array.isArray(node.oneOf) ? node.oneOf : null) as unknown[] | null;
     if (branches?.length) {
       const { anyOf: _a, oneOf: _o, ...rest } = node;
@@ -123,7 +123,7 @@ export function documents(files: Files, file: string, options: DrawOptions): fc.
         const items = draw(Array.isArray(node.prefixItems) ? true : node.items, at, depth + 1);
         const min = (node.minItems as number) ?? 0;
         const prefix = Array.isArray(node.prefixItems) ? fc.tuple(...(node.prefixItems as unknown[]).map((p) => draw(p, at, depth + 1))) : fc.constant([] as unknown[]);
-        const rest = noisy || !node.uniqueItems ? fc.array(items, { minLength: Math.max(0, min - (noisy ? 1 : 0)), maxLength: min + 3 }) : fc.uniqueArray(items, { minLength: min, maxLength: min + 3, selector: (v) => JSON.stringify(v) });
+        const rest = noisy || !node.uniqueItems ? fc.array(items, { minLength: Math.max(0, min - (noisy ? 1 : 0)), maxLength: min + 3 }) : fc.uniqueArray(items, { minLength: Math.min(min, 1), maxLength: min + 3, selector: (v) => JSON.stringify(v) });
         return fc.tuple(prefix, rest).map(([p, r]) => [...p, ...r]);
       }
       case 'object': {
