@@ -32,13 +32,14 @@ function overlayPlugin(root, generated) {
   };
 }
 
-export async function importTs(root, entry, generated = new Map()) {
+/** `platform: 'node'` for a module that uses Node built-ins (the compatibility engine of src/node/compat/). */
+export async function importTs(root, entry, generated = new Map(), platform = 'neutral') {
   const result = await build({
     entryPoints: [join(root, entry)],
     bundle: true,
     write: false,
     format: 'esm',
-    platform: 'neutral',
+    platform,
     target: 'node20',
     logLevel: 'silent',
     plugins: [overlayPlugin(root, generated)],

@@ -55,3 +55,25 @@ export {
   type UnreadableLease,
 } from './lease-store/index.js';
 export { runLeaseCommand } from './commands/lease.js';
+export {
+  compatReport,
+  compareSchemaSets,
+  loadSchemaSet,
+  compareRuleRegistries,
+  readRuleRegistry,
+  renderCompat,
+  changeCodes,
+  CompatInputError,
+  COMPAT_REPORT_VERSION,
+  type CompatPaths,
+  type CompatReport,
+  type SchemaCompat,
+  type CompatChange,
+  type CompatClass,
+  type ChangeCode,
+  type CompatFormat,
+  type SchemaSet,
+  type SchemaFile,
+  type RuleRegistryFile,
+} from './compat/index.js';
+export { runCompatCommand } from './commands/compat.js';

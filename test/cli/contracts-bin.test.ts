@@ -29,7 +29,7 @@ describe('contracts', () => {
     const run = contracts(['--help']);
     expect(run.status).toBe(0);
     for (const name of Object.keys(commands)) expect(run.stdout).toContain(`contracts ${name} ${commands[name]!.usage}`);
-    expect(Object.keys(commands).sort()).toEqual(['git-state', 'lease', 'validate', 'vendor-python']);
+    expect(Object.keys(commands).sort()).toEqual(['compat', 'git-state', 'lease', 'validate', 'vendor-python']);
   });
 
   test('--version prints the version; exit 0', () => {

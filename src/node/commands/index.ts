@@ -5,6 +5,7 @@
  */
 import type { ParallelOptions } from '../scan/scan.js';
 import { main as validateContracts, VERSION, type CliIo } from '../cli/main.js';
+import { runCompatCommand } from './compat.js';
 import { runGitStateCommand } from './git-state.js';
 import { runLeaseCommand } from './lease.js';
 import { runVendorPythonCommand } from './vendor-python.js';
@@ -24,6 +25,7 @@ export interface CommandEntry {
 }
 
 export const commands: Readonly<Record<string, CommandEntry>> = {
+  compat: { run: (argv, io) => runCompatCommand(argv, io), usage: 'OLD NEW [--format json] [--fail-on minor|major]', summary: 'how two versions of a set of schemas differ: every change classified none, patch, minor or major' },
   'git-state': { run: runGitStateCommand, usage: 'PATH [--operation NAME] [--json]', summary: 'what PATH is, Git-wise: a GitWorkspaceState document (JSON), without running git' },
   lease: { run: (argv, io) => runLeaseCommand(argv, io), usage: 'list|claim|renew|release|gc … (contracts lease --help)', summary: "leases on disk: the oxygen protocol's scripts/oxygen, race-free across processes" },
   validate: { run: (argv, io, context) => validateContracts(argv, io, context.parallel), usage: '[options] [path ...]', summary: 'validate contract documents: the same as validate-contracts' },
