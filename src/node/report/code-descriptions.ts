@@ -13,6 +13,7 @@ export const CLI_CODES: Readonly<Record<string, string>> = {
   'parse/empty': 'The file or line holds no JSON value.',
   'parse/encoding': 'The file is not valid UTF-8.',
   'file/too-large': 'The file is larger than --max-file-size; it was refused without being read.',
+  'file/line-too-large': 'A line of a JSON Lines log is longer than --max-file-size (the limit of one document); that line is not checked, the lines after it are.',
   'file/unreadable': 'The file or folder could not be read (permissions or an I/O error).',
   'file/is-directory': 'A folder was given where a file was expected.',
   'file/not-regular': 'The path is not a regular file (a device, a FIFO or a socket); an ignore file or a budgets file like that is not read, and the scan goes on without it.',

@@ -5,7 +5,7 @@
 import type { Issue } from '../../index.js';
 import type { JsonLayout } from '../parse/json-locator.js';
 import { parentPointer } from '../parse/pointer.js';
-import type { SourceText } from '../parse/source-text.js';
+import type { PositionedText } from '../parse/source-text.js';
 import type { LocatedIssue } from './types.js';
 
 /** Value offsets by pointer: a whole layout, or those findPointers found. */
@@ -20,7 +20,7 @@ export function offsetOfPointer(layout: Positions, pointer: string, fallback: nu
   }
 }
 
-export function locateIssue(issue: Issue, layout: Positions, source: SourceText, fallback: number): LocatedIssue {
+export function locateIssue(issue: Issue, layout: Positions, source: PositionedText, fallback: number): LocatedIssue {
   const { line, column } = source.positionOf(offsetOfPointer(layout, issue.pointer, fallback));
   return { code: issue.code, severity: issue.severity, pointer: issue.pointer, message: issue.message, line, column };
 }

@@ -10,7 +10,7 @@ import type { PlaceDecision } from './decide-by-place.js';
 import type { DocumentSpan } from '../parse/documents.js';
 import { findPointers } from '../parse/pointer-finder.js';
 import { parseJson, type ParseProblem } from '../parse/parse-json.js';
-import type { SourceText } from '../parse/source-text.js';
+import type { PositionedText } from '../parse/source-text.js';
 import { compareInstants, formatInstant, type Instant } from '../../rules/instant.js';
 import { documentFacts } from './document-facts.js';
 import { boundedIssues, MAX_ISSUES_PER_DOCUMENT } from './limits.js';
@@ -18,7 +18,7 @@ import { locateIssue, type Positions } from './locate.js';
 import { NOT_A_CONTRACT, UNPARSED, type Detection, type LocatedIssue, type ScannedDocument } from './types.js';
 
 export interface DocumentContext {
-  source: SourceText;
+  source: PositionedText;
   maxDepth: number;
   /** The contract the command line, the configuration or the file's place decided, if any. */
   place: PlaceDecision | undefined;
@@ -32,7 +32,7 @@ export interface DocumentContext {
 
 export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string; detection: Detection };
 
-function locateProblem(problem: ParseProblem, source: SourceText): LocatedIssue {
+function locateProblem(problem: ParseProblem, source: PositionedText): LocatedIssue {
   const { line, column } = source.positionOf(problem.offset);
   let message = problem.message;
   if (problem.firstOffset !== undefined) {

@@ -4,14 +4,15 @@
  * folder, not UTF-8, empty) becomes one invalid document with a clear issue, never an exception.
  */
 import path from 'node:path';
-import { badUtf8Lines, decodeLossy, decodeUtf8 } from '../parse/decode.js';
-import { documentSpans, formatOfFile, type DocumentFormat } from '../parse/documents.js';
+import { decodeUtf8 } from '../parse/decode.js';
+import { formatOfFile, type DocumentFormat } from '../parse/documents.js';
 import { SourceText } from '../parse/source-text.js';
 import { decideByPlace, isConfigFile, type PlaceDecision, type PlaceOptions } from './decide-by-place.js';
 import type { Instant } from '../../rules/instant.js';
 import { formatBytes, readDocumentFile, readStandardInput, type FileRead } from './read-file.js';
 import { scanDocument, type DocumentContext } from './scan-document.js';
-import { NOT_A_CONTRACT, UNREAD, type FileScan, type LocatedIssue, type ScannedDocument } from './types.js';
+import { scanLog } from './scan-log.js';
+import { NOT_A_CONTRACT, UNREAD, type FileScan, type LocatedIssue, type ScannedDocument, type SkippedEntry } from './types.js';
 
 export interface FileScanOptions extends PlaceOptions {
   maxFileSize: number;
@@ -39,15 +40,23 @@ export const STDIN_SOURCE = '-';
 const JSON_WITH_COMMENTS = /(^|\/)(tsconfig(\.[^/]*)?\.json|jsconfig(\.[^/]*)?\.json|\.vscode\/.*\.json|\.devcontainer(\/.*)?\.json)$/;
 
 /** A document that could not be read or decoded: starting at `documentLine`, the issue at line and column. */
-function fileProblem(code: string, message: string, line = 1, column = 1, documentLine = 1): ScannedDocument {
+export function fileProblem(code: string, message: string, line = 1, column = 1, documentLine = 1): ScannedDocument {
   const issue: LocatedIssue = { code, severity: 'error', pointer: '', message, line, column };
   return { line: documentLine, contract: null, detection: UNREAD, ok: false, issues: [issue] };
 }
 
-function describeLines(lines: number[]): string {
-  const shown = lines.slice(0, 10).join(', ');
-  const more = lines.length > 10 ? ` and ${lines.length - 10} more` : '';
-  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
+/** Line numbers listed in a skipped entry; more are counted. */
+export const LINES_LISTED = 10;
+
+/** The entry for the lines of a log that are no contract documents: the first LINES_LISTED, and how many. */
+export function skippedLines(file: string, shownLines: readonly number[], count: number): SkippedEntry {
+  const more = count > shownLines.length ? ` and ${count - shownLines.length} more` : '';
+  return { file, reason: `not contract documents: ${count === 1 ? 'line' : 'lines'} ${shownLines.join(', ')}${more}` };
+}
+
+/** What a file without any document is (a JSON Lines log with no line, or a blank file). */
+export function emptyFile(): ScannedDocument {
+  return fileProblem('parse/empty', 'the file is empty: expected one JSON document a line');
 }
 
 export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
@@ -58,14 +67,15 @@ export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
  * What stops a file's scan from within (a text longer than the engine's longest string, an engine
  * limit): that file's one issue, so that the report of every other file stays complete.
  */
-function cannotCheck(error: unknown, size: number): ScannedDocument {
+export function cannotCheck(error: unknown, size: number): ScannedDocument {
   const message = error instanceof Error ? error.message : String(error);
   const tooLong = (error as NodeJS.ErrnoException)?.code === 'ERR_STRING_TOO_LONG' || /string longer than|Invalid string length/i.test(message);
   if (tooLong) return fileProblem('file/too-large', `the file is ${formatBytes(size)}, more text than can be held in memory at once: not checked`);
   return fileProblem('file/unreadable', `cannot check the file: ${message.split('\n')[0]}`);
 }
 
-export function scanFile(target: FileTarget, options: FileScanOptions, given?: FileRead): FileScan {
+/** What is decided before reading: the file's name, its format and what its place decided; or the file's scan, when nothing is to be read. */
+export function prepareTarget(target: FileTarget, options: FileScanOptions): Named | FileScan {
   const scan: FileScan = { file: target.file, source: target.source, documents: [], skipped: [] };
   const raw = target.name ?? (target.source === STDIN_SOURCE ? 'stdin.json' : target.source);
   const name = path.sep === '/' ? raw : raw.split(path.sep).join('/');
@@ -80,6 +90,25 @@ export function scanFile(target: FileTarget, options: FileScanOptions, given?: F
     scan.skipped.push({ file: target.file, reason: NOT_A_CONTRACT, detection: place.detection });
     return scan;
   }
+  return { name, format, place };
+}
+
+export function scanFile(target: FileTarget, options: FileScanOptions, given?: FileRead): FileScan {
+  const named = prepareTarget(target, options);
+  if ('documents' in named) return named;
+  const scan: FileScan = { file: target.file, source: target.source, documents: [], skipped: [] };
+  if (named.format === 'jsonl' && !given) {
+    // a log is read a chunk at a time: the size limit is one line's
+    scanLog(target, options, named, {
+      opened: (identity) => {
+        if (identity) scan.identity = identity;
+        return true;
+      },
+      document: (document) => scan.documents.push(document),
+      skipped: (entry) => scan.skipped.push(entry),
+    });
+    return scan;
+  }
   const read = given ?? readTarget(target, options.maxFileSize);
   if (!read.ok) {
     scan.documents.push(fileProblem(read.code, read.message));
@@ -87,56 +116,44 @@ export function scanFile(target: FileTarget, options: FileScanOptions, given?: F
   }
   if (read.identity) scan.identity = read.identity;
   try {
-    return scanBytes(options, read.bytes, scan, { name, format, place });
+    return scanBytes(options, read.bytes, scan, named);
   } catch (error) {
     return { ...scan, documents: [cannotCheck(error, read.bytes.length)], skipped: [] };
   }
 }
 
 /** What scanFile decided before reading: the file's name, its format and what its place decided. */
-interface Named {
+export interface Named {
   name: string;
   format: DocumentFormat;
   place: PlaceDecision | undefined;
 }
 
-function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { name, format, place }: Named): FileScan {
-  const read = { bytes };
-  const decoded = decodeUtf8(read.bytes);
-  // one document a line: a line that is not UTF-8 is that line's problem; the others are checked
-  const badLines = !decoded.ok && format === 'jsonl' ? badUtf8Lines(read.bytes) : undefined;
-  if (!decoded.ok && !badLines) {
+/** One `.json` document (a file, or standard input read whole): decoded strictly, then checked. */
+function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { name, place }: Named): FileScan {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
     scan.documents.push(fileProblem('parse/encoding', decoded.message, decoded.position.line, decoded.position.column));
     return scan;
   }
-  const text = decoded.ok ? decoded.text : decodeLossy(read.bytes);
+  const text = decoded.text;
   const context: DocumentContext = {
     source: new SourceText(text),
     maxDepth: options.maxDepth,
     place,
     leaseRoot: place?.root ?? path.posix.dirname(name),
-    filename: format === 'json' ? path.posix.basename(name) : undefined,
+    filename: path.posix.basename(name),
     now: options.now,
   };
-  let count = 0;
-  const skippedLines: number[] = [];
-  for (const span of documentSpans(text, format)) {
-    count++;
-    const badByte = badLines?.get(span.line);
-    if (badByte) {
-      scan.documents.push(fileProblem('parse/encoding', 'the line is not valid UTF-8: invalid byte sequence', badByte.line, badByte.column, span.line));
-      continue;
-    }
-    const outcome = scanDocument(context, span);
-    if (outcome.kind === 'document') {
-      const syntaxOnly = outcome.document.issues.every((i) => i.code === 'parse/syntax');
-      if (!outcome.document.ok && syntaxOnly && !place && JSON_WITH_COMMENTS.test(name)) {
-        scan.skipped.push({ file: scan.file, reason: 'JSON with comments by convention (not a contract document), and it does not parse as JSON' });
-      } else scan.documents.push(outcome.document);
-    } else if (format === 'jsonl') skippedLines.push(span.line);
-    else scan.skipped.push({ file: scan.file, reason: outcome.reason, detection: outcome.detection });
-  }
-  if (skippedLines.length > 0) scan.skipped.push({ file: scan.file, reason: `not contract documents: ${describeLines(skippedLines)}` });
-  if (count === 0) scan.documents.push(fileProblem('parse/empty', 'the file is empty: expected one JSON document a line'));
+  const outcome = scanDocument(context, { line: 1, start: 0, end: text.length });
+  if (outcome.kind === 'skipped') scan.skipped.push({ file: scan.file, reason: outcome.reason, detection: outcome.detection });
+  else if (unparsedByConvention(name, place, outcome.document)) {
+    scan.skipped.push({ file: scan.file, reason: 'JSON with comments by convention (not a contract document), and it does not parse as JSON' });
+  } else scan.documents.push(outcome.document);
   return scan;
+}
+
+/** Whether a document that does not parse is, by its name, a file that is not meant to be plain JSON (skipped, not failed). */
+function unparsedByConvention(name: string, place: PlaceDecision | undefined, document: ScannedDocument): boolean {
+  return !document.ok && document.issues.every((i) => i.code === 'parse/syntax') && !place && JSON_WITH_COMMENTS.test(name);
 }

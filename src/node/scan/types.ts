@@ -37,6 +37,8 @@ export interface LocatedIssue {
 export interface DocumentFacts {
   /** The `id` of a SourceOS document (or of one with an unknown type and a urn:srcos: id). */
   id?: string;
+  /** With `id`: the fingerprint of the document's content (content-fingerprint.ts), to tell a copy from a different document. */
+  content?: number;
   /** The `id` of a CapabilityLedger. */
   ledgerId?: string;
   /** The `capabilityLedgerRef` a document names. */
