@@ -8,8 +8,9 @@ import examplesManifest from '../generate/examples-manifest.mjs';
 import rulesDoc from '../generate/rules-doc.mjs';
 import stateMachinesDoc from '../generate/state-machines-doc.mjs';
 import configSchema from '../generate/config-schema.mjs';
+import contractNesting from '../generate/contract-nesting.mjs';
 
-export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc, configSchema];
+export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc, configSchema, contractNesting];
 
 /** Folders wholly owned by the generator: a file there that no step writes is stale. */
 export const OWNED_DIRS = ['generated'];
