@@ -5,8 +5,6 @@
  */
 import type { ParallelOptions } from '../scan/scan.js';
 import { main as validateContracts, VERSION, type CliIo } from '../cli/main.js';
-import { runGitStateCommand } from './git-state.js';
-import { runLeaseCommand } from './lease.js';
 
 export interface CommandContext {
   /** How a scan starts its worker threads (the bin passes itself). */
@@ -23,8 +21,9 @@ export interface CommandEntry {
 }
 
 export const commands: Readonly<Record<string, CommandEntry>> = {
-  'git-state': { run: runGitStateCommand, usage: 'PATH [--operation NAME] [--json]', summary: 'what PATH is, Git-wise: a GitWorkspaceState document (JSON), without running git' },
-  lease: { run: (argv, io) => runLeaseCommand(argv, io), usage: 'list|claim|renew|release|gc … (contracts lease --help)', summary: "leases on disk: the oxygen protocol's scripts/oxygen, race-free across processes" },
+  // the Git and lease commands are loaded when run: `contracts validate` never loads their code
+  'git-state': { run: async (argv, io) => (await import('./git-state.js')).runGitStateCommand(argv, io), usage: 'PATH [--operation NAME] [--json]', summary: 'what PATH is, Git-wise: a GitWorkspaceState document (JSON), without running git' },
+  lease: { run: async (argv, io) => (await import('./lease.js')).runLeaseCommand(argv, io), usage: 'list|claim|renew|release|gc … (contracts lease --help)', summary: "leases on disk: the oxygen protocol's scripts/oxygen, race-free across processes" },
   validate: { run: (argv, io, context) => validateContracts(argv, io, context.parallel), usage: '[options] [path ...]', summary: 'validate contract documents: the same as validate-contracts' },
   // One line a command; the help lists this table and nothing else.
 };

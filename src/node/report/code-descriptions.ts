@@ -3,7 +3,7 @@
  * Rule codes are described by the core's rule registry and the schemas' rule annotations; the
  * codes of the CLI itself and the schema keywords are described here.
  */
-import { contractNames, contracts, ruleAnnotations } from '../../index.js';
+import { contractNames, contracts, ruleAnnotations } from '../../validation.js';
 
 export const CLI_CODES: Readonly<Record<string, string>> = {
   'parse/syntax': 'The file is not valid JSON (RFC 8259); the issue says what was expected where.',

@@ -4,7 +4,7 @@
  * scripts/generate/contract-nesting.mjs), and depth-limit.ts reads that.
  */
 import defs from '../../../schemas/defs.schema.json' with { type: 'json' };
-import { contractNames, contracts } from '../../index.js';
+import { contractNames, contracts } from '../../validation.js';
 
 type Schema = Record<string, unknown>;
 

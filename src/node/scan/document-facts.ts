@@ -1,5 +1,5 @@
 /** Picks out of a parsed document the few facts that checks across documents need. */
-import { detectionOf, type ContractName } from '../../index.js';
+import { detectionOf, type ContractName } from '../../validation.js';
 import { parseInstant } from '../../rules/instant.js';
 import { contentFingerprint } from './content-fingerprint.js';
 import type { DocumentFacts } from './types.js';

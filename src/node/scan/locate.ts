@@ -2,7 +2,7 @@
  * Puts line and column on issues. A pointer to a value that is not in the document (a missing
  * property) is placed at the nearest value that is: the object that lacks it.
  */
-import type { Issue } from '../../index.js';
+import type { Issue } from '../../validation.js';
 import type { JsonLayout } from '../parse/json-locator.js';
 import { parentPointer } from '../parse/pointer.js';
 import type { PositionedText } from '../parse/source-text.js';

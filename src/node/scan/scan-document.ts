@@ -5,7 +5,7 @@
  * document that is no contract is skipped, unless the policy has an issue for it (a near miss,
  * a warning).
  */
-import { classifyDocument, validate, type Classification, type ContractName, type Issue } from '../../index.js';
+import { classifyDocument, validate, type Classification, type ContractName, type Issue } from '../../validation.js';
 import type { PlaceDecision } from './decide-by-place.js';
 import type { DocumentSpan } from '../parse/documents.js';
 import { findPointers } from '../parse/pointer-finder.js';

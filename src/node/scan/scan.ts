@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { decodeUtf8 } from '../parse/decode.js';
-import type { ContractName } from '../../index.js';
+import type { ContractName } from '../../validation.js';
 import { instantOfEpochMs, parseInstant, type Instant } from '../../rules/instant.js';
 import { configsFor } from '../config/config-file.js';
 import { InputError, resolveInputs, type Input } from '../walk/inputs.js';

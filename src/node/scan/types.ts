@@ -1,5 +1,5 @@
 /** What a scan finds: documents with located issues, skipped entries, and the facts cross-document checks need. */
-import type { ContractName, CoreBasis, Severity } from '../../index.js';
+import type { ContractName, CoreBasis, Severity } from '../../validation.js';
 import type { Instant } from '../../rules/instant.js';
 
 /**
