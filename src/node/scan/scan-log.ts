@@ -10,7 +10,7 @@ import { firstInvalidByte } from '../parse/decode.js';
 import { LogLineSplitter, type LogLine } from '../parse/log-lines.js';
 import { LineText } from '../parse/source-text.js';
 import { formatBytes, openStream, readChunk } from './read-file.js';
-import { cannotCheck, emptyFile, fileProblem, LINES_LISTED, skippedLines, type FileScanOptions, type FileTarget, type Named } from './scan-file.js';
+import { cannotCheck, emptyFile, fileProblem, LINES_LISTED, skippedLines, type FileScanOptions, type FileTarget, type Named } from './file-outcomes.js';
 import { scanDocument, type DocumentContext } from './scan-document.js';
 import type { ScannedDocument, SkippedEntry } from './types.js';
 
