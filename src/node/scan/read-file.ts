@@ -149,42 +149,80 @@ const NOT_REGULAR: FileRefusal = { ok: false, code: 'file/not-regular', message:
 
 const OUTSIDE: FileRefusal = { ok: false, code: 'file/unreadable', message: 'the file now leads outside the scanned folder (a link swapped in after the walk): not read' };
 
+/** What reading an opened file found: its bytes, or why it was not read. */
+export type OpenedRead =
+  | { kind: 'bytes'; bytes: Buffer; identity?: string }
+  | { kind: 'folder' }
+  | { kind: 'special' }
+  | { kind: 'too-large'; size: number; grew: boolean };
+
+/** How a guarded read opens and reads a file. */
+export interface GuardedReadOptions {
+  /** Open without following a link (the walk saw a regular file here, or the path is a real path). */
+  noFollow: boolean;
+  /** The real path of the folder the opened file must be in (where the system can say). */
+  within?: string;
+  /** Read one byte past the size `fstat` gave, to refuse a file that grew past the limit while read. */
+  checkGrowth?: boolean;
+}
+
+/**
+ * The one guarded read of the CLI, for documents and for the files it reads for itself: opened
+ * read-only and without blocking (so a FIFO cannot hang it), checked after opening with one `fstat`
+ * (a folder, a device or a FIFO swapped in is refused), refused unread past `maxBytes`, and closed.
+ * An error opening it is the caller's to name (`open` failed: the errno is thrown).
+ */
+export function readGuarded(file: string, maxBytes: number, options: GuardedReadOptions): OpenedRead | typeof OUTSIDE {
+  const fd = openSync(file, options.noFollow ? READ_ONLY_NOFOLLOW : READ_ONLY);
+  try {
+    if (options.within !== undefined && !openedWithin(fd, options.within)) return OUTSIDE;
+    return readOpened(fd, maxBytes, options.checkGrowth === true);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readOpened(fd: number, maxBytes: number, checkGrowth: boolean): OpenedRead {
+  const stat = fstatSync(fd);
+  if (stat.isDirectory()) return { kind: 'folder' };
+  if (!stat.isFile()) return { kind: 'special' };
+  if (stat.size > maxBytes) return { kind: 'too-large', size: stat.size, grew: false };
+  const want = checkGrowth ? Math.min(stat.size, maxBytes) + 1 : stat.size;
+  const bytes = Buffer.allocUnsafe(want);
+  let filled = 0;
+  while (filled < want) {
+    const n = readSync(fd, bytes, filled, want - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  if (filled > maxBytes) return { kind: 'too-large', size: filled, grew: true };
+  const read: OpenedRead = { kind: 'bytes', bytes: filled === want ? bytes : bytes.subarray(0, filled) };
+  // a file with more than one name (a hard link) carries its identity, so that it is counted once
+  if (stat.nlink > 1) read.identity = `${stat.dev}:${stat.ino}`;
+  return read;
+}
+
 /**
  * Reads a document. `knownRegular`: the walk saw a regular file here (it is opened without
  * following a link). `within`: the real path of the scanned folder, for a file reached through a
  * link: where the system can say which file was opened, one outside that folder is not read.
  */
 export function readDocumentFile(file: string, maxBytes: number, knownRegular = false, within?: string): FileRead {
-  let fd: number;
+  let read: ReturnType<typeof readGuarded>;
   try {
-    fd = openSync(file, knownRegular ? READ_ONLY_NOFOLLOW : READ_ONLY);
+    read = readGuarded(file, maxBytes, { noFollow: knownRegular, within });
   } catch (error) {
     return failure(error, file);
   }
-  try {
-    if (within !== undefined && !openedWithin(fd, within)) return OUTSIDE;
-    return readMeasured(fd, maxBytes);
-  } catch (error) {
-    return failure(error);
-  } finally {
-    closeSync(fd);
+  if ('ok' in read) return read;
+  switch (read.kind) {
+    case 'folder':
+      return IS_DIRECTORY;
+    case 'special':
+      return NOT_REGULAR;
+    case 'too-large':
+      return tooLarge(read.size, maxBytes);
+    case 'bytes':
+      return read.identity ? { ok: true, bytes: read.bytes, identity: read.identity } : { ok: true, bytes: read.bytes };
   }
-}
-
-function readMeasured(fd: number, maxBytes: number): FileRead {
-  const stat = fstatSync(fd);
-  if (stat.isDirectory()) return IS_DIRECTORY;
-  if (!stat.isFile()) return NOT_REGULAR;
-  if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
-  const bytes = Buffer.allocUnsafe(stat.size);
-  let filled = 0;
-  while (filled < stat.size) {
-    const n = readSync(fd, bytes, filled, stat.size - filled, null);
-    if (n === 0) break;
-    filled += n;
-  }
-  const read: FileRead = { ok: true, bytes: filled === stat.size ? bytes : bytes.subarray(0, filled) };
-  // a file with more than one name (a hard link) carries its identity, so that it is counted once
-  if (stat.nlink > 1) read.identity = `${stat.dev}:${stat.ino}`;
-  return read;
 }
