@@ -13,9 +13,11 @@ import { defineConfig, type Options } from 'tsup';
 //                          CommonJS, bundled with code splitting: the `require` condition. `./node`
 //                          shares the core's chunk, so it uses the very same `contracts`.
 //   dist/*.d.ts, *.d.cts   the types of both entries, rolled up, for ESM and CommonJS.
-//   dist/cli.js            the bins, `validate-contracts` and `contracts`: each one bundled ESM file
-//   dist/contracts.js      with a shebang (fast start-up; each starts its scan worker threads from
-//                          its own import.meta.url).
+//   dist/cli.js            the bins, `validate-contracts` and `contracts`: each a small ESM file
+//   dist/contracts.js      with a shebang that turns on V8's compile cache (Node 22.1 and later) and
+//   dist/bins/*.js         loads its command, bundled in chunks of dist/bins/ (code split: the lease
+//                          and Git commands only when run, so a scan never loads them). Each bin
+//                          starts its scan worker threads from its own import.meta.url.
 //
 // - The JSON that code imports `with { type: 'json' }` (schemas in generated/definitions, the
 //   package.json version in the CLI) is inlined in every output: no JSON module is imported at run
@@ -118,7 +120,11 @@ export default defineConfig([
     outDir: 'dist',
     format: ['esm'],
     platform: 'node',
-    splitting: false,
+    splitting: true,
+    // the chunks the bins load, apart from the library's files in dist/
+    esbuildOptions(options) {
+      options.chunkNames = 'bins/[name]-[hash]';
+    },
     dts: false,
     plugins: [binShebang],
   },

@@ -7,14 +7,19 @@
 // times, the ratios to the reference and the floor, and peak memory (maxRSS reported by the process).
 // A benchmark, never a test: it asserts nothing. Needs `npm run build` first.
 //
-//   node scripts/bench.mjs [--sizes 10000,100000] [--runs 5] [--corpora valid,error-heavy] [--keep]
+// Then a receipt log: JSON Lines of the five SourceOS contracts (one line in ten invalid), of
+// --log-lines lines each, written to a temporary file and checked from the file and from standard
+// input (a pipe), with the pretty report (--quiet) and --format json, beside a reference that reads
+// the log a chunk at a time, JSON.parses and validate()s each line in one process.
+//
+//   node scripts/bench.mjs [--sizes 10000,100000] [--runs 5] [--corpora valid,error-heavy] [--log-lines 50000,200000] [--log-runs 3] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CORPORA, NOW, templates, writeCorpus } from './lib/bench-corpus.mjs';
+import { CORPORA, NOW, templates, writeCorpus, writeLog } from './lib/bench-corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repo, 'dist', 'cli.js');
@@ -25,11 +30,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     corpora: { type: 'string', default: Object.keys(CORPORA).join(',') },
     keep: { type: 'boolean', default: false },
+    'log-lines': { type: 'string', default: '50000,200000' },
+    'log-runs': { type: 'string', default: '3' },
   },
 });
 const corpora = values.corpora.split(',');
 for (const name of corpora) if (!(name in CORPORA)) throw new Error(`--corpora: no corpus ${name} (${Object.keys(CORPORA).join(', ')})`);
-const sizes = values.sizes.split(',').map(Number);
+const sizes = values.sizes === '' ? [] : values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
 if (!existsSync(cli)) {
@@ -69,6 +76,31 @@ const referenceScript = walkingScript(
   "const contract = p.includes('/.substrate/state/leases/') ? 'Lease' : p.includes('/.bridges/signals/') ? 'Signal' : detectContract(value);\n      if (contract && !validate(value, { contract }).ok) invalid++;",
 );
 
+// The log's reference: read a chunk at a time (the file named, or standard input), JSON.parse and
+// validate() each line, the contract by `type`: what a plain validating loop costs.
+const logReferenceScript = `import fs from 'node:fs'; import { StringDecoder } from 'node:string_decoder';
+import { detectContract, validate } from ${JSON.stringify(coreUrl)};
+const fd = process.argv[2] ? fs.openSync(process.argv[2], 'r') : 0;
+const chunk = Buffer.allocUnsafe(1 << 20);
+const decoder = new StringDecoder('utf8');
+let rest = '', lines = 0, bad = 0, invalid = 0;
+function check(line) {
+  if (line.trim() === '') return;
+  lines++;
+  let value;
+  try { value = JSON.parse(line); } catch { bad++; return; }
+  const contract = detectContract(value);
+  if (contract && !validate(value, { contract }).ok) invalid++;
+}
+for (let n; (n = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+  const parts = (rest + decoder.write(chunk.subarray(0, n))).split('\\n');
+  rest = parts.pop();
+  for (const line of parts) check(line);
+}
+check(rest + decoder.end());
+console.log(lines + ' lines, ' + bad + ' not JSON, ' + invalid + ' invalid');
+`;
+
 /** The corpus's repository folders in two halves, for two floors side by side. */
 function halves(corpus) {
   const repos = readdirSync(corpus).flatMap((group) => readdirSync(path.join(corpus, group)).map((repoDir) => path.join(group, repoDir)));
@@ -83,16 +115,23 @@ const referenceFile = path.join(work, 'reference.mjs');
 const rssFile = path.join(work, 'maxrss.cjs');
 writeFileSync(floorFile, floorScript);
 writeFileSync(referenceFile, referenceScript);
+const logReferenceFile = path.join(work, 'log-reference.mjs');
+writeFileSync(logReferenceFile, logReferenceScript);
 writeFileSync(rssFile, "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nMAXRSS_KB=' + u.maxRSS + ' CPU_US=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n");
 
+/** `args`: node's arguments; or `{ stdin, output }`: node's arguments with standard input piped from a file by `cat` and standard output to a file. */
 function once(args, cwd, withRss = false) {
-  const argv = withRss ? ['-r', rssFile, ...args] : args;
+  const argv = withRss ? ['-r', rssFile, ...(args.node ?? args)] : (args.node ?? args);
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const child = args.node
+    ? spawnSync('sh', ['-c', `${args.stdin ? `cat ${quote(args.stdin)} | ` : ''}${[process.execPath, ...argv].map(quote).join(' ')} > ${quote(args.output ?? '/dev/null')}`], { cwd, encoding: 'utf8' })
+    : spawnSync(process.execPath, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const rss = /MAXRSS_KB=(\d+) CPU_US=(\d+)/.exec(child.stderr ?? '');
   return { ms, status: child.status, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, cpuMs: rss ? Number(rss[2]) / 1000 : undefined, stdout: child.stdout };
 }
+
+const quote = (text) => `'${String(text).replace(/'/g, "'\\''")}'`;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -167,6 +206,45 @@ for (const size of sizes) {
     }
     if (!values.keep) rmSync(corpus, { recursive: true, force: true });
   }
+}
+
+// ---- a receipt log, from a file and from standard input ----------------------------------------
+const logSizes = values['log-lines'] === '' ? [] : values['log-lines'].split(',').map(Number);
+const logRss = {};
+for (const lines of logSizes) {
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'contracts-bench-log-'));
+  const log = path.join(logDir, 'receipts.jsonl');
+  process.stdout.write(`\nwriting a receipt log of ${lines} lines (one in ten invalid)... `);
+  const bytes = writeLog(log, lines);
+  console.log(`${(bytes / 1048576).toFixed(0)} MiB`);
+  const summaryFile = path.join(logDir, 'summary.txt');
+  const tool = (format, stdin) => ({
+    node: [cli, '--now', NOW, ...(format === 'json' ? ['--format', 'json'] : ['--quiet']), ...(stdin ? ['--stdin-filename', 'receipts.jsonl', '-'] : [log])],
+    ...(stdin ? { stdin: log } : {}),
+    ...(format === 'pretty' && !stdin ? { output: summaryFile } : {}),
+  });
+  const commands = [
+    { name: 'reference (read + JSON.parse + validate())', args: { node: [logReferenceFile, log] } },
+    { name: 'validate-contracts --quiet FILE', args: tool('pretty', false) },
+    { name: 'validate-contracts --format json FILE', args: tool('json', false) },
+    { name: 'reference, from a pipe', args: { node: [logReferenceFile], stdin: log } },
+    { name: 'cat FILE | validate-contracts --quiet -', args: tool('pretty', true) },
+    { name: 'cat FILE | validate-contracts -f json -', args: tool('json', true) },
+  ];
+  const measured = compare(commands, logDir, Number(values['log-runs']));
+  const [refFile, , , refPipe] = measured;
+  for (const [k, r] of measured.entries()) {
+    const reference = k < 3 ? refFile : refPipe;
+    const ratio = k === 0 || k === 3 ? '' : `   ${(r.median / reference.median).toFixed(2)}x the reference`;
+    console.log(`  ${r.name.padEnd(42)} median ${fmt(r.median)}  best ${fmt(r.best)}  cpu ${fmt(r.cpuMs)}  peak RSS ${r.rssMiB?.toFixed(0)} MiB${ratio}`);
+  }
+  console.log(`  ${readFileSync(summaryFile, 'utf8').trim().split('\n').pop()}`);
+  logRss[lines] = measured.slice(1).filter((_, k) => k !== 2).map((r) => r.rssMiB);
+  rmSync(logDir, { recursive: true, force: true });
+}
+if (logSizes.length >= 2) {
+  const [a, b] = [logRss[logSizes[0]], logRss[logSizes[logSizes.length - 1]]];
+  console.log(`\npeak RSS growth of the log's runs, ${logSizes[0]} -> ${logSizes[logSizes.length - 1]} lines: ${a.map((x, k) => `+${(b[k] - x).toFixed(0)} MiB`).join(', ')}`);
 }
 
 // ---- startup: a folder of one document beside `node -e 0` -----------------------------------

@@ -2,7 +2,7 @@
 // folders; one in ten broken in one of six ways, or seven in ten for an error-heavy corpus, as a
 // repository in the middle of a migration), made from the canonical documents of
 // ../shared/conformance. Used by scripts/bench.mjs.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,4 +120,35 @@ export function writeCorpus(size, brokenInTen = CORPORA.valid) {
     writeFileSync(path.join(dir, name), text);
   }
   return root;
+}
+
+/** The five SourceOS contracts, as an app's receipt log holds them. */
+export const LOG_KINDS = ['CapabilityLedger', 'BrowserAutomationReceipt', 'GitWorkspaceState', 'OrphanEventReceipt', 'RuntimeInstallReceipt'];
+
+/**
+ * Writes a JSON Lines log of `lines` documents of the five SourceOS contracts to `file` (one in ten
+ * broken, as in the corpora, on one line each), a few thousand lines at a time; returns its size in bytes.
+ */
+export function writeLog(file, lines, brokenInTen = CORPORA.valid) {
+  const rand = random(lines);
+  const fd = openSync(file, 'w');
+  let size = 0;
+  let pending = [];
+  try {
+    for (let i = 0; i < lines; i++) {
+      const kind = LOG_KINDS[i % LOG_KINDS.length];
+      const { text } = makeDocument(kind, i, 'log', rand, brokenInTen);
+      // the document on one line: a line break is never inside a JSON string
+      pending.push(text.replace(/\n\s*/g, ''));
+      if (pending.length === 4096 || i === lines - 1) {
+        const chunk = `${pending.join('\n')}\n`;
+        size += Buffer.byteLength(chunk);
+        writeSync(fd, chunk);
+        pending = [];
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return size;
 }

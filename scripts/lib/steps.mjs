@@ -10,8 +10,9 @@ import stateMachinesDoc from '../generate/state-machines-doc.mjs';
 import configSchema from '../generate/config-schema.mjs';
 import python, { PYTHON_GENERATED } from '../generate/python.mjs';
 import ruleRegistry from '../generate/rule-registry.mjs';
+import contractNesting from '../generate/contract-nesting.mjs';
 
-export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc, configSchema, ruleRegistry, python];
+export const STEPS = [types, validators, definitions, examplesManifest, rulesDoc, stateMachinesDoc, configSchema, ruleRegistry, contractNesting, python];
 
 /** Folders wholly owned by the generator: a file there that no step writes is stale. */
 export const OWNED_DIRS = ['generated', PYTHON_GENERATED];

@@ -6,7 +6,8 @@ export { scan, toDisplayPath, DEFAULT_MAX_FILE_SIZE, type ScanOptions, type Para
 export { runScanWorker, isScanWorker } from './scan/worker.js';
 export type { Detection, DetectionBasis, DocumentReport, LocatedIssue, ScanResult, ScanSummary, SkipKind, SkippedCounts, SkippedEntry } from './scan/types.js';
 export { scanFile, type FileTarget, type FileScanOptions } from './scan/scan-file.js';
-export { maxDocumentDepth, deepestContractNesting } from './scan/depth-limit.js';
+export { maxDocumentDepth } from './scan/depth-limit.js';
+export { deepestContractNesting } from './scan/contract-nesting.js';
 export { contractAtLocation } from './scan/contract-locations.js';
 export { resolveInputs, InputError, type Input } from './walk/inputs.js';
 export { walkInputs, type WalkItem, type WalkOptions } from './walk/walk.js';

@@ -4,6 +4,7 @@
 // median of a few runs each); linear time gives a ratio near 4 from n to 4n, quadratic near 16.
 // The bound (10) separates the two on a loaded two-core machine (garbage collection makes long
 // lists a little worse than linear); no absolute time is asserted.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { contracts } from '../../src/index.js';
 import { prettyReporter } from '../../src/node/report/pretty.js';
 import { scan } from '../../src/node/scan/scan.js';
 import type { ScanResult } from '../../src/node/scan/types.js';
+import { cliPath, ensureBuilt } from '../cli/support/cli.js';
 
 const MAX_RATIO = 10;
 const RUNS = 3;
@@ -93,3 +95,37 @@ describe('time grows about linearly with the input', () => {
     );
   });
 });
+
+describe('a receipt log is checked in memory that does not grow with its length', () => {
+  /** A log of `n` receipts, each with its own id, one in ten invalid. */
+  const writeLog = (n: number): string => {
+    const file = path.join(mkdtempSync(path.join(tmp, 'log-')), 'receipts.jsonl');
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(JSON.stringify({ ...orphan, id: `urn:srcos:receipt:orphan-event:log-${i}`, ...(i % 10 === 3 ? { eventClass: 'nonsense' } : {}) }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  };
+
+  test('time grows linearly with the number of lines (n, 2n, 4n)', async () => {
+    await expectLinear(4_000, writeLog, (file) => scan({ paths: [file as string], cwd: tmp, now: '2026-01-30T00:00:00Z', retention: 'all', onDocument: () => undefined }));
+  });
+
+  test('the peak memory of the CLI stays flat from n to 4n lines, with the JSON report (every document listed) and the GitHub one', () => {
+    ensureBuilt();
+    const rss = path.join(tmp, 'rss.cjs');
+    writeFileSync(rss, "process.on('exit', () => process.stderr.write('MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));\n");
+    const peakMiB = (file: string, format: string): number => {
+      // a limit far above the log's size: the log is read whole or as it comes only by how the CLI reads it
+      const child = spawnSync(process.execPath, ['-r', rss, cliPath, '--now', '2026-01-30T00:00:00Z', '--max-file-size', '1GiB', '--format', format, file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      expect(child.status).toBe(1);
+      return Number(/MAXRSS_KB=(\d+)/.exec(child.stderr)?.[1]) / 1024;
+    };
+    // 10,000 lines are 8 MiB and 40,000 are 33 MiB: a report or a text held whole would add more than that
+    const [small, large] = [writeLog(10_000), writeLog(40_000)];
+    for (const format of ['json', 'github']) {
+      const peaks = [peakMiB(small, format), peakMiB(large, format)] as const;
+      expect(peaks[1] - peaks[0], `peak RSS at n and 4n lines (${format}): ${peaks.map((p) => p.toFixed(0)).join(', ')} MiB`).toBeLessThan(24);
+    }
+  });
+});
+

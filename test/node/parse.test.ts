@@ -7,6 +7,7 @@ import { locateJson } from '../../src/node/parse/json-locator.js';
 import { findPointers } from '../../src/node/parse/pointer-finder.js';
 import { offsetOfPointer } from '../../src/node/scan/locate.js';
 import { LineIndex } from '../../src/node/parse/line-index.js';
+import { LogLineSplitter } from '../../src/node/parse/log-lines.js';
 import { DEPTH_CHECK_FROM, parseJson } from '../../src/node/parse/parse-json.js';
 import { countKeyColons, measureTree, nestsDeeper } from '../../src/node/parse/tree-shape.js';
 
@@ -249,17 +250,39 @@ describe('findPointers', () => {
   });
 });
 
-describe('badUtf8Lines', () => {
-  test('names each line of JSON Lines that is not UTF-8, with the column of its first bad byte', async () => {
-    const { badUtf8Lines, decodeLossy } = await import('../../src/node/parse/decode.js');
-    const bytes = Buffer.concat([Buffer.from('\ufeff{"a": "é"}\r\n{"b": "'), Buffer.from([0xff]), Buffer.from('"}\n\n{"c": 1}\r{"d": "'), Buffer.from([0xc3]), Buffer.from('"}')]);
-    expect([...badUtf8Lines(bytes)]).toEqual([
-      [2, { line: 2, column: 8 }],
-      [5, { line: 5, column: 8 }],
+describe('LogLineSplitter', () => {
+  const split = (chunks: Buffer[], max = Number.MAX_SAFE_INTEGER) => {
+    const lines: { line: number; text: string | undefined; size: number }[] = [];
+    const splitter = new LogLineSplitter(max, ({ line, bytes, size }) => lines.push({ line, text: bytes?.toString('utf8'), size }));
+    for (const chunk of chunks) splitter.push(chunk);
+    splitter.end();
+    return lines;
+  };
+  const piece = fc.oneof(fc.constantFrom('\n', '\r', '\r\n', ' ', '\t', '{}', 'é', '"a"'), fc.string({ maxLength: 5 }));
+
+  test('cut anywhere, a stream gives the lines, numbers and offsets of the whole text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), (pieces, cuts, bom) => {
+        const text = pieces.join('');
+        const bytes = Buffer.from(`${bom ? '\ufeff' : ''}${text}`);
+        const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+        const chunks = [0, ...at].map((from, i) => bytes.subarray(from, [...at, bytes.length][i]));
+        const expected = [...jsonLines(text)].map((s) => ({ line: s.line, text: text.slice(s.start, s.end), size: Buffer.byteLength(text.slice(s.start, s.end)) }));
+        expect(split(chunks)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a line over the limit is handed over by its size only, and the next lines as usual', () => {
+    const long = 'x'.repeat(100);
+    const bytes = Buffer.from(`{"a": 1}\n${long}\r\n{"b": 2}`);
+    const chunks = [bytes.subarray(0, 20), bytes.subarray(20, 50), bytes.subarray(50)];
+    expect(split(chunks, 50)).toEqual([
+      { line: 1, text: '{"a": 1}', size: 8 },
+      { line: 2, text: undefined, size: 100 },
+      { line: 3, text: '{"b": 2}', size: 8 },
     ]);
-    const text = decodeLossy(bytes);
-    expect(text.split(/\r\n|\n|\r/)).toHaveLength(5); // lines keep their numbers after lossy decoding
-    expect(text.startsWith('{"a"')).toBe(true);
   });
 });
 

@@ -97,16 +97,17 @@ describe('IdRegistry', () => {
       else seen.set(key, id);
     }
     const ids: string[] = [];
-    const registry = new IdRegistry((seq) => ids[seq]);
+    const registry = new IdRegistry();
     const record = (id: string) => {
       ids.push(id);
-      return registry.firstOf(id, ids.length - 1);
+      return registry.firstOf(id, ids.length - 1, ids.length * 10)?.seq;
     };
     expect(record(pair[0])).toBeUndefined();
     expect(record(pair[1])).toBeUndefined(); // same hash, another id: not a repeat
     expect(record(pair[1])).toBe(1);
     expect(record(pair[0])).toBe(0);
     expect(record('urn:srcos:x:other')).toBeUndefined();
+    expect(registry.firstOf(pair[1], 9)).toEqual({ seq: 1, content: 20 }); // the first holder's content fingerprint
   });
 });
 

@@ -2,7 +2,7 @@
  * The command line, parsed apart from running it. Usage errors are thrown as UsageError (exit 2).
  */
 import { parseArgs } from 'node:util';
-import { contractNames, nearestName, type ContractName, type Severity } from '../../index.js';
+import { contractNames, nearestName, type ContractName, type Severity } from '../../validation.js';
 import { parseInstant } from '../../rules/instant.js';
 import { formatNames, isFormatName, type FormatName } from '../report/registry.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../scan/scan.js';

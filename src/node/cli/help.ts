@@ -1,5 +1,5 @@
 /** The texts of --help and --list-contracts. */
-import { contractNames, contracts, detectionOf } from '../../index.js';
+import { contractNames, contracts, detectionOf } from '../../validation.js';
 import { formatNames, type FormatName } from '../report/registry.js';
 
 export const HELP = `Usage: validate-contracts [options] [path ...]

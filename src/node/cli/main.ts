@@ -6,7 +6,7 @@
  */
 import pkg from '../../../package.json' with { type: 'json' };
 import { loadReporter } from '../report/registry.js';
-import { writeReport } from '../report/reporter.js';
+import { gatheredWrites, writeReport, type ReportOptions, type ReportStream } from '../report/reporter.js';
 import { createProgress, type ProgressStream } from '../report/progress.js';
 import { InputError } from '../walk/inputs.js';
 import { scan, type ParallelOptions } from '../scan/scan.js';
@@ -37,6 +37,10 @@ function useColor(args: ScanArgs, io: CliIo): boolean {
 async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefined): Promise<number> {
   const reporter = await loadReporter(args.format);
   const progress = createProgress(io.stderr);
+  const options: ReportOptions = { color: useColor(args, io), quiet: args.quiet, verbose: args.verbose, version: VERSION, cwd: io.cwd };
+  const out = gatheredWrites((text) => io.stdout.write(text));
+  // a format that can be written as the scan goes is: a long log's report is never held whole
+  let stream: ReportStream | undefined;
   let result;
   try {
     result = await scan({
@@ -49,12 +53,16 @@ async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefi
       retention: args.verbose ? 'all' : reporter.retention,
       contract: args.contract,
       onFile: progress.onFile,
+      onDocument: reporter.stream && ((report) => (stream ??= (reporter.stream as NonNullable<typeof reporter.stream>)(options, out.write)).document(report)),
       parallel: parallel && { ...parallel, ...(args.workers === undefined ? {} : { workers: args.workers }) },
     });
   } finally {
     progress.done();
   }
-  writeReport(reporter, result, { color: useColor(args, io), quiet: args.quiet, verbose: args.verbose, version: VERSION, cwd: io.cwd }, (text) => io.stdout.write(text));
+  if (reporter.stream) {
+    (stream ?? reporter.stream(options, out.write)).end(result);
+    out.flush();
+  } else writeReport(reporter, result, options, (text) => io.stdout.write(text));
   const { errors, warnings } = result.summary;
   if (errors > 0) return EXIT_INVALID;
   if (args.failOn === 'warning' && warnings > 0) {

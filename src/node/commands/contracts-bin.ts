@@ -1,9 +1,8 @@
 /**
- * The `contracts` executable (`npx @sourceos/contracts <command>`): runs the command and sets the
- * exit code. Run as a worker thread by a large scan of `contracts validate`, the same file scans
- * batches instead, as the validate-contracts bin does.
+ * The `contracts` executable: turns on V8's compile cache where Node has it, then loads the
+ * command (contracts-main.ts, a chunk of its own, so that the cache covers it).
  */
-import { runBin } from '../cli/run-bin.js';
-import { runContracts } from './index.js';
+import { useCompileCache } from '../cli/compile-cache.js';
 
-runBin('contracts', import.meta.url, (argv, parallel) => runContracts(argv, undefined, { parallel }));
+useCompileCache();
+await import('./contracts-main.js');

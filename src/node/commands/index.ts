@@ -5,10 +5,6 @@
  */
 import type { ParallelOptions } from '../scan/scan.js';
 import { main as validateContracts, VERSION, type CliIo } from '../cli/main.js';
-import { runCompatCommand } from './compat.js';
-import { runGitStateCommand } from './git-state.js';
-import { runLeaseCommand } from './lease.js';
-import { runVendorPythonCommand } from './vendor-python.js';
 
 export interface CommandContext {
   /** How a scan starts its worker threads (the bin passes itself). */
@@ -25,11 +21,12 @@ export interface CommandEntry {
 }
 
 export const commands: Readonly<Record<string, CommandEntry>> = {
-  compat: { run: (argv, io) => runCompatCommand(argv, io), usage: 'OLD NEW [--format json] [--fail-on minor|major]', summary: 'how two versions of a set of schemas differ: every change classified none, patch, minor or major' },
-  'git-state': { run: runGitStateCommand, usage: 'PATH [--operation NAME] [--json]', summary: 'what PATH is, Git-wise: a GitWorkspaceState document (JSON), without running git' },
-  lease: { run: (argv, io) => runLeaseCommand(argv, io), usage: 'list|claim|renew|release|gc … (contracts lease --help)', summary: "leases on disk: the oxygen protocol's scripts/oxygen, race-free across processes" },
+  // every command but validate is loaded when run: `contracts validate` never loads their code
+  compat: { run: async (argv, io) => (await import('./compat.js')).runCompatCommand(argv, io), usage: 'OLD NEW [--format json] [--fail-on minor|major]', summary: 'how two versions of a set of schemas differ: every change classified none, patch, minor or major' },
+  'git-state': { run: async (argv, io) => (await import('./git-state.js')).runGitStateCommand(argv, io), usage: 'PATH [--operation NAME] [--json]', summary: 'what PATH is, Git-wise: a GitWorkspaceState document (JSON), without running git' },
+  lease: { run: async (argv, io) => (await import('./lease.js')).runLeaseCommand(argv, io), usage: 'list|claim|renew|release|gc … (contracts lease --help)', summary: "leases on disk: the oxygen protocol's scripts/oxygen, race-free across processes" },
   validate: { run: (argv, io, context) => validateContracts(argv, io, context.parallel), usage: '[options] [path ...]', summary: 'validate contract documents: the same as validate-contracts' },
-  'vendor-python': { run: (argv, io) => runVendorPythonCommand(argv, io), usage: 'DIR', summary: 'write the Python package sourceos_contracts into DIR/sourceos_contracts/ (offline, do-not-edit headers)' },
+  'vendor-python': { run: async (argv, io) => (await import('./vendor-python.js')).runVendorPythonCommand(argv, io), usage: 'DIR', summary: 'write the Python package sourceos_contracts into DIR/sourceos_contracts/ (offline, do-not-edit headers)' },
   // One line a command; the help lists this table and nothing else.
 };
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { contractNames, nearestName, type ContractName } from '../../index.js';
+import { contractNames, nearestName, type ContractName } from '../../validation.js';
 import { InputError } from '../walk/inputs.js';
 import { configGlobSource } from '../scan/glob.js';
 

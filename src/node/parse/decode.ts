@@ -64,28 +64,6 @@ export function firstInvalidByte(bytes: Uint8Array, from = 0): number {
   return bytes.length;
 }
 
-/**
- * For a file of one document a line that is not all UTF-8: the lines that hold an invalid
- * sequence, each with the position of its first bad byte, so that the other lines can still be
- * checked. Lines end as the line index counts them (`\n`, `\r\n`, a lone `\r`).
- */
-export function badUtf8Lines(bytes: Buffer): Map<number, Position> {
-  const bad = new Map<number, Position>();
-  let start = hasBom(bytes) ? 3 : 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    let end = start;
-    while (end < bytes.length && bytes[end] !== 10 && bytes[end] !== 13) end++;
-    const content = bytes.subarray(start, end);
-    if (!isUtf8(content)) {
-      const at = firstInvalidByte(content);
-      bad.set(line, { line, column: content.toString('utf8', 0, at).length + 1 });
-    }
-    if (end >= bytes.length) break;
-    start = bytes[end] === 13 && bytes[end + 1] === 10 ? end + 2 : end + 1;
-  }
-  return bad;
-}
-
 /** The text of bytes that may not all be UTF-8: invalid sequences become U+FFFD, the BOM is dropped. */
 export function decodeLossy(bytes: Buffer): string {
   return bytes.toString('utf8', hasBom(bytes) ? 3 : 0);

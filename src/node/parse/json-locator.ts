@@ -64,6 +64,7 @@ class Locator {
     private readonly end: number,
     private readonly maxDepth: number,
     private readonly maxDuplicates: number,
+    private readonly keepPositions: boolean,
   ) {
     this.i = start;
   }
@@ -100,7 +101,7 @@ class Locator {
 
   private value(pointer: string, depth: number): void {
     const ch = this.peek();
-    this.layout.positions.set(pointer, this.i);
+    if (this.keepPositions) this.layout.positions.set(pointer, this.i);
     switch (ch) {
       case '{':
       case '[':
@@ -253,8 +254,10 @@ class Locator {
 
 /**
  * Reads the JSON text between `start` and `end` (default: all of it), recording positions,
- * duplicate keys, the first syntax error, and whether nesting exceeds `maxDepth`.
+ * duplicate keys, the first syntax error, and whether nesting exceeds `maxDepth`. Without
+ * `keepPositions`, `positions` stays empty: a pointer a value, held at once, costs many times the
+ * text, and what only looks for problems does not need them.
  */
-export function locateJson(text: string, maxDepth: number, start = 0, end = text.length, maxDuplicates = Number.POSITIVE_INFINITY): JsonLayout {
-  return new Locator(text, start, end, maxDepth, maxDuplicates).run();
+export function locateJson(text: string, maxDepth: number, start = 0, end = text.length, maxDuplicates = Number.POSITIVE_INFINITY, keepPositions = true): JsonLayout {
+  return new Locator(text, start, end, maxDepth, maxDuplicates, keepPositions).run();
 }

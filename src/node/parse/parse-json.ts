@@ -25,7 +25,11 @@ export interface ParsedJson {
   parsed: boolean;
   value: unknown;
   problems: ParseProblem[];
-  /** Set when the position-keeping reader already ran; reuse it to locate issues. */
+  /**
+   * Always undefined: the position-keeping reader, when it runs here, only looks for problems (their
+   * offsets are in `problems`); issues of a parsed document are placed by findPointers, along their
+   * paths only, so that no document costs a pointer a value.
+   */
   layout: JsonLayout | undefined;
   /** Duplicate keys found past MAX_LISTED_DUPLICATES: counted, not listed. */
   moreDuplicates?: number;
@@ -53,7 +57,7 @@ export function parseJson(text: string, maxDepth: number, start = 0, end = text.
   }
   // a long text is measured first: JSON.parse would build all of a hostile nesting before we could refuse it
   if (end - start >= DEPTH_CHECK_FROM && nestsDeeper(text, maxDepth, start, end)) {
-    const layout = locateJson(text, maxDepth, start, end, MAX_LISTED_DUPLICATES);
+    const layout = problemsOf(text, maxDepth, start, end);
     if (layout.tooDeep || layout.syntax) return slowPath(text, maxDepth, start, end, undefined, undefined, layout);
   }
   let value: unknown;
@@ -70,6 +74,11 @@ export function parseJson(text: string, maxDepth: number, start = 0, end = text.
   return { parsed: true, value, problems: [], layout: undefined };
 }
 
+/** The reader's account of a text's problems (syntax, nesting, duplicate keys), without a position a value. */
+function problemsOf(text: string, maxDepth: number, start: number, end: number): JsonLayout {
+  return locateJson(text, maxDepth, start, end, MAX_LISTED_DUPLICATES, false);
+}
+
 /**
  * The position-keeping reader's account: after JSON.parse refused the text (`jsonError`), found a
  * duplicate key or deep nesting in what it built (`value`), or, with neither, before it ran.
@@ -81,7 +90,7 @@ function slowPath(
   end: number,
   jsonError?: string,
   value?: unknown,
-  layout: JsonLayout = locateJson(text, maxDepth, start, end, MAX_LISTED_DUPLICATES),
+  layout: JsonLayout = problemsOf(text, maxDepth, start, end),
 ): ParsedJson {
   const problems: ParseProblem[] = [];
   for (const d of layout.duplicates) {
@@ -107,7 +116,7 @@ function slowPath(
     problems.push({ code: 'parse/syntax', pointer: '', offset: start, message: `invalid JSON: ${jsonError}` });
   }
   const broken = layout.tooDeep !== undefined || jsonError !== undefined || value === undefined;
-  const result: ParsedJson = { parsed: !broken, value: broken ? undefined : value, problems, layout };
+  const result: ParsedJson = { parsed: !broken, value: broken ? undefined : value, problems, layout: undefined };
   if (layout.moreDuplicates > 0) result.moreDuplicates = layout.moreDuplicates;
   return result;
 }

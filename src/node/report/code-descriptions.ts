@@ -3,7 +3,7 @@
  * Rule codes are described by the core's rule registry and the schemas' rule annotations; the
  * codes of the CLI itself and the schema keywords are described here.
  */
-import { contractNames, contracts, ruleAnnotations } from '../../index.js';
+import { contractNames, contracts, ruleAnnotations } from '../../validation.js';
 
 export const CLI_CODES: Readonly<Record<string, string>> = {
   'parse/syntax': 'The file is not valid JSON (RFC 8259) and is meant to be a contract document (its place, its name on the command line, .contracts.json, --contract or its own text say so); the issue says what was expected where.',
@@ -13,6 +13,7 @@ export const CLI_CODES: Readonly<Record<string, string>> = {
   'parse/empty': 'A .json file meant to be a contract document holds no JSON value (a JSON Lines file with no line holds zero documents and is fine).',
   'parse/encoding': 'The file is not valid UTF-8.',
   'file/too-large': 'The file is larger than --max-file-size; it was refused without being read.',
+  'file/line-too-large': 'A line of a JSON Lines log is longer than --max-file-size (the limit of one document); that line is not checked, the lines after it are.',
   'file/unreadable': 'The file or folder could not be read (permissions or an I/O error).',
   'file/is-directory': 'A folder was given where a file was expected.',
   'file/not-regular': 'The path is not a regular file (a device, a FIFO or a socket); an ignore file or a budgets file like that is not read, and the scan goes on without it.',

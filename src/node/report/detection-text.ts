@@ -2,7 +2,7 @@
  * How a document's contract was decided, in words for people: the pretty format's file headings,
  * the github format's messages, the skipped entries under --verbose.
  */
-import type { ContractName } from '../../index.js';
+import type { ContractName } from '../../validation.js';
 import type { Detection } from '../scan/types.js';
 
 /** `CapabilityLedger, by type` or `no contract, by evidence`: short, for one line of many. */

@@ -7,9 +7,17 @@
 /** A placeholder for an array to stream: put `streamed(name)` where the array goes in the skeleton. */
 export const streamed = (name: string): string => `\u0000streamed:${name}`;
 
-export function* jsonPieces(skeleton: object, arrays: Readonly<Record<string, Iterable<unknown>>>): Generator<string> {
+/**
+ * The skeleton's text in pieces, the marked arrays written item by item. `after`: start past that
+ * array's marker (its text and items were written already, by `StreamedArray`).
+ */
+export function* jsonPieces(skeleton: object, arrays: Readonly<Record<string, Iterable<unknown>>>, after?: string): Generator<string> {
   const text = JSON.stringify(skeleton, null, 2);
   let from = 0;
+  if (after !== undefined) {
+    const marker = JSON.stringify(streamed(after));
+    from = text.indexOf(marker) + marker.length;
+  }
   for (;;) {
     let next: { at: number; marker: string; items: Iterable<unknown> } | undefined;
     for (const [name, items] of Object.entries(arrays)) {
@@ -28,12 +36,35 @@ export function* jsonPieces(skeleton: object, arrays: Readonly<Record<string, It
 
 /** An array at the indentation `indent` (its opening line's), one item a piece. */
 function* arrayPieces(items: Iterable<unknown>, indent: string): Generator<string> {
-  const inner = `${indent}  `;
-  let first = true;
-  for (const item of items) {
-    const json = JSON.stringify(item, null, 2) ?? 'null';
-    yield `${first ? '[\n' : ',\n'}${inner}${json.replace(/\n/g, `\n${inner}`)}`;
-    first = false;
+  const array = new StreamedArray(indent);
+  for (const item of items) yield array.item(item);
+  yield array.close();
+}
+
+/** The text of the skeleton before the marked array `name`, and the indentation of its line. */
+export function textBefore(skeleton: object, name: string): { text: string; indent: string } {
+  const text = JSON.stringify(skeleton, null, 2);
+  const at = text.indexOf(JSON.stringify(streamed(name)));
+  return { text: text.slice(0, at), indent: text.slice(text.lastIndexOf('\n', at) + 1).match(/^ */)?.[0] ?? '' };
+}
+
+/** An array written an item at a time, as JSON.stringify(…, null, 2) writes it at the indentation `indent`. */
+export class StreamedArray {
+  private first = true;
+  private readonly inner: string;
+
+  constructor(private readonly indent: string) {
+    this.inner = `${indent}  `;
   }
-  yield first ? '[]' : `\n${indent}]`;
+
+  item(value: unknown): string {
+    const json = JSON.stringify(value, null, 2) ?? 'null';
+    const piece = `${this.first ? '[\n' : ',\n'}${this.inner}${json.replace(/\n/g, `\n${this.inner}`)}`;
+    this.first = false;
+    return piece;
+  }
+
+  close(): string {
+    return this.first ? '[]' : `\n${this.indent}]`;
+  }
 }

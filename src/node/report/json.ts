@@ -7,8 +7,8 @@
  * (as `detection` and `skippedAs` were), never removed or changed.
  */
 import type { Detection, ScanResult } from '../scan/types.js';
-import { jsonPieces, streamed } from './json-pieces.js';
-import { defineReporter, type Reporter } from './reporter.js';
+import { jsonPieces, StreamedArray, streamed, textBefore } from './json-pieces.js';
+import { defineReporter, type Reporter, type ReportStream } from './reporter.js';
 
 export const REPORT_VERSION = 1;
 
@@ -54,4 +54,21 @@ function* pieces(result: ScanResult): Generator<string> {
   yield '\n';
 }
 
-export const jsonReporter: Reporter = defineReporter('all', pieces);
+/** The report written while the scan runs: its head, each document as it comes, then skipped entries and summary. */
+function stream(write: (text: string) => void): ReportStream {
+  const empty: ScanResult = { documents: [], skipped: [], summary: { files: 0, documents: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, warnings: 0 } };
+  const head = textBefore(reportWith(empty, streamed('documents'), streamed('skipped')), 'documents');
+  write(head.text);
+  const documents = new StreamedArray(head.indent);
+  return {
+    document: (report) => write(documents.item(jsonDocument(report))),
+    end(result) {
+      write(documents.close());
+      const skeleton = reportWith(result, streamed('documents'), streamed('skipped'));
+      for (const piece of jsonPieces(skeleton, { skipped: lazily(result.skipped, jsonSkipped) }, 'documents')) write(piece);
+      write('\n');
+    },
+  };
+}
+
+export const jsonReporter: Reporter = { ...defineReporter('all', pieces), stream: (_options, write) => stream(write) };

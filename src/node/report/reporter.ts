@@ -3,7 +3,7 @@
  * them as they come, so a large report is never held whole) or as one string.
  */
 import type { Retention } from '../scan/collector.js';
-import type { ScanResult, ScanSummary } from '../scan/types.js';
+import type { DocumentReport, ScanResult, ScanSummary } from '../scan/types.js';
 import { skippedText } from './skipped-text.js';
 
 export interface ReportOptions {
@@ -26,21 +26,44 @@ export interface Reporter {
   pieces(result: ScanResult, options: ReportOptions): Iterable<string>;
   /** The whole report as one string. */
   render(result: ScanResult, options: ReportOptions): string;
+  /**
+   * For a format that can be written while the scan runs: a stream that takes each document as
+   * the scan hands it on, then the rest of the result (whose `documents` are then empty). The text
+   * is the same as `pieces` of the whole result.
+   */
+  stream?(options: ReportOptions, write: (text: string) => void): ReportStream;
+}
+
+export interface ReportStream {
+  document(report: DocumentReport): void;
+  end(result: ScanResult): void;
 }
 
 const WRITE_BYTES = 64 * 1024;
 
+/** Text gathered into writes of about 64 KiB; `flush` writes what is left. */
+export function gatheredWrites(write: (text: string) => unknown): { write(text: string): void; flush(): void } {
+  let pending = '';
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= WRITE_BYTES) {
+        write(pending);
+        pending = '';
+      }
+    },
+    flush() {
+      if (pending !== '') write(pending);
+      pending = '';
+    },
+  };
+}
+
 /** Writes a report piece by piece, gathered into writes of about 64 KiB. */
 export function writeReport(reporter: Reporter, result: ScanResult, options: ReportOptions, write: (text: string) => unknown): void {
-  let pending = '';
-  for (const piece of reporter.pieces(result, options)) {
-    pending += piece;
-    if (pending.length >= WRITE_BYTES) {
-      write(pending);
-      pending = '';
-    }
-  }
-  if (pending !== '') write(pending);
+  const out = gatheredWrites(write);
+  for (const piece of reporter.pieces(result, options)) out.write(piece);
+  out.flush();
 }
 
 /** A reporter from its pieces: `render` joins them. */

@@ -4,7 +4,7 @@
  * A file at such a place is that contract, whatever it holds: if it is not a valid lease, it is
  * an invalid one, not a file to skip.
  */
-import { contractNames, detectionOf, type ContractName } from '../../index.js';
+import { contractNames, detectionOf, type ContractName } from '../../validation.js';
 import { globSource, longestLiteral } from './glob.js';
 
 export interface LocationMatch {

@@ -6,6 +6,9 @@
  *   unless it says `override: true`), decided at the end;
  * - a `capabilityLedgerRef` naming no ledger of the scan while the scan holds ledgers: warning,
  *   decided at the end.
+ * Ids are remembered as fingerprints (id-registry.ts), with the first holder's seq for the message;
+ * a document's content as a fingerprint too, so no document is read again to compare. A document
+ * that may still get an issue at the end is `pending`, so that a report streaming documents holds it.
  */
 import path from 'node:path';
 import { compareInstants, type Instant } from '../../rules/instant.js';
@@ -13,10 +16,19 @@ import type { DocumentIndex } from './document-index.js';
 import { boundedMessage } from './limits.js';
 import { BUDGETS_FILE, readLeaseBudget } from './lease-budgets.js';
 import type { DocumentRereader } from './reread.js';
-import { sameContent } from './same-content.js';
 import { IdRegistry } from './id-registry.js';
 import { hash53 } from './string-hash.js';
+import type { Position } from '../parse/line-index.js';
 import type { LocatedIssue, ScannedDocument } from './types.js';
+
+/** Where a pointer is in the document being visited, while its text is at hand. */
+export type Locator = (pointer: string) => Position;
+
+/** What visiting a document found now, and whether it may get more issues at the end of the scan. */
+export interface Visit {
+  issues: LocatedIssue[];
+  pending: boolean;
+}
 
 /** An issue for a document already passed, by its number in the scan. */
 export interface DeferredIssue {
@@ -24,26 +36,23 @@ export interface DeferredIssue {
   issue: LocatedIssue;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** The start of a lease's line, when its place was known at its visit (the root pointer of a log's line). */
+const firstLine = (lease: LiveLease | undefined): Position | undefined => (lease?.at ? { line: lease.at.line, column: 1 } : undefined);
 
-/** A growable list of (seq, hash) pairs in typed arrays: 12 bytes an entry. */
-class PendingRefs {
-  seqs = new Int32Array(256);
-  hashes = new Float64Array(256);
-  length = 0;
+/** A reference to a ledger not seen yet: the document, the ref, and where it is when that was known at the visit. */
+interface PendingRef {
+  seq: number;
+  hash: number;
+  ref: string;
+  at: Position | undefined;
+}
 
-  push(seq: number, hash: number): void {
-    if (this.length === this.seqs.length) {
-      const seqs = new Int32Array(this.length * 2);
-      const hashes = new Float64Array(this.length * 2);
-      seqs.set(this.seqs);
-      hashes.set(this.hashes);
-      this.seqs = seqs;
-      this.hashes = hashes;
-    }
-    this.seqs[this.length] = seq;
-    this.hashes[this.length++] = hash;
-  }
+interface LiveLease {
+  seq: number;
+  domain: string;
+  root: string;
+  override: boolean;
+  at: Position | undefined;
 }
 
 export class CrossDocumentChecks {
@@ -53,8 +62,8 @@ export class CrossDocumentChecks {
   private readonly signalIds: IdRegistry;
   /** hashes of the ids of the ledgers seen */
   private readonly ledgers = new Set<number>();
-  private pendingRefs = new PendingRefs();
-  private readonly leases: { seq: number; domain: string; root: string; override: boolean }[] = [];
+  private pendingRefs: PendingRef[] = [];
+  private readonly leases: LiveLease[] = [];
 
   constructor(
     private readonly index: DocumentIndex,
@@ -62,18 +71,13 @@ export class CrossDocumentChecks {
     private readonly now: Instant,
     private readonly display: (source: string) => string,
   ) {
-    this.ids = new IdRegistry((seq) => {
-      const doc = this.value(seq);
-      return isRecord(doc) && typeof doc.id === 'string' ? doc.id : undefined;
-    });
-    this.signalIds = new IdRegistry((seq) => {
-      const doc = this.value(seq);
-      return isRecord(doc) && isRecord(doc.header) && typeof doc.header.id === 'string' ? doc.header.id : undefined;
-    });
+    this.ids = new IdRegistry();
+    this.signalIds = new IdRegistry();
   }
 
-  private issue(seq: number, code: string, severity: 'error' | 'warning', pointer: string, message: string): LocatedIssue {
-    const { line, column } = this.rereader.position(this.index.source(seq), this.index.line(seq), pointer);
+  /** An issue at `pointer` in document `seq`: placed by `at` when known, else by reading the document again. */
+  private issue(seq: number, code: string, severity: 'error' | 'warning', pointer: string, message: string, at?: Position): LocatedIssue {
+    const { line, column } = at ?? this.rereader.position(this.index.source(seq), this.index.line(seq), pointer);
     return { code, severity, pointer, message: boundedMessage(message), line, column };
   }
 
@@ -81,39 +85,44 @@ export class CrossDocumentChecks {
     return `${this.display(this.index.source(seq))}:${this.index.line(seq)}`;
   }
 
-  private value(seq: number): unknown {
-    return this.rereader.value(this.index.source(seq), this.index.line(seq));
-  }
-
-  /** Issues found now for document `seq`; the caller adds them to it. */
-  visit(document: ScannedDocument, seq: number): LocatedIssue[] {
+  /**
+   * Issues found now for document `seq`; the caller adds them to it. `here` places a pointer in it
+   * while its text is at hand (a log's line); without it, the document is read again when needed.
+   */
+  visit(document: ScannedDocument, seq: number, here?: Locator): Visit {
     const facts = document.facts;
-    if (!facts) return [];
-    const found: LocatedIssue[] = [];
+    const visit: Visit = { issues: [], pending: false };
+    if (!facts) return visit;
+    const found = visit.issues;
     if (facts.id !== undefined) {
-      const first = this.ids.firstOf(facts.id, seq);
-      if (first !== undefined) {
-        // the same id again: read both documents; other content is the error
-        if (!sameContent(this.value(first), this.value(seq))) {
-          found.push(this.issue(seq, 'scan/duplicate-id', 'error', '/id', `id ${JSON.stringify(facts.id)} is also the id of a different document at ${this.where(first)}`));
-        }
+      const first = this.ids.firstOf(facts.id, seq, facts.content);
+      // the same id again: other content is the error
+      if (first !== undefined && first.content !== facts.content) {
+        const message = `id ${JSON.stringify(facts.id)} is also the id of a different document at ${this.where(first.seq)}`;
+        found.push(this.issue(seq, 'scan/duplicate-id', 'error', '/id', message, here?.('/id')));
       }
     }
     if (facts.ledgerId !== undefined) this.ledgers.add(hash53(facts.ledgerId));
     if (facts.ledgerRef !== undefined) {
-      const key = hash53(facts.ledgerRef);
-      if (!this.ledgers.has(key)) this.pendingRefs.push(seq, key);
+      const hash = hash53(facts.ledgerRef);
+      if (!this.ledgers.has(hash)) {
+        this.pendingRefs.push({ seq, hash, ref: facts.ledgerRef, at: here?.('/capabilityLedgerRef') });
+        visit.pending = true;
+      }
     }
     if (facts.signalId !== undefined) {
       const first = this.signalIds.firstOf(facts.signalId, seq);
       if (first !== undefined) {
-        found.push(this.issue(seq, 'scan/repeated-signal-id', 'warning', '/header/id', `signal header id ${JSON.stringify(facts.signalId)} is also used by the signal at ${this.where(first)}`));
+        const message = `signal header id ${JSON.stringify(facts.signalId)} is also used by the signal at ${this.where(first.seq)}`;
+        found.push(this.issue(seq, 'scan/repeated-signal-id', 'warning', '/header/id', message, here?.('/header/id')));
       }
     }
     if (facts.lease && compareInstants(facts.lease.expiresAt, this.now) > 0) {
-      this.leases.push({ seq, domain: facts.lease.domain, root: facts.lease.root, override: facts.lease.override });
+      const { domain, root, override } = facts.lease;
+      this.leases.push({ seq, domain, root, override, at: here?.('/domain') });
+      visit.pending = true;
     }
-    return found;
+    return visit;
   }
 
   /** Issues that only the whole scan can decide, for documents already passed. */
@@ -121,17 +130,13 @@ export class CrossDocumentChecks {
     const deferred: DeferredIssue[] = [];
     await this.leaseBudgets(deferred);
     if (this.ledgers.size > 0) {
-      const { seqs, hashes, length } = this.pendingRefs;
-      for (let i = 0; i < length; i++) {
-        if (this.ledgers.has(hashes[i] as number)) continue;
-        const seq = seqs[i] as number;
-        const doc = this.value(seq);
-        const ledgerRef = isRecord(doc) ? String(doc.capabilityLedgerRef) : '?';
-        const message = `capabilityLedgerRef ${JSON.stringify(ledgerRef)} names no CapabilityLedger of this scan (it holds ${this.ledgers.size})`;
-        deferred.push({ seq, issue: this.issue(seq, 'scan/unknown-ledger', 'warning', '/capabilityLedgerRef', message) });
+      for (const { seq, hash, ref, at } of this.pendingRefs) {
+        if (this.ledgers.has(hash)) continue;
+        const message = `capabilityLedgerRef ${JSON.stringify(ref)} names no CapabilityLedger of this scan (it holds ${this.ledgers.size})`;
+        deferred.push({ seq, issue: this.issue(seq, 'scan/unknown-ledger', 'warning', '/capabilityLedgerRef', message, at) });
       }
     }
-    this.pendingRefs = new PendingRefs();
+    this.pendingRefs = [];
     return deferred;
   }
 
@@ -151,13 +156,13 @@ export class CrossDocumentChecks {
         budgets.set(root, (budget = await readLeaseBudget(root, this.display(path.join(root, BUDGETS_FILE)))));
         // a budgets file refused unread: said once, on the first live lease it would have governed
         const first = (pool[0] as (typeof pool)[number]).seq;
-        if (budget.refused) deferred.push({ seq: first, issue: this.issue(first, budget.refused.code, 'warning', '', budget.refused.message) });
+        if (budget.refused) deferred.push({ seq: first, issue: this.issue(first, budget.refused.code, 'warning', '', budget.refused.message, firstLine(pool[0])) });
       }
       if (pool.length <= budget.max) continue;
       for (const lease of pool.slice(budget.max)) {
         if (lease.override) continue;
         const message = `domain ${JSON.stringify(domain)} holds ${pool.length} unexpired leases, over its budget of ${budget.max} (${budget.origin})`;
-        deferred.push({ seq: lease.seq, issue: this.issue(lease.seq, 'scan/lease-budget', 'error', '/domain', message) });
+        deferred.push({ seq: lease.seq, issue: this.issue(lease.seq, 'scan/lease-budget', 'error', '/domain', message, lease.at) });
       }
     }
   }

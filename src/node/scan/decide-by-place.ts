@@ -5,7 +5,7 @@
  * The document itself (its `type`, its shape) decides only when none of them does.
  */
 import path from 'node:path';
-import { detectionOf, type ContractName } from '../../index.js';
+import { detectionOf, type ContractName } from '../../validation.js';
 import { CONFIG_FILE, NOT_A_CONTRACT_VALUE, type RepoConfig } from '../config/config-file.js';
 import { contractAtLocation } from './contract-locations.js';
 import type { Detection } from './types.js';

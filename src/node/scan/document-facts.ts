@@ -1,6 +1,7 @@
 /** Picks out of a parsed document the few facts that checks across documents need. */
-import { detectionOf, type ContractName } from '../../index.js';
+import { detectionOf, type ContractName } from '../../validation.js';
 import { parseInstant } from '../../rules/instant.js';
+import { contentFingerprint } from './content-fingerprint.js';
 import type { DocumentFacts } from './types.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -12,6 +13,7 @@ export function documentFacts(value: unknown, contract: ContractName | null, lea
   const byType = contract === null || detectionOf(contract).detect === 'type';
   if (byType && typeof value.id === 'string') {
     facts.id = value.id;
+    facts.content = contentFingerprint(value);
     if (contract === 'CapabilityLedger') facts.ledgerId = value.id;
     any = true;
   }

@@ -6,7 +6,7 @@
  * numbers and find a document again through this index when they must.
  */
 import path from 'node:path';
-import { contractNames, type ContractName } from '../../index.js';
+import { contractNames, type ContractName } from '../../validation.js';
 import type { Detection } from './types.js';
 
 class Int32List {

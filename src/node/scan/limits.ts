@@ -2,7 +2,7 @@
  * The bounds of a report, so that no input can make it grow faster than the input itself, each
  * said where it applies with an explicit "and N more". docs/cli.md lists them in its Limits table.
  */
-import type { Severity } from '../../index.js';
+import type { Severity } from '../../validation.js';
 import type { LocatedIssue } from './types.js';
 
 /** Issues listed for one document; the rest are counted in one `scan/more-issues` issue. */

@@ -2,10 +2,10 @@
  * Puts line and column on issues. A pointer to a value that is not in the document (a missing
  * property) is placed at the nearest value that is: the object that lacks it.
  */
-import type { Issue } from '../../index.js';
+import type { Issue } from '../../validation.js';
 import type { JsonLayout } from '../parse/json-locator.js';
 import { parentPointer } from '../parse/pointer.js';
-import type { SourceText } from '../parse/source-text.js';
+import type { PositionedText } from '../parse/source-text.js';
 import type { LocatedIssue } from './types.js';
 
 /** Value offsets by pointer: a whole layout, or those findPointers found. */
@@ -20,7 +20,7 @@ export function offsetOfPointer(layout: Positions, pointer: string, fallback: nu
   }
 }
 
-export function locateIssue(issue: Issue, layout: Positions, source: SourceText, fallback: number): LocatedIssue {
+export function locateIssue(issue: Issue, layout: Positions, source: PositionedText, fallback: number): LocatedIssue {
   const { line, column } = source.positionOf(offsetOfPointer(layout, issue.pointer, fallback));
   return { code: issue.code, severity: issue.severity, pointer: issue.pointer, message: issue.message, line, column };
 }

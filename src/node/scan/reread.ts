@@ -1,6 +1,6 @@
 /**
- * Reads a document again, for the rare check across documents that must place an issue or compare
- * two documents' content after the scan has let their text go. Keeps the last two files read (a
+ * Reads a document again, for the rare check across documents that must place an issue after the
+ * scan has let its text go (a log's lines are placed while they are read, never read again). Keeps the last two files read (a
  * document and the earlier one it is compared with), each with the table of its documents, so that
  * finding the document of a line costs a binary search, not a pass from the first line; and
  * standard input (which cannot be read twice) as the scan handed it over.
@@ -98,16 +98,5 @@ export class DocumentRereader {
       offset = offsetOfPointer(locateJson(found.source.text, this.maxDepth, found.span.start, found.span.end), pointer, found.span.start);
     }
     return found.source.positionOf(offset);
-  }
-
-  /** The parsed value of a document, or undefined when it cannot be read again. */
-  value(source: string, line: number): unknown {
-    const found = this.document(source, line);
-    if (!found) return undefined;
-    try {
-      return JSON.parse(found.source.text.slice(found.span.start, found.span.end));
-    } catch {
-      return undefined;
-    }
   }
 }

@@ -5,12 +5,12 @@
  * document that is no contract is skipped, unless the policy has an issue for it (a near miss,
  * a warning); so is one that cannot be read as JSON, unless something says it is ours (unparsed.ts).
  */
-import { classifyDocument, validate, type Classification, type ContractName, type Issue } from '../../index.js';
+import { classifyDocument, validate, type Classification, type ContractName, type Issue } from '../../validation.js';
 import type { PlaceDecision } from './decide-by-place.js';
 import type { DocumentSpan } from '../parse/documents.js';
 import { findPointers } from '../parse/pointer-finder.js';
 import { parseJson, type ParseProblem } from '../parse/parse-json.js';
-import type { SourceText } from '../parse/source-text.js';
+import type { PositionedText } from '../parse/source-text.js';
 import { compareInstants, formatInstant, type Instant } from '../../rules/instant.js';
 import { documentFacts } from './document-facts.js';
 import { boundedIssues, MAX_ISSUES_PER_DOCUMENT } from './limits.js';
@@ -19,7 +19,7 @@ import { NOT_A_CONTRACT, UNPARSED, type Detection, type LocatedIssue, type Scann
 import { judgeUnparsed } from './unparsed.js';
 
 export interface DocumentContext {
-  source: SourceText;
+  source: PositionedText;
   maxDepth: number;
   /** The contract the command line, the configuration or the file's place decided, if any. */
   place: PlaceDecision | undefined;
@@ -38,7 +38,7 @@ export interface DocumentContext {
 
 export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string; detection: Detection; as: SkipKind };
 
-function locateProblem(problem: ParseProblem, source: SourceText): LocatedIssue {
+function locateProblem(problem: ParseProblem, source: PositionedText): LocatedIssue {
   const { line, column } = source.positionOf(problem.offset);
   let message = problem.message;
   if (problem.firstOffset !== undefined) {

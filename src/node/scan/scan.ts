@@ -5,21 +5,26 @@
  */
 import path from 'node:path';
 import { decodeUtf8 } from '../parse/decode.js';
-import type { ContractName } from '../../index.js';
+import type { ContractName } from '../../validation.js';
 import { instantOfEpochMs, parseInstant, type Instant } from '../../rules/instant.js';
 import { configsFor } from '../config/config-file.js';
 import { InputError, resolveInputs, type Input } from '../walk/inputs.js';
 import { prepareIgnore } from '../walk/rule-set.js';
 import { toDisplayPath, walkInputs } from '../walk/walk.js';
-import { ResultCollector, type Retention } from './collector.js';
-import { CrossDocumentChecks } from './cross-checks.js';
+import { ResultCollector, type DocumentSink, type Retention } from './collector.js';
+import { CrossDocumentChecks, type Locator } from './cross-checks.js';
 import { DocumentIndex } from './document-index.js';
 import { maxDocumentDepth } from './depth-limit.js';
 import { BatchPipeline, type ParallelOptions } from './batch-pipeline.js';
 import type { BatchItem } from './file-batch.js';
 import { DocumentRereader } from './reread.js';
-import { readTarget, scanFile, STDIN_SOURCE, type FileScanOptions, type FileTarget } from './scan-file.js';
-import type { FileScan, ScanResult } from './types.js';
+import { prepareTarget, readTarget, scanFile, STDIN_SOURCE, type FileScanOptions, type FileTarget } from './scan-file.js';
+import { scanLog } from './scan-log.js';
+import { formatOfFile } from '../parse/documents.js';
+import type { LineText } from '../parse/source-text.js';
+import { findPointers } from '../parse/pointer-finder.js';
+import { offsetOfPointer } from './locate.js';
+import type { FileScan, ScannedDocument, ScanResult } from './types.js';
 
 export { toDisplayPath };
 export type { ParallelOptions };
@@ -50,6 +55,11 @@ export interface ScanOptions {
   useConfig?: boolean;
   /** Called after each file. */
   onFile?: (filesDone: number) => void;
+  /**
+   * Receives each document of the report in scan order as soon as it is final, instead of the
+   * result's `documents` (then empty): a report can be written while a long log is still read.
+   */
+  onDocument?: DocumentSink;
 }
 
 
@@ -77,31 +87,58 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const rereader = new DocumentRereader(fileOptions.maxDepth, fileOptions.maxFileSize);
   const index = new DocumentIndex();
   const cross = new CrossDocumentChecks(index, rereader, fileOptions.now, display);
-  const collector = new ResultCollector(options.retention ?? 'problems');
+  const collector = new ResultCollector(options.retention ?? 'problems', options.onDocument);
   let files = 0;
 
   /** Identities of the files with more than one name scanned so far: a hard link is counted once. */
   const identities = new Set<string>();
+  /** Whether a file of this identity is scanned already (then it is said so, and it is not counted). */
+  const seenBefore = (file: string, identity: string | undefined): boolean => {
+    if (identity === undefined) return false;
+    if (!identities.has(identity)) {
+      identities.add(identity);
+      return false;
+    }
+    collector.addSkipped({ file, reason: 'another name (a hard link) of a file scanned already: not counted twice' });
+    return true;
+  };
+  const takeDocument = (fileNumber: number, file: string, document: ScannedDocument, here?: Locator): void => {
+    const seq = index.addDocument(fileNumber, document.line, document.contract, document.detection);
+    let pending = false;
+    if (document.facts) {
+      const visit = cross.visit(document, seq, here);
+      pending = visit.pending;
+      if (visit.issues.length > 0) {
+        document.issues.push(...visit.issues);
+        if (visit.issues.some((issue) => issue.severity === 'error')) document.ok = false;
+      }
+    }
+    collector.addDocument(file, seq, document, pending);
+  };
   const take = (fileScan: FileScan): void => {
-    if (fileScan.identity !== undefined) {
-      if (identities.has(fileScan.identity)) {
-        collector.addSkipped({ file: fileScan.file, reason: 'another name (a hard link) of a file scanned already: not counted twice' });
-        return;
-      }
-      identities.add(fileScan.identity);
-    }
-    const file = index.addFile(fileScan.source);
-    const firstSeq = index.documentCount;
-    for (const document of fileScan.documents) {
-      const seq = index.addDocument(file, document.line, document.contract, document.detection);
-      if (!document.facts) continue;
-      const found = cross.visit(document, seq);
-      if (found.length > 0) {
-        document.issues.push(...found);
-        if (found.some((issue) => issue.severity === 'error')) document.ok = false;
-      }
-    }
-    collector.addFile(fileScan, firstSeq);
+    if (seenBefore(fileScan.file, fileScan.identity)) return;
+    const fileNumber = index.addFile(fileScan.source);
+    for (const entry of fileScan.skipped) collector.addSkipped(entry);
+    for (const document of fileScan.documents) takeDocument(fileNumber, fileScan.file, document);
+    collector.addFile();
+    options.onFile?.(++files);
+  };
+  /** A JSON Lines log, scanned here as it is read: each document taken while its line is at hand. */
+  const takeLog = (target: FileTarget): void => {
+    const named = prepareTarget(target, fileOptions);
+    if ('documents' in named) return take(named);
+    let fileNumber = -1;
+    let read = true;
+    scanLog(target, fileOptions, named, {
+      opened: (identity) => (read = !seenBefore(target.file, identity)),
+      document: (document, text) => {
+        if (fileNumber < 0) fileNumber = index.addFile(target.source);
+        takeDocument(fileNumber, target.file, document, text && locator(text));
+      },
+      skipped: (entry) => collector.addSkipped(entry),
+    });
+    if (!read) return;
+    collector.addFile();
     options.onFile?.(++files);
   };
   const pipeline = new BatchPipeline(
@@ -117,11 +154,22 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   try {
     let batch: BatchItem[] = [];
+    const onThisThread = async (scanHere: () => void): Promise<void> => {
+      if (batch.length > 0) await pipeline.submit(batch.splice(0));
+      await pipeline.drain(true);
+      scanHere();
+    };
     for (const item of walkInputs(inputs, { cwd, ignore: options.ignore ?? [] })) {
       if (item.kind === 'stdin') {
-        if (batch.length > 0) await pipeline.submit(batch.splice(0));
-        await pipeline.drain(true);
-        take(scanStdin(options, cwd, stdinDisplay, fileOptions, rereader));
+        await onThisThread(() => {
+          const target = stdinTarget(options, cwd, stdinDisplay);
+          if (formatOfFile(target.name ?? 'stdin.json') === 'jsonl') takeLog(target);
+          else take(scanStdin(target, fileOptions, rereader));
+        });
+        continue;
+      }
+      if (item.kind === 'file' && formatOfFile(item.path) === 'jsonl') {
+        await onThisThread(() => takeLog({ source: item.path, file: item.display, regular: item.regular, within: item.within, named: item.named }));
         continue;
       }
       batch.push(item);
@@ -146,9 +194,14 @@ function configStarts(inputs: readonly Input[], stdinFilename: string | undefine
   return inputs.flatMap((input) => (input.kind !== 'stdin' ? [input.path] : stdinFilename ? [path.dirname(path.resolve(cwd, stdinFilename))] : []));
 }
 
-function scanStdin(options: ScanOptions, cwd: string, stdinDisplay: string, fileOptions: FileScanOptions, rereader: DocumentRereader): FileScan {
+function stdinTarget(options: ScanOptions, cwd: string, stdinDisplay: string): FileTarget {
   const target: FileTarget = { source: STDIN_SOURCE, file: stdinDisplay };
   if (options.stdinFilename) target.name = path.resolve(cwd, options.stdinFilename);
+  return target;
+}
+
+/** Standard input as one JSON document: read whole (it cannot be read twice, so its text is kept for the checks across documents). */
+function scanStdin(target: FileTarget, fileOptions: FileScanOptions, rereader: DocumentRereader): FileScan {
   const read = readTarget(target, fileOptions.maxFileSize);
   if (read.ok) {
     try {
@@ -159,4 +212,9 @@ function scanStdin(options: ScanOptions, cwd: string, stdinDisplay: string, file
     }
   }
   return scanFile(target, fileOptions, read);
+}
+
+/** Places pointers in a log's line while it is at hand. */
+function locator(text: LineText): Locator {
+  return (pointer) => text.positionOf(offsetOfPointer(findPointers(text.text, [pointer], 0, text.text.length), pointer, 0));
 }

@@ -1,5 +1,5 @@
 /** What a scan finds: documents with located issues, skipped entries, and the facts cross-document checks need. */
-import type { ContractName, CoreBasis, Severity } from '../../index.js';
+import type { ContractName, CoreBasis, Severity } from '../../validation.js';
 import type { Instant } from '../../rules/instant.js';
 
 /**
@@ -37,6 +37,8 @@ export interface LocatedIssue {
 export interface DocumentFacts {
   /** The `id` of a SourceOS document (or of one with an unknown type and a urn:srcos: id). */
   id?: string;
+  /** With `id`: the fingerprint of the document's content (content-fingerprint.ts), to tell a copy from a different document. */
+  content?: number;
   /** The `id` of a CapabilityLedger. */
   ledgerId?: string;
   /** The `capabilityLedgerRef` a document names. */

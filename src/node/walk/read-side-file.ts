@@ -1,18 +1,16 @@
 /**
  * Reads a file the scan reads for itself (`.gitignore`, `.contractsignore`, a lease budget) with
- * the care documents get: a link that leaves the folder it belongs to is not followed, the file is
+ * the care documents get, by the same guarded read (scan/read-file.ts): a link that leaves the folder it belongs to is not followed, the file is
  * opened without blocking and checked after opening (a FIFO, a device, a folder are refused
  * unread), and it is read only up to a fixed size. A missing file is `missing`; anything refused is
  * a refusal with a code and a message, for the report; nothing here throws.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { formatBytes } from '../scan/read-file.js';
+import { formatBytes, readGuarded } from '../scan/read-file.js';
 
 /** The largest side file read: ignore files and budgets of real repositories are a few KiB. */
 export const MAX_SIDE_FILE_BYTES = 1024 * 1024;
-
-const OPEN_FLAGS = constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 
 export type SideFileRead =
   | { kind: 'text'; text: string }
@@ -38,10 +36,10 @@ export function readSideFile(file: string, within: string, maxBytes = MAX_SIDE_F
     return { kind: 'refused', code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
   }
   if (!isInside(real, within)) return { kind: 'refused', code: 'file/outside', message: 'symbolic link to outside the scanned folder' };
-  let fd: number;
+  let read: ReturnType<typeof readGuarded>;
   try {
-    // the real path, not followed again: a link swapped in since is refused (ELOOP)
-    fd = openSync(real, OPEN_FLAGS);
+    // the real path, not followed again: a link swapped in since is refused (ELOOP); one byte past the limit is read, whatever the size said
+    read = readGuarded(real, maxBytes, { noFollow: true, checkGrowth: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return MISSING;
@@ -49,26 +47,17 @@ export function readSideFile(file: string, within: string, maxBytes = MAX_SIDE_F
     if (code === 'EISDIR') return { kind: 'refused', code: 'file/not-regular', message: 'a folder, not a regular file' };
     return { kind: 'refused', code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
   }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { kind: 'refused', code: 'file/not-regular', message: `${stat.isDirectory() ? 'a folder' : 'a FIFO, device or socket'}, not a regular file` };
-    if (stat.size > maxBytes) return { kind: 'refused', code: 'file/too-large', message: `the file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit of such files` };
-    // read at most one byte past the limit, whatever the size said: a file may grow while it is read
-    const bytes = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
-    let filled = 0;
-    for (;;) {
-      const n = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (n === 0) break;
-      filled += n;
-      if (filled === bytes.length) break;
-    }
-    if (filled > maxBytes) return { kind: 'refused', code: 'file/too-large', message: `the file grew past the ${formatBytes(maxBytes)} limit of such files while being read` };
-    return { kind: 'text', text: bytes.toString('utf8', 0, filled) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { kind: 'refused', code: 'file/unreadable', message: `cannot read the file: ${code ?? (error as Error).message}` };
-  } finally {
-    closeSync(fd);
+  if ('ok' in read) return { kind: 'refused', code: 'file/unreadable', message: read.message };
+  switch (read.kind) {
+    case 'folder':
+    case 'special':
+      return { kind: 'refused', code: 'file/not-regular', message: `${read.kind === 'folder' ? 'a folder' : 'a FIFO, device or socket'}, not a regular file` };
+    case 'too-large':
+      return read.grew
+        ? { kind: 'refused', code: 'file/too-large', message: `the file grew past the ${formatBytes(maxBytes)} limit of such files while being read` }
+        : { kind: 'refused', code: 'file/too-large', message: `the file is ${formatBytes(read.size)}, over the ${formatBytes(maxBytes)} limit of such files` };
+    case 'bytes':
+      return { kind: 'text', text: read.bytes.toString('utf8') };
   }
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 export type SetupStep =
   | { symlink: string; target: string }
   | { chmod: string; mode: string }
-  | { write: string; text?: string; repeat?: string; times?: number; closing?: string; prefix?: string; suffix?: string }
+  | { write: string; text?: string; repeat?: string; times?: number; closing?: string; prefix?: string; suffix?: string; parts?: { text: string; times?: number }[] }
   | { mkdir: string }
   | { copy: string; to: string }
   | { rename: string; to: string }
@@ -38,7 +38,9 @@ export function prepareCase(caseDir: string, steps: readonly SetupStep[] = []): 
     else if ('write' in step) {
       mkdirSync(path.dirname(at(step.write)), { recursive: true });
       // `closing`, repeated as often as `repeat`, closes what it opened: balanced nesting
-      const body = step.text ?? (step.repeat ?? '').repeat(step.times ?? 0) + (step.closing ?? '').repeat(step.times ?? 0);
+      // `parts`: texts one after another, each repeated `times` (a long log with a line placed in it)
+      const parts = step.parts?.map((part) => part.text.repeat(part.times ?? 1)).join('');
+      const body = parts ?? step.text ?? (step.repeat ?? '').repeat(step.times ?? 0) + (step.closing ?? '').repeat(step.times ?? 0);
       writeFileSync(at(step.write), `${step.prefix ?? ''}${body}${step.suffix ?? ''}`);
     } else if ('mkdir' in step) mkdirSync(at(step.mkdir), { recursive: true });
     else if ('copy' in step) {
