@@ -27,7 +27,7 @@ const FORMATS = { 'date-time': '_is_date_time' };
 /** How the runtime finishes a message (python/src/sourceos_contracts/_schema_issues.py). */
 export const HOW = { STATIC: 0, SHOW: 1, TYPEOF: 2, PROPERTY: 3, PAIR: 4 };
 
-const py = (s) => JSON.stringify(s);
+export const py = (s) => JSON.stringify(s);
 /** A value as src/schema-issues.ts quotes it (JSON, cut to 60 characters). */
 const show = (v) => {
   const text = JSON.stringify(v) ?? 'undefined';
@@ -94,6 +94,12 @@ export class PythonCompiler {
       this.constants.push(`${name} = ${code}`);
     }
     return this.constantIndex.get(code);
+  }
+
+  /** The constant bound to a compiled pattern's `search` (its `match` when `anchored` and the pattern starts with ^ and has no |: a match there is a search's match). */
+  patternConstant(pattern, anchored = false) {
+    const method = anchored && pattern.startsWith('^') && !pattern.includes('|') ? 'match' : 'search';
+    return this.constant(`_re.compile(${py(pythonPattern(pattern))}).${method}`);
   }
 
   fresh(prefix) {
@@ -202,7 +208,7 @@ export class PythonCompiler {
         lines.push(...guard(`len(${d}) > ${schema.maxLength}`, 'maxLength', p, zero ? HOW.SHOW : HOW.STATIC, zero ? 'must be empty, not ' : `must be at most ${schema.maxLength} characters`, d));
       }
       if (schema.pattern !== undefined) {
-        const re = this.constant(`_re.compile(${py(pythonPattern(schema.pattern))}).search`);
+        const re = this.patternConstant(schema.pattern);
         const test = `${re}(${d}) is None`;
         lines.push(...guard(test, 'pattern', p, HOW.SHOW, `${describePattern(schema.pattern)}, not `, d));
       }

@@ -25,11 +25,11 @@ class ContractValidationError(ValueError):
 class Contract(Generic[Doc]):
     """A contract of this package: `validate`, `is_valid`, `parse`."""
 
-    __slots__ = ("name", "_schema_errors", "_rules")
+    __slots__ = ("name", "_schema_valid", "_schema_errors", "_rules")
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._schema_errors = SCHEMA_VALIDATORS[name]
+        self._schema_valid, self._schema_errors = SCHEMA_VALIDATORS[name]
         self._rules = CODE_RULES[name]
 
     def __repr__(self) -> str:
@@ -40,7 +40,9 @@ class Contract(Generic[Doc]):
         issues: list[Issue] = []
         try:
             errors: list[RawError] = []
-            self._schema_errors(doc, errors)
+            # the short-circuiting check first; only a document it doubts meets the full validator
+            if not self._schema_valid(doc):
+                self._schema_errors(doc, errors)
             if errors:
                 issues = schema_issues(errors)
             # the code rules run once the structure holds (rules the schema states may still fail)

@@ -11,6 +11,8 @@ from .._keywords import (
     duplicate_items as _duplicate_items,
     duplicate_scalars as _duplicate_scalars,
     escape as _escape,
+    calendar_and_leap_second as _calendar_and_leap_second,
+    date_time_shape as _date_time_shape,
     in_enum as _in_enum,
     is_date_time as _is_date_time,
     is_integer as _is_integer,
@@ -48,6 +50,14 @@ _K26 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").search
 _K27 = frozenset(("available", "missing", "not_applicable", "error", "unknown",))
 _K28 = frozenset(("config", "rev_parse", "symbolic_ref", "for_each_ref", "status", "remote", "watcher",))
 _K29 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K30 = _re.compile("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K31 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K32 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K33 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K34 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K35 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
+_K36 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").match
+_K37 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
 
 
 def _valid0(d: Any) -> bool:
@@ -405,6 +415,243 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
         _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
+def is_schema_valid(d: Any) -> bool:
+    """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
+    if not (type(d) is dict):
+        return False
+    if _valid0(d):
+        x63 = d.get("severity", _MISSING)
+        if x63 is not _MISSING:
+            if not ((type(x63) is str and x63 in _K3)):
+                return False
+    if ((not isinstance(d, dict) or ("expectedNegativeState" in d and ((v67 := d.get("expectedNegativeState", _MISSING)) is _MISSING or (v67 is True))))):
+        x66 = d.get("severity", _MISSING)
+        if x66 is not _MISSING:
+            if not ((type(x66) is str and x66 in _K3)):
+                return False
+    if ((not isinstance(d, dict) or ("state" in d and ((v74 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v74, str) and v74 == "not_a_repo")))))):
+        x68 = d.get("gitFacts", _MISSING)
+        if x68 is not _MISSING:
+            if isinstance(x68, dict):
+                x69 = x68.get("branch", _MISSING)
+                if x69 is not _MISSING:
+                    if not (x69 is None):
+                        return False
+                x70 = x68.get("headSha", _MISSING)
+                if x70 is not _MISSING:
+                    if not (x70 is None):
+                        return False
+                x71 = x68.get("worktreeRootDigest", _MISSING)
+                if x71 is not _MISSING:
+                    if not (x71 is None):
+                        return False
+                x72 = x68.get("gitDirDigest", _MISSING)
+                if x72 is not _MISSING:
+                    if not (x72 is None):
+                        return False
+                x73 = x68.get("remoteState", _MISSING)
+                if x73 is not _MISSING:
+                    if not ((type(x73) is str and x73 == "not_applicable")):
+                        return False
+    if ((not isinstance(d, dict) or ("state" in d and ((v77 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v77, str) and v77 == "worktree_no_remote")))))):
+        x75 = d.get("gitFacts", _MISSING)
+        if x75 is not _MISSING:
+            if isinstance(x75, dict):
+                x76 = x75.get("remoteState", _MISSING)
+                if x76 is not _MISSING:
+                    if not ((type(x76) is str and x76 == "missing")):
+                        return False
+    if ((not isinstance(d, dict) or ("state" in d and ((v81 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v81, str) and v81 == "detached_head")))))):
+        x78 = d.get("gitFacts", _MISSING)
+        if x78 is not _MISSING:
+            if isinstance(x78, dict):
+                x79 = x78.get("branch", _MISSING)
+                if x79 is not _MISSING:
+                    if not (x79 is None):
+                        return False
+                x80 = x78.get("headSha", _MISSING)
+                if x80 is not _MISSING:
+                    if not (type(x80) is str):
+                        return False
+    if ((not isinstance(d, dict) or ("state" in d and ((v84 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v84, str) and v84 == "bare_repo")))))):
+        x82 = d.get("gitFacts", _MISSING)
+        if x82 is not _MISSING:
+            if isinstance(x82, dict):
+                x83 = x82.get("worktreeRootDigest", _MISSING)
+                if x83 is not _MISSING:
+                    if not (x83 is None):
+                        return False
+    x85 = d.get("pathEvidence", _MISSING)
+    if x85 is not _MISSING:
+        if ((not isinstance(x85, dict) or ("redaction" in x85 and ((v87 := x85.get("redaction", _MISSING)) is _MISSING or ((isinstance(v87, str) and v87 == "digest_only")))))):
+            if isinstance(x85, dict):
+                x86 = x85.get("redactedPathHint", _MISSING)
+                if x86 is not _MISSING:
+                    if isinstance(x86, str):
+                        if len(x86) > 0:
+                            return False
+    if not d.keys() >= _K8:
+        return False
+    if not _K9.issuperset(d):
+        return False
+    x88 = d["id"]
+    if not (type(x88) is str):
+        return False
+    if _K30(x88) is None:
+        return False
+    x89 = d["type"]
+    if not ((type(x89) is str and x89 == "GitWorkspaceState")):
+        return False
+    x90 = d["specVersion"]
+    if not (type(x90) is str):
+        return False
+    if _K11(x90) is None:
+        return False
+    x91 = d["sessionRef"]
+    if not (type(x91) is str):
+        return False
+    if _K31(x91) is None:
+        return False
+    x92 = d["capabilityLedgerRef"]
+    if not (type(x92) is str):
+        return False
+    if _K32(x92) is None:
+        return False
+    x93 = d.get("agentMachineReceiptRef", _MISSING)
+    if x93 is not _MISSING:
+        if not (type(x93) is str or x93 is None):
+            return False
+        if isinstance(x93, str):
+            if _K33(x93) is None:
+                return False
+    x94 = d["workspaceRef"]
+    if not (type(x94) is str):
+        return False
+    if _K34(x94) is None:
+        return False
+    x95 = d["state"]
+    if not (type(x95) is str):
+        return False
+    if not (x95 in _K16):
+        return False
+    x96 = d["severity"]
+    if not (type(x96) is str):
+        return False
+    if not (x96 in _K17):
+        return False
+    x97 = d["operation"]
+    if not (type(x97) is str):
+        return False
+    if not (x97 in _K18):
+        return False
+    x98 = d["actionability"]
+    if not (type(x98) is str):
+        return False
+    if not (x98 in _K19):
+        return False
+    x99 = d.get("expectedNegativeState", _MISSING)
+    if x99 is not _MISSING:
+        if not ((x99 is True or x99 is False)):
+            return False
+    x100 = d["pathEvidence"]
+    if not (type(x100) is dict):
+        return False
+    if not x100.keys() >= _K20:
+        return False
+    if not _K21.issuperset(x100):
+        return False
+    x101 = x100["pathDigest"]
+    if not (type(x101) is str):
+        return False
+    if _K35(x101) is None:
+        return False
+    x102 = x100.get("redactedPathHint", _MISSING)
+    if x102 is not _MISSING:
+        if not (type(x102) is str or x102 is None):
+            return False
+    x103 = x100["redaction"]
+    if not (type(x103) is str):
+        return False
+    if not (x103 in _K23):
+        return False
+    x104 = x100["rawPathStored"]
+    if not (x104 is False):
+        return False
+    x105 = d["gitFacts"]
+    if not (type(x105) is dict):
+        return False
+    if not x105.keys() >= _K24:
+        return False
+    if not _K25.issuperset(x105):
+        return False
+    x106 = x105["branch"]
+    if not (type(x106) is str or x106 is None):
+        return False
+    x107 = x105["headSha"]
+    if not (type(x107) is str or x107 is None):
+        return False
+    if type(x107) is str:
+        if _K36(x107) is None:
+            return False
+    x108 = x105["remoteState"]
+    if not (type(x108) is str):
+        return False
+    if not (x108 in _K27):
+        return False
+    x109 = x105["worktreeRootDigest"]
+    if not (type(x109) is str or x109 is None):
+        return False
+    if isinstance(x109, str):
+        if _K35(x109) is None:
+            return False
+    x110 = x105["gitDirDigest"]
+    if not (type(x110) is str or x110 is None):
+        return False
+    if isinstance(x110, str):
+        if _K35(x110) is None:
+            return False
+    x111 = x105.get("failureReason", _MISSING)
+    if x111 is not _MISSING:
+        if not (type(x111) is str or x111 is None):
+            return False
+    x112 = x105.get("commandClass", _MISSING)
+    if x112 is not _MISSING:
+        if not (type(x112) is str or x112 is None):
+            return False
+        if not ((type(x112) is str and x112 in _K28) or x112 is None):
+            return False
+    x113 = d.get("causalRefs", _MISSING)
+    if x113 is not _MISSING:
+        if not (type(x113) is list):
+            return False
+        for x114 in x113:
+            if not (type(x114) is str):
+                return False
+            if len(x114) < 1:
+                return False
+    x115 = d["policyDecisionRef"]
+    if not (type(x115) is str):
+        return False
+    if _K37(x115) is None:
+        return False
+    x116 = d["evidenceRefs"]
+    if not (type(x116) is list):
+        return False
+    if len(x116) < 1:
+        return False
+    for x117 in x116:
+        if not (type(x117) is str):
+            return False
+        if len(x117) < 1:
+            return False
+    x118 = d["capturedAt"]
+    if not (type(x118) is str):
+        return False
+    if (m119 := _date_time_shape(x118)) is None or not ((m119[3] < "29" and m119[6] != "60") or _calendar_and_leap_second(m119)):
+        return False
+    return True
+
+
 # Names the generated code may not use, so that linters see them used.
-__all__ = ["schema_errors"]
-_UNUSED = (_re, _MISSING, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+__all__ = ["is_schema_valid", "schema_errors"]
+_UNUSED = (_re, _MISSING, _calendar_and_leap_second, _date_time_shape, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)

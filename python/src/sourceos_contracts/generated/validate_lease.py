@@ -11,6 +11,8 @@ from .._keywords import (
     duplicate_items as _duplicate_items,
     duplicate_scalars as _duplicate_scalars,
     escape as _escape,
+    calendar_and_leap_second as _calendar_and_leap_second,
+    date_time_shape as _date_time_shape,
     in_enum as _in_enum,
     is_date_time as _is_date_time,
     is_integer as _is_integer,
@@ -99,6 +101,53 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
         _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
+def is_schema_valid(d: Any) -> bool:
+    """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
+    if not (type(d) is dict):
+        return False
+    if not d.keys() >= _K0:
+        return False
+    if not _K0.issuperset(d):
+        return False
+    x9 = d["resource"]
+    if not (type(x9) is str):
+        return False
+    if len(x9) < 1:
+        return False
+    x10 = d["owner"]
+    if not (type(x10) is str):
+        return False
+    if len(x10) < 1:
+        return False
+    x11 = d["domain"]
+    if not (type(x11) is str):
+        return False
+    if len(x11) < 1:
+        return False
+    x12 = d["ttl_seconds"]
+    if not ((type(x12) is int and -1.7976931348623157e308 <= x12 <= 1.7976931348623157e308)):
+        return False
+    if x12 < 1:
+        return False
+    x13 = d["created_at"]
+    if not (type(x13) is str):
+        return False
+    if (m14 := _date_time_shape(x13)) is None or not ((m14[3] < "29" and m14[6] != "60") or _calendar_and_leap_second(m14)):
+        return False
+    x15 = d["expires_at"]
+    if not (type(x15) is str):
+        return False
+    if (m16 := _date_time_shape(x15)) is None or not ((m16[3] < "29" and m16[6] != "60") or _calendar_and_leap_second(m16)):
+        return False
+    x17 = d["override"]
+    if not ((x17 is True or x17 is False)):
+        return False
+    x18 = d["override_reason"]
+    if not (type(x18) is str):
+        return False
+    return True
+
+
 # Names the generated code may not use, so that linters see them used.
-__all__ = ["schema_errors"]
-_UNUSED = (_re, _MISSING, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+__all__ = ["is_schema_valid", "schema_errors"]
+_UNUSED = (_re, _MISSING, _calendar_and_leap_second, _date_time_shape, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)

@@ -11,6 +11,8 @@ from .._keywords import (
     duplicate_items as _duplicate_items,
     duplicate_scalars as _duplicate_scalars,
     escape as _escape,
+    calendar_and_leap_second as _calendar_and_leap_second,
+    date_time_shape as _date_time_shape,
     in_enum as _in_enum,
     is_date_time as _is_date_time,
     is_integer as _is_integer,
@@ -38,6 +40,13 @@ _K16 = frozenset(("expiresAt", "expired",))
 _K17 = frozenset(("conversationId", "parentId", "workspaceRef", "taskRef",))
 _K18 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 _K19 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K20 = _re.compile("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K21 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K22 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
+_K23 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K24 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K25 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K26 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -362,6 +371,238 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
         _e.append(("schema/type", "type", '', 2, "must be of type object, not ", d, None))
 
 
+def is_schema_valid(d: Any) -> bool:
+    """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
+    if not (type(d) is dict):
+        return False
+    x61 = d.get("sessionResolution", _MISSING)
+    if x61 is not _MISSING:
+        if ((not isinstance(x61, dict) or ("state" in x61 and ((v66 := x61.get("state", _MISSING)) is _MISSING or ((isinstance(v66, str) and v66 == "recovered")))))):
+            if isinstance(x61, dict):
+                x62 = x61.get("recoveredSessionRef", _MISSING)
+                if x62 is not _MISSING:
+                    if not (type(x62) is str):
+                        return False
+                x63 = x61.get("recoveredDagNodeRef", _MISSING)
+                if x63 is not _MISSING:
+                    if not (type(x63) is str):
+                        return False
+                x64 = x61.get("reconciledAt", _MISSING)
+                if x64 is not _MISSING:
+                    if not (type(x64) is str):
+                        return False
+                x65 = x61.get("quarantinedAt", _MISSING)
+                if x65 is not _MISSING:
+                    if not (x65 is None):
+                        return False
+    x67 = d.get("sessionResolution", _MISSING)
+    if x67 is not _MISSING:
+        if ((not isinstance(x67, dict) or ("state" in x67 and ((v71 := x67.get("state", _MISSING)) is _MISSING or ((isinstance(v71, str) and v71 == "quarantined")))))):
+            if isinstance(x67, dict):
+                x68 = x67.get("quarantinedAt", _MISSING)
+                if x68 is not _MISSING:
+                    if not (type(x68) is str):
+                        return False
+                x69 = x67.get("recoveredSessionRef", _MISSING)
+                if x69 is not _MISSING:
+                    if not (x69 is None):
+                        return False
+                x70 = x67.get("recoveredDagNodeRef", _MISSING)
+                if x70 is not _MISSING:
+                    if not (x70 is None):
+                        return False
+    x72 = d.get("sessionResolution", _MISSING)
+    if x72 is not _MISSING:
+        if ((not isinstance(x72, dict) or ("state" in x72 and ((v77 := x72.get("state", _MISSING)) is _MISSING or ((isinstance(v77, str) and v77 == "queued")))))):
+            if isinstance(x72, dict):
+                x73 = x72.get("recoveredSessionRef", _MISSING)
+                if x73 is not _MISSING:
+                    if not (x73 is None):
+                        return False
+                x74 = x72.get("recoveredDagNodeRef", _MISSING)
+                if x74 is not _MISSING:
+                    if not (x74 is None):
+                        return False
+                x75 = x72.get("reconciledAt", _MISSING)
+                if x75 is not _MISSING:
+                    if not (x75 is None):
+                        return False
+                x76 = x72.get("quarantinedAt", _MISSING)
+                if x76 is not _MISSING:
+                    if not (x76 is None):
+                        return False
+    if ((not isinstance(d, dict) or ("sessionResolution" in d and ((v80 := d.get("sessionResolution", _MISSING)) is _MISSING or ((not isinstance(v80, dict) or ("state" in v80 and ((v81 := v80.get("state", _MISSING)) is _MISSING or ((isinstance(v81, str) and v81 == "queued")))))))))):
+        x78 = d.get("ttl", _MISSING)
+        if x78 is not _MISSING:
+            if isinstance(x78, dict):
+                x79 = x78.get("expired", _MISSING)
+                if x79 is not _MISSING:
+                    if not (x79 is False):
+                        return False
+    x82 = d.get("sessionResolution", _MISSING)
+    if x82 is not _MISSING:
+        if ((not isinstance(x82, dict) or ("state" in x82 and ((v84 := x82.get("state", _MISSING)) is _MISSING or ((isinstance(v84, str) and v84 == "discarded_duplicate")))))):
+            if isinstance(x82, dict):
+                x83 = x82.get("recoveredSessionRef", _MISSING)
+                if x83 is not _MISSING:
+                    if not (x83 is None):
+                        return False
+    if not d.keys() >= _K5:
+        return False
+    if not _K6.issuperset(d):
+        return False
+    x85 = d["id"]
+    if not (type(x85) is str):
+        return False
+    if _K20(x85) is None:
+        return False
+    x86 = d["type"]
+    if not ((type(x86) is str and x86 == "OrphanEventReceipt")):
+        return False
+    x87 = d["specVersion"]
+    if not (type(x87) is str):
+        return False
+    if _K8(x87) is None:
+        return False
+    x88 = d["eventRef"]
+    if not (type(x88) is str):
+        return False
+    if _K21(x88) is None:
+        return False
+    x89 = d["eventClass"]
+    if not (type(x89) is str):
+        return False
+    if not (x89 in _K10):
+        return False
+    x90 = d["observedAt"]
+    if not (type(x90) is str):
+        return False
+    if (m91 := _date_time_shape(x90)) is None or not ((m91[3] < "29" and m91[6] != "60") or _calendar_and_leap_second(m91)):
+        return False
+    x92 = d.get("rawEventDigest", _MISSING)
+    if x92 is not _MISSING:
+        if not (type(x92) is str):
+            return False
+        if _K22(x92) is None:
+            return False
+    x93 = d["sessionResolution"]
+    if not (type(x93) is dict):
+        return False
+    if not x93.keys() >= _K12:
+        return False
+    if not _K12.issuperset(x93):
+        return False
+    x94 = x93["state"]
+    if not (type(x94) is str):
+        return False
+    if not (x94 in _K13):
+        return False
+    x95 = x93["candidateSessionRefs"]
+    if not (type(x95) is list):
+        return False
+    for x96 in x95:
+        if not (type(x96) is str):
+            return False
+        if _K23(x96) is None:
+            return False
+    if _duplicate_items(x95) is not None:
+        return False
+    x97 = x93["recoveredSessionRef"]
+    if not (type(x97) is str or x97 is None):
+        return False
+    if isinstance(x97, str):
+        if _K23(x97) is None:
+            return False
+    x98 = x93["recoveredDagNodeRef"]
+    if not (type(x98) is str or x98 is None):
+        return False
+    if isinstance(x98, str):
+        if _K24(x98) is None:
+            return False
+    x99 = x93["reconciledAt"]
+    if not (type(x99) is str or x99 is None):
+        return False
+    if type(x99) is str:
+        if (m100 := _date_time_shape(x99)) is None or not ((m100[3] < "29" and m100[6] != "60") or _calendar_and_leap_second(m100)):
+            return False
+    x101 = x93["quarantinedAt"]
+    if not (type(x101) is str or x101 is None):
+        return False
+    if type(x101) is str:
+        if (m102 := _date_time_shape(x101)) is None or not ((m102[3] < "29" and m102[6] != "60") or _calendar_and_leap_second(m102)):
+            return False
+    x103 = d["ttl"]
+    if not (type(x103) is dict):
+        return False
+    if not x103.keys() >= _K16:
+        return False
+    if not _K16.issuperset(x103):
+        return False
+    x104 = x103["expiresAt"]
+    if not (type(x104) is str):
+        return False
+    if (m105 := _date_time_shape(x104)) is None or not ((m105[3] < "29" and m105[6] != "60") or _calendar_and_leap_second(m105)):
+        return False
+    x106 = x103["expired"]
+    if not ((x106 is True or x106 is False)):
+        return False
+    x107 = d.get("correlationKeys", _MISSING)
+    if x107 is not _MISSING:
+        if not (type(x107) is dict):
+            return False
+        if not _K17.issuperset(x107):
+            return False
+        x108 = x107.get("conversationId", _MISSING)
+        if x108 is not _MISSING:
+            if not (type(x108) is str or x108 is None):
+                return False
+        x109 = x107.get("parentId", _MISSING)
+        if x109 is not _MISSING:
+            if not (type(x109) is str or x109 is None):
+                return False
+        x110 = x107.get("workspaceRef", _MISSING)
+        if x110 is not _MISSING:
+            if not (type(x110) is str or x110 is None):
+                return False
+            if isinstance(x110, str):
+                if _K25(x110) is None:
+                    return False
+        x111 = x107.get("taskRef", _MISSING)
+        if x111 is not _MISSING:
+            if not (type(x111) is str or x111 is None):
+                return False
+    x112 = d.get("causalRefs", _MISSING)
+    if x112 is not _MISSING:
+        if not (type(x112) is list):
+            return False
+        for x113 in x112:
+            if not (type(x113) is str):
+                return False
+            if len(x113) < 1:
+                return False
+    x114 = d["policyDecisionRef"]
+    if not (type(x114) is str):
+        return False
+    if _K26(x114) is None:
+        return False
+    x115 = d["evidenceRefs"]
+    if not (type(x115) is list):
+        return False
+    if len(x115) < 1:
+        return False
+    for x116 in x115:
+        if not (type(x116) is str):
+            return False
+        if len(x116) < 1:
+            return False
+    x117 = d["capturedAt"]
+    if not (type(x117) is str):
+        return False
+    if (m118 := _date_time_shape(x117)) is None or not ((m118[3] < "29" and m118[6] != "60") or _calendar_and_leap_second(m118)):
+        return False
+    return True
+
+
 # Names the generated code may not use, so that linters see them used.
-__all__ = ["schema_errors"]
-_UNUSED = (_re, _MISSING, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+__all__ = ["is_schema_valid", "schema_errors"]
+_UNUSED = (_re, _MISSING, _calendar_and_leap_second, _date_time_shape, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
