@@ -82,8 +82,7 @@ export default async function python({ root, defs, contracts }) {
       '    duplicate_items as _duplicate_items,',
       '    duplicate_scalars as _duplicate_scalars,',
       '    escape as _escape,',
-      '    calendar_and_leap_second as _calendar_and_leap_second,',
-      '    date_time_shape as _date_time_shape,',
+      '    date_time_common as _date_time_common,',
       '    in_enum as _in_enum,',
       '    is_date_time as _is_date_time,',
       '    is_integer as _is_integer,',
@@ -108,7 +107,7 @@ export default async function python({ root, defs, contracts }) {
       '',
       '# Names the generated code may not use, so that linters see them used.',
       '__all__ = ["is_schema_valid", "schema_errors"]',
-      '_UNUSED = (_re, _MISSING, _calendar_and_leap_second, _date_time_shape, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)',
+      '_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)',
     ]);
   }
 

@@ -275,7 +275,7 @@ export class PythonCompiler {
    * A Python expression true when `d` is valid against `schema`, for the simple schemas an `if` or
    * a `not` holds (types, const, enum, required, properties, allOf, not); null for any other.
    */
-  expr(schema, d, base) {
+  expr(schema, d, base, known = null) {
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return null;
     const parts = [];
     const objectParts = [];
@@ -285,6 +285,7 @@ export class PythonCompiler {
       if (key === 'type') {
         const types = [value].flat();
         if (!types.every((t) => TYPE_CHECK[t])) return null;
+        if (known !== null && types.includes(known)) continue;
         parts.push(`(${types.map((t) => TYPE_CHECK[t](d)).join(' or ')})`);
       } else if (key === 'const') {
         if (value === true) parts.push(`${d} is True`);
@@ -319,7 +320,7 @@ export class PythonCompiler {
         return null;
       }
     }
-    if (objectParts.length) parts.push(`(not isinstance(${d}, dict) or (${objectParts.join(' and ')}))`);
+    if (objectParts.length) parts.push(known === 'object' ? `(${objectParts.join(' and ')})` : `(not isinstance(${d}, dict) or (${objectParts.join(' and ')}))`);
     if (stringParts.length) parts.push(`(not isinstance(${d}, str) or (${stringParts.join(' and ')}))`);
     return parts.length ? `(${parts.join(' and ')})` : 'True';
   }

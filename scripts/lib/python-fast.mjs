@@ -3,7 +3,7 @@
 // error, no pointer, returns False at the first failure, tests types exactly (`type(x) is str`:
 // a subclass, a tuple or a float integer returns False and `validate` runs the full validator,
 // which decides), skips tests of a type it already knows, reads required properties directly and
-// matches date-times inline. `validate` runs it first; only when it returns False does the full
+// tries the usual date-time's pattern before the full test. `validate` runs it first; only when it returns False does the full
 // validator run, so a verdict never depends on it.
 import { py, pyTuple as pyTupleOf, pyValue as pyValueOf } from './python-compiler.mjs';
 
@@ -57,11 +57,6 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
     }
   }
   if (schema.not !== undefined) no(compiler.expr(schema.not, d, base) ?? `${compiler.check(schema.not, base)}(${d})`);
-  for (const branch of schema.allOf ?? []) lines.push(...fastNode(compiler, branch, { d, base, known }, indent));
-  if (schema.if !== undefined && schema.then !== undefined) {
-    const then = fastNode(compiler, schema.then, { d, base, known }, indent + 1);
-    if (then.length) lines.push(`${pad}if ${compiler.expr(schema.if, d, base) ?? `${compiler.check(schema.if, base)}(${d})`}:`, ...then);
-  }
   for (const [group, keywords] of Object.entries(GROUPS)) {
     if (!keywords.some((k) => schema[k] !== undefined)) continue;
     if (known && GROUP_OF[known] === group) {
@@ -72,6 +67,12 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
     const test = types.some((t) => GROUP_OF[t] === group) ? types.filter((t) => GROUP_OF[t] === group).map((t) => STRICT[t](d)).join(' or ') : EXACT[group](d);
     const body = fastGroup(compiler, group, schema, { d, base }, indent + 1);
     if (body.length) lines.push(`${pad}if ${test}:`, ...body);
+  }
+  // the conditions last: by then the structure they read is checked
+  for (const branch of schema.allOf ?? []) lines.push(...fastNode(compiler, branch, { d, base, known }, indent));
+  if (schema.if !== undefined && schema.then !== undefined) {
+    const then = fastNode(compiler, schema.then, { d, base, known }, indent + 1);
+    if (then.length) lines.push(`${pad}if ${compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`}:`, ...then);
   }
   return lines;
 }
@@ -85,8 +86,7 @@ function fastGroup(compiler, group, schema, { d, base }, indent) {
     if (schema.maxLength !== undefined) no(`len(${d}) > ${schema.maxLength}`);
     if (schema.pattern !== undefined) no(`${compiler.patternConstant(schema.pattern, true)}(${d}) is None`);
     if (schema.format === 'date-time') {
-      const m = compiler.fresh('m');
-      no(`(${m} := _date_time_shape(${d})) is None or not ((${m}[3] < "29" and ${m}[6] != "60") or _calendar_and_leap_second(${m}))`);
+      no(`_date_time_common(${d}) is None and not _is_date_time(${d})`);
     } else if (schema.format !== undefined) {
       throw new Error(`unknown format ${schema.format}`);
     }
@@ -100,7 +100,9 @@ function fastGroup(compiler, group, schema, { d, base }, indent) {
       const body = fastNode(compiler, schema.items, { d: x, base }, indent + 1);
       if (body.length) lines.push(`${pad}for ${x} in ${d}:`, ...body);
     }
-    if (schema.uniqueItems === true) {
+    if (schema.uniqueItems === true && schema.items !== undefined && declaredType(compiler, schema.items, base) === 'string') {
+      no(`len(set(${d})) != len(${d})`); // every item was tested to be a str above: distinct strings are unique items
+    } else if (schema.uniqueItems === true) {
       const itemTypes = schema.items && schema.items.type !== undefined ? [schema.items.type].flat() : [];
       const keyed = itemTypes.length > 0 && !itemTypes.some((t) => t === 'object' || t === 'array');
       no(`${keyed ? `_duplicate_scalars(${d}, ${compiler.constant(py(itemTypes))})` : `_duplicate_items(${d})`} is not None`);
@@ -126,4 +128,12 @@ function fastGroup(compiler, group, schema, { d, base }, indent) {
     }
   }
   return lines;
+}
+
+/** The one type a schema declares, following its $ref; null when it declares none or several. */
+function declaredType(compiler, schema, base) {
+  if (typeof schema.type === 'string') return schema.type;
+  if (schema.type !== undefined || schema.$ref === undefined) return null;
+  const target = compiler.resolve(schema.$ref, base);
+  return declaredType(compiler, target.node, target.base);
 }

@@ -25,36 +25,45 @@ class ContractValidationError(ValueError):
 class Contract(Generic[Doc]):
     """A contract of this package: `validate`, `is_valid`, `parse`."""
 
-    __slots__ = ("name", "_schema_valid", "_schema_errors", "_rules")
+    __slots__ = ("name", "_schema_valid", "_schema_errors", "_rules", "_checks", "_no_issue")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self._schema_valid, self._schema_errors = SCHEMA_VALIDATORS[name]
         self._rules = CODE_RULES[name]
+        self._checks = tuple(rule.check for rule in self._rules)
+        self._no_issue = ValidationResult(True, name, ())
 
     def __repr__(self) -> str:
         return f"<Contract {self.name}>"
 
     def validate(self, doc: object, filename: str | None = None) -> ValidationResult:
         """Every issue of the document: structure first, then (if the structure holds) the code rules. Never raises."""
-        issues: list[Issue] = []
+        name = filename if isinstance(filename, str) else None
         try:
+            # the usual case: the short-circuiting check passes and no code rule finds anything
+            if self._schema_valid(doc):
+                for check in self._checks:
+                    if check(doc, name):  # type: ignore[arg-type]
+                        return self._finish(doc, name, [])
+                return self._no_issue
             errors: list[RawError] = []
-            # the short-circuiting check first; only a document it doubts meets the full validator
-            if not self._schema_valid(doc):
-                self._schema_errors(doc, errors)
-            if errors:
-                issues = schema_issues(errors)
+            self._schema_errors(doc, errors)
+            issues = schema_issues(errors)
             # the code rules run once the structure holds (rules the schema states may still fail)
-            if not errors or not any(i.code.startswith("schema/") for i in issues):
-                name = filename if isinstance(filename, str) else None
-                for rule in self._rules:
-                    for finding in rule.check(doc, name):  # type: ignore[arg-type]
-                        issues.append(Issue(rule.code, rule.severity, finding.pointer, finding.message))
-            if not issues:
-                return ValidationResult(True, self.name, ())
+            if not any(i.code.startswith("schema/") for i in issues):
+                return self._finish(doc, name, issues)
         except Exception as error:  # noqa: BLE001 - a value that cannot be read is an issue, never an exception
             return ValidationResult(False, self.name, (unreadable_value(error),))
+        return ValidationResult(not has_error(issues), self.name, tuple(issues))
+
+    def _finish(self, doc: object, name: str | None, issues: list[Issue]) -> ValidationResult:
+        """The schema's issues and every code rule's findings (the structure holds)."""
+        for rule in self._rules:
+            for finding in rule.check(doc, name):  # type: ignore[arg-type]
+                issues.append(Issue(rule.code, rule.severity, finding.pointer, finding.message))
+        if not issues:
+            return self._no_issue
         return ValidationResult(not has_error(issues), self.name, tuple(issues))
 
     def is_valid(self, doc: object, filename: str | None = None) -> bool:

@@ -11,8 +11,7 @@ from .._keywords import (
     duplicate_items as _duplicate_items,
     duplicate_scalars as _duplicate_scalars,
     escape as _escape,
-    calendar_and_leap_second as _calendar_and_leap_second,
-    date_time_shape as _date_time_shape,
+    date_time_common as _date_time_common,
     in_enum as _in_enum,
     is_date_time as _is_date_time,
     is_integer as _is_integer,
@@ -307,176 +306,176 @@ def is_schema_valid(d: Any) -> bool:
     """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
     if not (type(d) is dict):
         return False
-    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v49 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v49, str) and v49 == "enabled")))))):
-        x48 = d.get("conflictRefs", _MISSING)
-        if x48 is not _MISSING:
-            if isinstance(x48, (list, tuple)):
-                if len(x48) > 0:
-                    return False
-    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v52 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v52, str) and v52 == "blocked_by_policy")))))):
-        x50 = d.get("negotiatedBy", _MISSING)
-        if x50 is not _MISSING:
-            if isinstance(x50, (list, tuple)):
-                for x51 in x50:
-                    if _valid0(x51):
-                        break
-                else:
-                    return False
-    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v55 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v55, str) and v55 == "unsupported_by_runtime")))))):
-        x53 = d.get("negotiatedBy", _MISSING)
-        if x53 is not _MISSING:
-            if isinstance(x53, (list, tuple)):
-                for x54 in x53:
-                    if _valid1(x54):
-                        break
-                else:
-                    return False
-    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v58 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v58, str) and v58 == "unsupported_by_server")))))):
-        x56 = d.get("negotiatedBy", _MISSING)
-        if x56 is not _MISSING:
-            if isinstance(x56, (list, tuple)):
-                for x57 in x56:
-                    if _valid2(x57):
-                        break
-                else:
-                    return False
-    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v61 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v61, str) and v61 == "missing_plugin")))))):
-        x59 = d.get("negotiatedBy", _MISSING)
-        if x59 is not _MISSING:
-            if isinstance(x59, (list, tuple)):
-                for x60 in x59:
-                    if _valid3(x60):
-                        break
-                else:
-                    return False
-    if ((not isinstance(d, dict) or ("effectiveState" in d and ((v64 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v64, str) and v64 == "missing_schema")))))):
-        x62 = d.get("negotiatedBy", _MISSING)
-        if x62 is not _MISSING:
-            if isinstance(x62, (list, tuple)):
-                for x63 in x62:
-                    if _valid4(x63):
-                        break
-                else:
-                    return False
     if not d.keys() >= _K2:
         return False
     if not _K3.issuperset(d):
         return False
-    x65 = d["id"]
-    if not (type(x65) is str):
+    x48 = d["id"]
+    if not (type(x48) is str):
         return False
-    if _K12(x65) is None:
+    if _K12(x48) is None:
         return False
-    x66 = d["type"]
-    if not ((type(x66) is str and x66 == "CapabilityLedger")):
+    x49 = d["type"]
+    if not ((type(x49) is str and x49 == "CapabilityLedger")):
         return False
-    x67 = d["specVersion"]
-    if not (type(x67) is str):
+    x50 = d["specVersion"]
+    if not (type(x50) is str):
         return False
-    if _K5(x67) is None:
+    if _K5(x50) is None:
         return False
-    x68 = d["capabilityRef"]
-    if not (type(x68) is str):
+    x51 = d["capabilityRef"]
+    if not (type(x51) is str):
         return False
-    if _K13(x68) is None:
+    if _K13(x51) is None:
         return False
-    x69 = d.get("sessionRef", _MISSING)
-    if x69 is not _MISSING:
-        if not (type(x69) is str or x69 is None):
+    x52 = d.get("sessionRef", _MISSING)
+    if x52 is not _MISSING:
+        if not (type(x52) is str or x52 is None):
             return False
-        if isinstance(x69, str):
-            if _K14(x69) is None:
+        if isinstance(x52, str):
+            if _K14(x52) is None:
                 return False
-    x70 = d.get("agentMachineReceiptRef", _MISSING)
-    if x70 is not _MISSING:
-        if not (type(x70) is str or x70 is None):
+    x53 = d.get("agentMachineReceiptRef", _MISSING)
+    if x53 is not _MISSING:
+        if not (type(x53) is str or x53 is None):
             return False
-        if isinstance(x70, str):
-            if _K15(x70) is None:
+        if isinstance(x53, str):
+            if _K15(x53) is None:
                 return False
-    x71 = d["declaredBy"]
-    if not (type(x71) is list):
+    x54 = d["declaredBy"]
+    if not (type(x54) is list):
         return False
-    if len(x71) < 1:
+    if len(x54) < 1:
         return False
-    for x72 in x71:
-        if not (type(x72) is str):
+    for x55 in x54:
+        if not (type(x55) is str):
             return False
-        if not (x72 in _K9):
+        if not (x55 in _K9):
             return False
-    if _duplicate_items(x71) is not None:
+    if len(set(x54)) != len(x54):
         return False
-    x73 = d["negotiatedBy"]
-    if not (type(x73) is list):
+    x56 = d["negotiatedBy"]
+    if not (type(x56) is list):
         return False
-    if len(x73) < 1:
+    if len(x56) < 1:
         return False
-    for x74 in x73:
-        if not (type(x74) is str):
+    for x57 in x56:
+        if not (type(x57) is str):
             return False
-        if not (x74 in _K9):
+        if not (x57 in _K9):
             return False
-    if _duplicate_items(x73) is not None:
+    if len(set(x56)) != len(x56):
         return False
-    x75 = d["effectiveState"]
-    if not (type(x75) is str):
+    x58 = d["effectiveState"]
+    if not (type(x58) is str):
         return False
-    if not (x75 in _K10):
+    if not (x58 in _K10):
         return False
-    x76 = d.get("stateReason", _MISSING)
-    if x76 is not _MISSING:
-        if not (type(x76) is str or x76 is None):
+    x59 = d.get("stateReason", _MISSING)
+    if x59 is not _MISSING:
+        if not (type(x59) is str or x59 is None):
             return False
-    x77 = d.get("ownerRefs", _MISSING)
-    if x77 is not _MISSING:
-        if not (type(x77) is list):
+    x60 = d.get("ownerRefs", _MISSING)
+    if x60 is not _MISSING:
+        if not (type(x60) is list):
             return False
-        for x78 in x77:
-            if not (type(x78) is str):
+        for x61 in x60:
+            if not (type(x61) is str):
                 return False
-            if len(x78) < 1:
+            if len(x61) < 1:
                 return False
-    x79 = d.get("conflictRefs", _MISSING)
-    if x79 is not _MISSING:
-        if not (type(x79) is list):
+    x62 = d.get("conflictRefs", _MISSING)
+    if x62 is not _MISSING:
+        if not (type(x62) is list):
             return False
-        for x80 in x79:
-            if not (type(x80) is str):
+        for x63 in x62:
+            if not (type(x63) is str):
                 return False
-            if len(x80) < 1:
+            if len(x63) < 1:
                 return False
-    x81 = d.get("causalRefs", _MISSING)
-    if x81 is not _MISSING:
-        if not (type(x81) is list):
+    x64 = d.get("causalRefs", _MISSING)
+    if x64 is not _MISSING:
+        if not (type(x64) is list):
             return False
-        for x82 in x81:
-            if not (type(x82) is str):
+        for x65 in x64:
+            if not (type(x65) is str):
                 return False
-            if len(x82) < 1:
+            if len(x65) < 1:
                 return False
-    x83 = d["policyDecisionRef"]
-    if not (type(x83) is str):
+    x66 = d["policyDecisionRef"]
+    if not (type(x66) is str):
         return False
-    if _K16(x83) is None:
+    if _K16(x66) is None:
         return False
-    x84 = d["evidenceRefs"]
-    if not (type(x84) is list):
+    x67 = d["evidenceRefs"]
+    if not (type(x67) is list):
         return False
-    if len(x84) < 1:
+    if len(x67) < 1:
         return False
-    for x85 in x84:
-        if not (type(x85) is str):
+    for x68 in x67:
+        if not (type(x68) is str):
             return False
-        if len(x85) < 1:
+        if len(x68) < 1:
             return False
-    x86 = d["capturedAt"]
-    if not (type(x86) is str):
+    x69 = d["capturedAt"]
+    if not (type(x69) is str):
         return False
-    if (m87 := _date_time_shape(x86)) is None or not ((m87[3] < "29" and m87[6] != "60") or _calendar_and_leap_second(m87)):
+    if _date_time_common(x69) is None and not _is_date_time(x69):
         return False
+    if (("effectiveState" in d and ((v71 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v71, str) and v71 == "enabled"))))):
+        x70 = d.get("conflictRefs", _MISSING)
+        if x70 is not _MISSING:
+            if isinstance(x70, (list, tuple)):
+                if len(x70) > 0:
+                    return False
+    if (("effectiveState" in d and ((v74 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v74, str) and v74 == "blocked_by_policy"))))):
+        x72 = d.get("negotiatedBy", _MISSING)
+        if x72 is not _MISSING:
+            if isinstance(x72, (list, tuple)):
+                for x73 in x72:
+                    if _valid0(x73):
+                        break
+                else:
+                    return False
+    if (("effectiveState" in d and ((v77 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v77, str) and v77 == "unsupported_by_runtime"))))):
+        x75 = d.get("negotiatedBy", _MISSING)
+        if x75 is not _MISSING:
+            if isinstance(x75, (list, tuple)):
+                for x76 in x75:
+                    if _valid1(x76):
+                        break
+                else:
+                    return False
+    if (("effectiveState" in d and ((v80 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v80, str) and v80 == "unsupported_by_server"))))):
+        x78 = d.get("negotiatedBy", _MISSING)
+        if x78 is not _MISSING:
+            if isinstance(x78, (list, tuple)):
+                for x79 in x78:
+                    if _valid2(x79):
+                        break
+                else:
+                    return False
+    if (("effectiveState" in d and ((v83 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v83, str) and v83 == "missing_plugin"))))):
+        x81 = d.get("negotiatedBy", _MISSING)
+        if x81 is not _MISSING:
+            if isinstance(x81, (list, tuple)):
+                for x82 in x81:
+                    if _valid3(x82):
+                        break
+                else:
+                    return False
+    if (("effectiveState" in d and ((v86 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v86, str) and v86 == "missing_schema"))))):
+        x84 = d.get("negotiatedBy", _MISSING)
+        if x84 is not _MISSING:
+            if isinstance(x84, (list, tuple)):
+                for x85 in x84:
+                    if _valid4(x85):
+                        break
+                else:
+                    return False
     return True
 
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _calendar_and_leap_second, _date_time_shape, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)

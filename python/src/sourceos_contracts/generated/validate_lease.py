@@ -11,8 +11,7 @@ from .._keywords import (
     duplicate_items as _duplicate_items,
     duplicate_scalars as _duplicate_scalars,
     escape as _escape,
-    calendar_and_leap_second as _calendar_and_leap_second,
-    date_time_shape as _date_time_shape,
+    date_time_common as _date_time_common,
     in_enum as _in_enum,
     is_date_time as _is_date_time,
     is_integer as _is_integer,
@@ -132,22 +131,22 @@ def is_schema_valid(d: Any) -> bool:
     x13 = d["created_at"]
     if not (type(x13) is str):
         return False
-    if (m14 := _date_time_shape(x13)) is None or not ((m14[3] < "29" and m14[6] != "60") or _calendar_and_leap_second(m14)):
+    if _date_time_common(x13) is None and not _is_date_time(x13):
         return False
-    x15 = d["expires_at"]
-    if not (type(x15) is str):
+    x14 = d["expires_at"]
+    if not (type(x14) is str):
         return False
-    if (m16 := _date_time_shape(x15)) is None or not ((m16[3] < "29" and m16[6] != "60") or _calendar_and_leap_second(m16)):
+    if _date_time_common(x14) is None and not _is_date_time(x14):
         return False
-    x17 = d["override"]
-    if not ((x17 is True or x17 is False)):
+    x15 = d["override"]
+    if not ((x15 is True or x15 is False)):
         return False
-    x18 = d["override_reason"]
-    if not (type(x18) is str):
+    x16 = d["override_reason"]
+    if not (type(x16) is str):
         return False
     return True
 
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _calendar_and_leap_second, _date_time_shape, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)

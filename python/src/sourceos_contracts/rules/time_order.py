@@ -11,8 +11,11 @@ def _text(value: object) -> str:
 def order_findings(earlier: tuple[str, object], later: tuple[str, object], *, strictly: bool = False) -> list[RuleFinding]:
     """A finding at `later` when it precedes `earlier` (or, when `strictly`, does not follow it); unparsable values are skipped."""
     x, y = earlier[1], later[1]
-    # the usual case, two UTC date-times of one fixed width ("2026-05-06T04:31:00Z"): text order is time order
-    if type(x) is str and type(y) is str and len(x) == len(y) == 20 and x[19] == y[19] == "Z" and x[10] == y[10] == "T" and y > x and is_date_time(x) and is_date_time(y):
+    if not isinstance(x, str) or not isinstance(y, str):
+        return []  # not a date-time: another rule's business
+    # the usual case, two UTC date-times written alike ("2026-05-06T04:31:00Z", fractions of one
+    # length): text order is time order
+    if (y > x or (y == x and not strictly)) and len(x) == len(y) > 19 and x[-1] == y[-1] == "Z" and x[10] == y[10] == "T" and x[19] == y[19] and is_date_time(x) and is_date_time(y):
         return []
     a = parse_instant(earlier[1])
     b = parse_instant(later[1])
