@@ -1,7 +1,7 @@
 // The short-circuiting twin of a contract's schema validator: `def is_schema_valid(d) -> bool`,
 // True only when the collecting validator (python-compiler.mjs) would find no error. It builds no
 // error, no pointer, returns False at the first failure, tests types exactly (`type(x) is str`:
-// a subclass, a tuple or a float integer returns False and `validate` runs the full validator,
+// a subclass, a tuple or an integer beyond a double returns False and `validate` runs the full validator,
 // which decides), skips tests of a type it already knows, reads required properties directly and
 // tries the usual date-time's pattern before the full test. `validate` runs it first; only when it returns False does the full
 // validator run, so a verdict never depends on it.
@@ -14,7 +14,7 @@ const STRICT = {
   boolean: (d) => `(${d} is True or ${d} is False)`,
   object: (d) => `type(${d}) is dict`,
   array: (d) => `type(${d}) is list`,
-  integer: (d) => `(type(${d}) is int and -${MAX} <= ${d} <= ${MAX})`,
+  integer: (d) => `((type(${d}) is int and -${MAX} <= ${d} <= ${MAX}) or (type(${d}) is float and ${d}.is_integer()))`,
   number: (d) => `((type(${d}) is int and -${MAX} <= ${d} <= ${MAX}) or (type(${d}) is float and ${d} - ${d} == 0.0))`,
 };
 const EXACT = { string: (d) => `isinstance(${d}, str)`, object: (d) => `isinstance(${d}, dict)`, array: (d) => `isinstance(${d}, (list, tuple))`, number: (d) => `_is_number(${d})` };

@@ -31,7 +31,7 @@ class Contract(Generic[Doc]):
         self.name = name
         self._schema_valid, self._schema_errors = SCHEMA_VALIDATORS[name]
         self._rules = CODE_RULES[name]
-        self._checks = tuple(rule.check for rule in self._rules)
+        self._checks = tuple((rule.check, rule.code, rule.severity) for rule in self._rules)
         self._no_issue = ValidationResult(True, name, ())
 
     def __repr__(self) -> str:
@@ -41,30 +41,27 @@ class Contract(Generic[Doc]):
         """Every issue of the document: structure first, then (if the structure holds) the code rules. Never raises."""
         name = filename if isinstance(filename, str) else None
         try:
-            # the usual case: the short-circuiting check passes and no code rule finds anything
+            # the short-circuiting check first; only a document it doubts meets the full validator
             if self._schema_valid(doc):
-                for check in self._checks:
-                    if check(doc, name):  # type: ignore[arg-type]
-                        return self._finish(doc, name, [])
+                issues = self._rule_issues(doc, name, [])
+            else:
+                errors: list[RawError] = []
+                self._schema_errors(doc, errors)
+                issues = schema_issues(errors)
+                # the code rules run once the structure holds (rules the schema states may still fail)
+                if not any(i.code.startswith("schema/") for i in issues):
+                    issues = self._rule_issues(doc, name, issues)
+            if not issues:
                 return self._no_issue
-            errors: list[RawError] = []
-            self._schema_errors(doc, errors)
-            issues = schema_issues(errors)
-            # the code rules run once the structure holds (rules the schema states may still fail)
-            if not any(i.code.startswith("schema/") for i in issues):
-                return self._finish(doc, name, issues)
         except Exception as error:  # noqa: BLE001 - a value that cannot be read is an issue, never an exception
             return ValidationResult(False, self.name, (unreadable_value(error),))
         return ValidationResult(not has_error(issues), self.name, tuple(issues))
 
-    def _finish(self, doc: object, name: str | None, issues: list[Issue]) -> ValidationResult:
-        """The schema's issues and every code rule's findings (the structure holds)."""
-        for rule in self._rules:
-            for finding in rule.check(doc, name):  # type: ignore[arg-type]
-                issues.append(Issue(rule.code, rule.severity, finding.pointer, finding.message))
-        if not issues:
-            return self._no_issue
-        return ValidationResult(not has_error(issues), self.name, tuple(issues))
+    def _rule_issues(self, doc: object, name: str | None, issues: list[Issue]) -> list[Issue]:
+        for check, code, severity in self._checks:
+            for finding in check(doc, name):  # type: ignore[arg-type]
+                issues.append(Issue(code, severity, finding.pointer, finding.message))
+        return issues
 
     def is_valid(self, doc: object, filename: str | None = None) -> bool:
         """True when the document has no error (warnings allowed)."""

@@ -124,7 +124,7 @@ def is_schema_valid(d: Any) -> bool:
     if len(x11) < 1:
         return False
     x12 = d["ttl_seconds"]
-    if not ((type(x12) is int and -1.7976931348623157e308 <= x12 <= 1.7976931348623157e308)):
+    if not (((type(x12) is int and -1.7976931348623157e308 <= x12 <= 1.7976931348623157e308) or (type(x12) is float and x12.is_integer()))):
         return False
     if x12 < 1:
         return False

@@ -451,7 +451,7 @@ def is_schema_valid(d: Any) -> bool:
         return False
     x65 = x62.get("bundleFormatVersion", _MISSING)
     if x65 is not _MISSING:
-        if not (type(x65) is str or (type(x65) is int and -1.7976931348623157e308 <= x65 <= 1.7976931348623157e308) or x65 is None):
+        if not (type(x65) is str or ((type(x65) is int and -1.7976931348623157e308 <= x65 <= 1.7976931348623157e308) or (type(x65) is float and x65.is_integer())) or x65 is None):
             return False
     x66 = x62["resolvedAt"]
     if not (type(x66) is str):
@@ -482,9 +482,9 @@ def is_schema_valid(d: Any) -> bool:
             return False
         x71 = x68.get("sizeBytes", _MISSING)
         if x71 is not _MISSING:
-            if not ((type(x71) is int and -1.7976931348623157e308 <= x71 <= 1.7976931348623157e308) or x71 is None):
+            if not (((type(x71) is int and -1.7976931348623157e308 <= x71 <= 1.7976931348623157e308) or (type(x71) is float and x71.is_integer())) or x71 is None):
                 return False
-            if (type(x71) is int and -1.7976931348623157e308 <= x71 <= 1.7976931348623157e308):
+            if ((type(x71) is int and -1.7976931348623157e308 <= x71 <= 1.7976931348623157e308) or (type(x71) is float and x71.is_integer())):
                 if x71 < 0:
                     return False
         x72 = x68["verificationState"]
