@@ -2,7 +2,9 @@
 // `npm run bench:python`: the Python package's figures. Runs python/bench/bench_validate.py (our
 // validate against python-jsonschema's Draft202012Validator on the same valid documents, one
 // process, Debian's /usr/bin/python3 with python3-jsonschema), every other python/bench/bench_*.py,
-// and measures `import sourceos_contracts` (python3 -I -S, bytecode cached, median of 15 processes).
+// and measures `import sourceos_contracts` (python3 -I -S, bytecode cached, median of 15 processes)
+// with the interpreter binary itself: `python3` on PATH may be a shim (pyenv's is a shell script
+// that costs more than the import), so it is asked once for sys.executable.
 // Prints one JSON line a benchmark; docs/python.md has the figures.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -27,12 +29,13 @@ const scripts = readdirSync(benchDir).filter((f) => /^bench_.*\.py$/.test(f)).so
 for (const script of scripts) process.stdout.write(run(python, [join(benchDir, script)]));
 
 const src = join(root, 'python', 'src');
+const interpreter = run('python3', ['-I', '-S', '-c', 'import sys; print(sys.executable)']).trim();
 const importOnce = (modules) =>
-  Number(run('python3', ['-I', '-S', '-c', `import sys, time; sys.path.insert(0, ${JSON.stringify(src)}); t = time.perf_counter(); import ${modules}; print((time.perf_counter() - t) * 1000)`]));
+  Number(run(interpreter, ['-I', '-S', '-c', `import sys, time; sys.path.insert(0, ${JSON.stringify(src)}); t = time.perf_counter(); import ${modules}; print((time.perf_counter() - t) * 1000)`]));
 importOnce('sourceos_contracts'); // writes the bytecode caches
 const median = (modules) => Array.from({ length: 15 }, () => importOnce(modules)).sort((a, b) => a - b);
 const times = median('sourceos_contracts');
 // the standard library modules it needs, alone: on a loaded machine both grow alike
 const stdlib = median('typing, re, collections.abc');
-const version = run('python3', ['-I', '-S', '-c', 'import sys; print(sys.version.split()[0])']).trim();
+const version = run(interpreter, ['-I', '-S', '-c', 'import sys; print(sys.version.split()[0])']).trim();
 console.log(JSON.stringify({ bench: 'import', python: version, median_ms: Number(times[7].toFixed(1)), min_ms: Number(times[0].toFixed(1)), max_ms: Number(times[14].toFixed(1)), stdlib_median_ms: Number(stdlib[7].toFixed(1)) }));

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importTs } from '../lib/import-ts.mjs';
 import { PythonCompiler, pyTuple, pyValue } from '../lib/python-compiler.mjs';
+import { fastNode } from '../lib/python-fast.mjs';
 import { pythonTypes } from './python-types.mjs';
 
 export const PYTHON_GENERATED = 'python/src/sourceos_contracts/generated';
@@ -69,6 +70,7 @@ export default async function python({ root, defs, contracts }) {
   for (const c of contracts) {
     const compiler = new PythonCompiler(documents, c.schema);
     const body = compiler.root(c.schema.$id);
+    const fast = fastNode(compiler, c.schema, { d: 'd', base: c.schema.$id }, 1);
     file(`validate_${moduleOf(c.slug)}.py`, [
       `"""The schema of ${c.name} (schemas/${c.file}) as plain Python: the errors ajv finds with allErrors."""`,
       'import re as _re',
@@ -80,6 +82,7 @@ export default async function python({ root, defs, contracts }) {
       '    duplicate_items as _duplicate_items,',
       '    duplicate_scalars as _duplicate_scalars,',
       '    escape as _escape,',
+      '    date_time_common as _date_time_common,',
       '    in_enum as _in_enum,',
       '    is_date_time as _is_date_time,',
       '    is_integer as _is_integer,',
@@ -96,9 +99,15 @@ export default async function python({ root, defs, contracts }) {
       ...body,
       '',
       '',
+      'def is_schema_valid(d: Any) -> bool:',
+      `    """True only when \`schema_errors\` finds no error in \`d\`; False at the first doubt (then \`schema_errors\` decides)."""`,
+      ...fast,
+      '    return True',
+      '',
+      '',
       '# Names the generated code may not use, so that linters see them used.',
-      '__all__ = ["schema_errors"]',
-      '_UNUSED = (_re, _MISSING, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)',
+      '__all__ = ["is_schema_valid", "schema_errors"]',
+      '_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)',
     ]);
   }
 
@@ -144,10 +153,11 @@ export default async function python({ root, defs, contracts }) {
     'from typing import Any, Final',
     '',
     'from .._keywords import RawError',
-    ...contracts.map((c) => `from .validate_${moduleOf(c.slug)} import schema_errors as _${moduleOf(c.slug)}`),
+    ...contracts.map((c) => `from . import validate_${moduleOf(c.slug)} as _${moduleOf(c.slug)}`),
     '',
-    'SCHEMA_VALIDATORS: Final[dict[str, Callable[[Any, list[RawError]], None]]] = {',
-    ...contracts.map((c) => `    ${JSON.stringify(c.name)}: _${moduleOf(c.slug)},`),
+    '# (is_schema_valid, schema_errors): the short-circuiting check, and the validator that collects every error.',
+    'SCHEMA_VALIDATORS: Final[dict[str, tuple[Callable[[Any], bool], Callable[[Any, list[RawError]], None]]]] = {',
+    ...contracts.map((c) => `    ${JSON.stringify(c.name)}: (_${moduleOf(c.slug)}.is_schema_valid, _${moduleOf(c.slug)}.schema_errors),`),
     '}',
   ]);
   file('types.py', pythonTypes({ defs, contracts }));

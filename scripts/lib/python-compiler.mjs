@@ -27,7 +27,7 @@ const FORMATS = { 'date-time': '_is_date_time' };
 /** How the runtime finishes a message (python/src/sourceos_contracts/_schema_issues.py). */
 export const HOW = { STATIC: 0, SHOW: 1, TYPEOF: 2, PROPERTY: 3, PAIR: 4 };
 
-const py = (s) => JSON.stringify(s);
+export const py = (s) => JSON.stringify(s);
 /** A value as src/schema-issues.ts quotes it (JSON, cut to 60 characters). */
 const show = (v) => {
   const text = JSON.stringify(v) ?? 'undefined';
@@ -94,6 +94,12 @@ export class PythonCompiler {
       this.constants.push(`${name} = ${code}`);
     }
     return this.constantIndex.get(code);
+  }
+
+  /** The constant bound to a compiled pattern's `search` (its `match` when `anchored` and the pattern starts with ^ and has no |: a match there is a search's match). */
+  patternConstant(pattern, anchored = false) {
+    const method = anchored && pattern.startsWith('^') && !pattern.includes('|') ? 'match' : 'search';
+    return this.constant(`_re.compile(${py(pythonPattern(pattern))}).${method}`);
   }
 
   fresh(prefix) {
@@ -202,7 +208,7 @@ export class PythonCompiler {
         lines.push(...guard(`len(${d}) > ${schema.maxLength}`, 'maxLength', p, zero ? HOW.SHOW : HOW.STATIC, zero ? 'must be empty, not ' : `must be at most ${schema.maxLength} characters`, d));
       }
       if (schema.pattern !== undefined) {
-        const re = this.constant(`_re.compile(${py(pythonPattern(schema.pattern))}).search`);
+        const re = this.patternConstant(schema.pattern);
         const test = `${re}(${d}) is None`;
         lines.push(...guard(test, 'pattern', p, HOW.SHOW, `${describePattern(schema.pattern)}, not `, d));
       }
@@ -269,7 +275,7 @@ export class PythonCompiler {
    * A Python expression true when `d` is valid against `schema`, for the simple schemas an `if` or
    * a `not` holds (types, const, enum, required, properties, allOf, not); null for any other.
    */
-  expr(schema, d, base) {
+  expr(schema, d, base, known = null) {
     if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return null;
     const parts = [];
     const objectParts = [];
@@ -279,6 +285,7 @@ export class PythonCompiler {
       if (key === 'type') {
         const types = [value].flat();
         if (!types.every((t) => TYPE_CHECK[t])) return null;
+        if (known !== null && types.includes(known)) continue;
         parts.push(`(${types.map((t) => TYPE_CHECK[t](d)).join(' or ')})`);
       } else if (key === 'const') {
         if (value === true) parts.push(`${d} is True`);
@@ -313,7 +320,7 @@ export class PythonCompiler {
         return null;
       }
     }
-    if (objectParts.length) parts.push(`(not isinstance(${d}, dict) or (${objectParts.join(' and ')}))`);
+    if (objectParts.length) parts.push(known === 'object' ? `(${objectParts.join(' and ')})` : `(not isinstance(${d}, dict) or (${objectParts.join(' and ')}))`);
     if (stringParts.length) parts.push(`(not isinstance(${d}, str) or (${stringParts.join(' and ')}))`);
     return parts.length ? `(${parts.join(' and ')})` : 'True';
   }

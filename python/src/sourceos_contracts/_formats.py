@@ -27,6 +27,14 @@ DATE_TIME_SHAPE = _SHAPE = re.compile(
     r"(\.[0-9]+)?(?:[Zz]|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))\Z"
 )
 
+# The usual date-time: a day up to the 28th and a second up to 59 exist in every month and every
+# minute, so a match here needs no arithmetic (and no groups).
+DATE_TIME_COMMON = re.compile(
+    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"(?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])\Z"
+)
+_COMMON = DATE_TIME_COMMON.match
+
 
 def calendar_and_leap_second(m: "re.Match[str]") -> bool:
     """The checks the pattern cannot make: the day exists in its month, a leap second is at 23:59:60 UTC."""
@@ -55,5 +63,7 @@ def parse_date_time(text: object) -> DateTimeFields | None:
 
 def is_date_time(text: object) -> bool:
     """True when `text` is a strict RFC 3339 date-time."""
+    if type(text) is str and _COMMON(text) is not None:
+        return True
     m = _SHAPE.match(text) if isinstance(text, str) else None
     return m is not None and ((m[3] < "29" and m[6] != "60") or calendar_and_leap_second(m))

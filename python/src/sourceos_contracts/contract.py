@@ -25,35 +25,43 @@ class ContractValidationError(ValueError):
 class Contract(Generic[Doc]):
     """A contract of this package: `validate`, `is_valid`, `parse`."""
 
-    __slots__ = ("name", "_schema_errors", "_rules")
+    __slots__ = ("name", "_schema_valid", "_schema_errors", "_rules", "_checks", "_no_issue")
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._schema_errors = SCHEMA_VALIDATORS[name]
+        self._schema_valid, self._schema_errors = SCHEMA_VALIDATORS[name]
         self._rules = CODE_RULES[name]
+        self._checks = tuple((rule.check, rule.code, rule.severity) for rule in self._rules)
+        self._no_issue = ValidationResult(True, name, ())
 
     def __repr__(self) -> str:
         return f"<Contract {self.name}>"
 
     def validate(self, doc: object, filename: str | None = None) -> ValidationResult:
         """Every issue of the document: structure first, then (if the structure holds) the code rules. Never raises."""
-        issues: list[Issue] = []
+        name = filename if isinstance(filename, str) else None
         try:
-            errors: list[RawError] = []
-            self._schema_errors(doc, errors)
-            if errors:
+            # the short-circuiting check first; only a document it doubts meets the full validator
+            if self._schema_valid(doc):
+                issues = self._rule_issues(doc, name, [])
+            else:
+                errors: list[RawError] = []
+                self._schema_errors(doc, errors)
                 issues = schema_issues(errors)
-            # the code rules run once the structure holds (rules the schema states may still fail)
-            if not errors or not any(i.code.startswith("schema/") for i in issues):
-                name = filename if isinstance(filename, str) else None
-                for rule in self._rules:
-                    for finding in rule.check(doc, name):  # type: ignore[arg-type]
-                        issues.append(Issue(rule.code, rule.severity, finding.pointer, finding.message))
+                # the code rules run once the structure holds (rules the schema states may still fail)
+                if not any(i.code.startswith("schema/") for i in issues):
+                    issues = self._rule_issues(doc, name, issues)
             if not issues:
-                return ValidationResult(True, self.name, ())
+                return self._no_issue
         except Exception as error:  # noqa: BLE001 - a value that cannot be read is an issue, never an exception
             return ValidationResult(False, self.name, (unreadable_value(error),))
         return ValidationResult(not has_error(issues), self.name, tuple(issues))
+
+    def _rule_issues(self, doc: object, name: str | None, issues: list[Issue]) -> list[Issue]:
+        for check, code, severity in self._checks:
+            for finding in check(doc, name):  # type: ignore[arg-type]
+                issues.append(Issue(code, severity, finding.pointer, finding.message))
+        return issues
 
     def is_valid(self, doc: object, filename: str | None = None) -> bool:
         """True when the document has no error (warnings allowed)."""

@@ -6,20 +6,21 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from .._keywords import RawError
-from .validate_browser_automation_receipt import schema_errors as _browser_automation_receipt
-from .validate_capability_ledger import schema_errors as _capability_ledger
-from .validate_git_workspace_state import schema_errors as _git_workspace_state
-from .validate_lease import schema_errors as _lease
-from .validate_orphan_event_receipt import schema_errors as _orphan_event_receipt
-from .validate_runtime_install_receipt import schema_errors as _runtime_install_receipt
-from .validate_signal import schema_errors as _signal
+from . import validate_browser_automation_receipt as _browser_automation_receipt
+from . import validate_capability_ledger as _capability_ledger
+from . import validate_git_workspace_state as _git_workspace_state
+from . import validate_lease as _lease
+from . import validate_orphan_event_receipt as _orphan_event_receipt
+from . import validate_runtime_install_receipt as _runtime_install_receipt
+from . import validate_signal as _signal
 
-SCHEMA_VALIDATORS: Final[dict[str, Callable[[Any, list[RawError]], None]]] = {
-    "BrowserAutomationReceipt": _browser_automation_receipt,
-    "CapabilityLedger": _capability_ledger,
-    "GitWorkspaceState": _git_workspace_state,
-    "Lease": _lease,
-    "OrphanEventReceipt": _orphan_event_receipt,
-    "RuntimeInstallReceipt": _runtime_install_receipt,
-    "Signal": _signal,
+# (is_schema_valid, schema_errors): the short-circuiting check, and the validator that collects every error.
+SCHEMA_VALIDATORS: Final[dict[str, tuple[Callable[[Any], bool], Callable[[Any, list[RawError]], None]]]] = {
+    "BrowserAutomationReceipt": (_browser_automation_receipt.is_schema_valid, _browser_automation_receipt.schema_errors),
+    "CapabilityLedger": (_capability_ledger.is_schema_valid, _capability_ledger.schema_errors),
+    "GitWorkspaceState": (_git_workspace_state.is_schema_valid, _git_workspace_state.schema_errors),
+    "Lease": (_lease.is_schema_valid, _lease.schema_errors),
+    "OrphanEventReceipt": (_orphan_event_receipt.is_schema_valid, _orphan_event_receipt.schema_errors),
+    "RuntimeInstallReceipt": (_runtime_install_receipt.is_schema_valid, _runtime_install_receipt.schema_errors),
+    "Signal": (_signal.is_schema_valid, _signal.schema_errors),
 }

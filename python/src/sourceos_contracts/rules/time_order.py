@@ -1,4 +1,5 @@
 """Timestamps that must not precede another (mirrors src/rules/time-order.ts)."""
+from .._formats import is_date_time
 from .instant import compare_instants, parse_instant
 from .rule import RuleFinding
 
@@ -9,6 +10,13 @@ def _text(value: object) -> str:
 
 def order_findings(earlier: tuple[str, object], later: tuple[str, object], *, strictly: bool = False) -> list[RuleFinding]:
     """A finding at `later` when it precedes `earlier` (or, when `strictly`, does not follow it); unparsable values are skipped."""
+    x, y = earlier[1], later[1]
+    if not isinstance(x, str) or not isinstance(y, str):
+        return []  # not a date-time: another rule's business
+    # the usual case, two UTC date-times written alike ("2026-05-06T04:31:00Z", fractions of one
+    # length): text order is time order
+    if (y > x or (y == x and not strictly)) and len(x) == len(y) > 19 and x[-1] == y[-1] == "Z" and x[10] == y[10] == "T" and x[19] == y[19] and is_date_time(x) and is_date_time(y):
+        return []
     a = parse_instant(earlier[1])
     b = parse_instant(later[1])
     if a is None or b is None:

@@ -1,0 +1,139 @@
+// The short-circuiting twin of a contract's schema validator: `def is_schema_valid(d) -> bool`,
+// True only when the collecting validator (python-compiler.mjs) would find no error. It builds no
+// error, no pointer, returns False at the first failure, tests types exactly (`type(x) is str`:
+// a subclass, a tuple or an integer beyond a double returns False and `validate` runs the full validator,
+// which decides), skips tests of a type it already knows, reads required properties directly and
+// tries the usual date-time's pattern before the full test. `validate` runs it first; only when it returns False does the full
+// validator run, so a verdict never depends on it.
+import { py, pyTuple as pyTupleOf, pyValue as pyValueOf } from './python-compiler.mjs';
+
+const MAX = '1.7976931348623157e308';
+const STRICT = {
+  string: (d) => `type(${d}) is str`,
+  null: (d) => `${d} is None`,
+  boolean: (d) => `(${d} is True or ${d} is False)`,
+  object: (d) => `type(${d}) is dict`,
+  array: (d) => `type(${d}) is list`,
+  integer: (d) => `((type(${d}) is int and -${MAX} <= ${d} <= ${MAX}) or (type(${d}) is float and ${d}.is_integer()))`,
+  number: (d) => `((type(${d}) is int and -${MAX} <= ${d} <= ${MAX}) or (type(${d}) is float and ${d} - ${d} == 0.0))`,
+};
+const EXACT = { string: (d) => `isinstance(${d}, str)`, object: (d) => `isinstance(${d}, dict)`, array: (d) => `isinstance(${d}, (list, tuple))`, number: (d) => `_is_number(${d})` };
+const GROUP_OF = { string: 'string', object: 'object', array: 'array', integer: 'number', number: 'number' };
+const GROUPS = {
+  string: ['minLength', 'maxLength', 'pattern', 'format'],
+  number: ['minimum'],
+  array: ['items', 'minItems', 'maxItems', 'uniqueItems', 'contains'],
+  object: ['required', 'additionalProperties', 'properties'],
+};
+
+/** Python statements (at `indent`) that `return False` when `d` is not valid against `schema`. */
+export function fastNode(compiler, schema, { d, base, known = null }, indent) {
+  const pad = '    '.repeat(indent);
+  const lines = [];
+  const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
+  const types = schema.type === undefined ? [] : [schema.type].flat();
+  // the declared type first: one declared type is known from here on, also inside a $ref
+  if (types.length && !(types.length === 1 && known === types[0])) no(`not (${types.map((t) => STRICT[t](d)).join(' or ')})`);
+  if (types.length === 1) known = types[0];
+  if (schema.$ref !== undefined) {
+    const target = compiler.resolve(schema.$ref, base);
+    lines.push(...fastNode(compiler, target.node, { d, base: target.base, known }, indent));
+  }
+  if (schema.const !== undefined) {
+    const c = schema.const;
+    const test = c === true ? `${d} is True` : c === false ? `${d} is False` : c === null ? `${d} is None` : typeof c === 'string' ? (known === 'string' ? `${d} == ${py(c)}` : `(type(${d}) is str and ${d} == ${py(c)})`) : null;
+    no(test ? `not (${test})` : `not _json_equal(${d}, ${compiler.constant(pyValueOf(c))})`);
+  }
+  if (schema.enum !== undefined) {
+    const values = schema.enum;
+    const strings = values.filter((v) => typeof v === 'string');
+    const others = values.filter((v) => typeof v !== 'string');
+    if (others.every((v) => v === null)) {
+      const set = compiler.constant(`frozenset(${pyTupleOf(strings.map(py))})`);
+      const inSet = known === 'string' ? `${d} in ${set}` : `(type(${d}) is str and ${d} in ${set})`;
+      no(`not (${inSet}${others.length ? ` or ${d} is None` : ''})`);
+    } else {
+      no(`not _in_enum(${d}, ${compiler.constant(pyTupleOf(values.map(pyValueOf)))})`);
+    }
+  }
+  if (schema.not !== undefined) no(compiler.expr(schema.not, d, base) ?? `${compiler.check(schema.not, base)}(${d})`);
+  for (const [group, keywords] of Object.entries(GROUPS)) {
+    if (!keywords.some((k) => schema[k] !== undefined)) continue;
+    if (known && GROUP_OF[known] === group) {
+      lines.push(...fastGroup(compiler, group, schema, { d, base }, indent));
+      continue;
+    }
+    // a union that holds the group's type was tested strictly above; otherwise the group applies to exactly its type
+    const test = types.some((t) => GROUP_OF[t] === group) ? types.filter((t) => GROUP_OF[t] === group).map((t) => STRICT[t](d)).join(' or ') : EXACT[group](d);
+    const body = fastGroup(compiler, group, schema, { d, base }, indent + 1);
+    if (body.length) lines.push(`${pad}if ${test}:`, ...body);
+  }
+  // the conditions last: by then the structure they read is checked
+  for (const branch of schema.allOf ?? []) lines.push(...fastNode(compiler, branch, { d, base, known }, indent));
+  if (schema.if !== undefined && schema.then !== undefined) {
+    const then = fastNode(compiler, schema.then, { d, base, known }, indent + 1);
+    if (then.length) lines.push(`${pad}if ${compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`}:`, ...then);
+  }
+  return lines;
+}
+
+function fastGroup(compiler, group, schema, { d, base }, indent) {
+  const pad = '    '.repeat(indent);
+  const lines = [];
+  const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
+  if (group === 'string') {
+    if (schema.minLength !== undefined) no(`len(${d}) < ${schema.minLength}`);
+    if (schema.maxLength !== undefined) no(`len(${d}) > ${schema.maxLength}`);
+    if (schema.pattern !== undefined) no(`${compiler.patternConstant(schema.pattern, true)}(${d}) is None`);
+    if (schema.format === 'date-time') {
+      no(`_date_time_common(${d}) is None and not _is_date_time(${d})`);
+    } else if (schema.format !== undefined) {
+      throw new Error(`unknown format ${schema.format}`);
+    }
+  } else if (group === 'number') {
+    no(`${d} < ${schema.minimum}`);
+  } else if (group === 'array') {
+    if (schema.minItems !== undefined) no(`len(${d}) < ${schema.minItems}`);
+    if (schema.maxItems !== undefined) no(`len(${d}) > ${schema.maxItems}`);
+    if (schema.items !== undefined) {
+      const x = compiler.fresh('x');
+      const body = fastNode(compiler, schema.items, { d: x, base }, indent + 1);
+      if (body.length) lines.push(`${pad}for ${x} in ${d}:`, ...body);
+    }
+    if (schema.uniqueItems === true && schema.items !== undefined && declaredType(compiler, schema.items, base) === 'string') {
+      no(`len(set(${d})) != len(${d})`); // every item was tested to be a str above: distinct strings are unique items
+    } else if (schema.uniqueItems === true) {
+      const itemTypes = schema.items && schema.items.type !== undefined ? [schema.items.type].flat() : [];
+      const keyed = itemTypes.length > 0 && !itemTypes.some((t) => t === 'object' || t === 'array');
+      no(`${keyed ? `_duplicate_scalars(${d}, ${compiler.constant(py(itemTypes))})` : `_duplicate_items(${d})`} is not None`);
+    }
+    if (schema.contains !== undefined) {
+      const x = compiler.fresh('x');
+      lines.push(`${pad}for ${x} in ${d}:`, `${pad}    if ${compiler.check(schema.contains, base)}(${x}):`, `${pad}        break`, `${pad}else:`, `${pad}    return False`);
+    }
+  } else if (group === 'object') {
+    const required = new Set(schema.required ?? []);
+    if (required.size > 1) no(`not ${d}.keys() >= ${compiler.constant(`frozenset(${pyTupleOf([...required].map(py))})`)}`);
+    else if (required.size === 1) no(`${py([...required][0])} not in ${d}`);
+    if (schema.additionalProperties === false) no(`not ${compiler.constant(`frozenset(${pyTupleOf(Object.keys(schema.properties ?? {}).map(py))})`)}.issuperset(${d})`);
+    for (const [name, subschema] of Object.entries(schema.properties ?? {})) {
+      const x = compiler.fresh('x');
+      if (required.has(name)) {
+        const body = fastNode(compiler, subschema, { d: x, base }, indent);
+        if (body.length) lines.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
+      } else {
+        const body = fastNode(compiler, subschema, { d: x, base }, indent + 1);
+        if (body.length) lines.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...body);
+      }
+    }
+  }
+  return lines;
+}
+
+/** The one type a schema declares, following its $ref; null when it declares none or several. */
+function declaredType(compiler, schema, base) {
+  if (typeof schema.type === 'string') return schema.type;
+  if (schema.type !== undefined || schema.$ref === undefined) return null;
+  const target = compiler.resolve(schema.$ref, base);
+  return declaredType(compiler, target.node, target.base);
+}
