@@ -63,14 +63,15 @@ export function readChunk(fd: number, buffer: Buffer): number {
   }
 }
 
-/** Reads standard input to its end, refusing it once it grows past the limit. */
-export function readStandardInput(maxBytes: number): FileRead {
+/** Reads standard input to its end (after `head`, what was read of it already), refusing it once it grows past the limit. */
+export function readStandardInput(maxBytes: number, head?: Buffer): FileRead {
   try {
     const stat = fstatSync(0);
     if (stat.isDirectory()) return IS_DIRECTORY;
     if (stat.isFile() && stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const chunks: Buffer[] = head ? [head] : [];
+    let total = head?.length ?? 0;
+    if (total > maxBytes) return tooLarge(total, maxBytes, 'more than ');
     const chunk = Buffer.allocUnsafe(64 * 1024);
     for (let n = readChunk(0, chunk); n > 0; n = readChunk(0, chunk)) {
       total += n;

@@ -40,7 +40,7 @@ function notUtf8(bytes: Buffer, line: number): ScannedDocument {
   return fileProblem('parse/encoding', 'the line is not valid UTF-8: invalid byte sequence', line, column, line);
 }
 
-export function scanLog(target: FileTarget, options: FileScanOptions, { name, place, strict }: Named, receiver: LogReceiver): void {
+export function scanLog(target: FileTarget, options: FileScanOptions, { name, place, strict }: Named, receiver: LogReceiver, head?: Buffer): void {
   const opened = target.source === '-' ? openStream('-') : openStream(target.source, target.regular === true, target.within);
   if (!opened.ok) {
     receiver.document(fileProblem(opened.code, opened.message), undefined);
@@ -84,6 +84,7 @@ export function scanLog(target: FileTarget, options: FileScanOptions, { name, pl
   const splitter = new LogLineSplitter(options.maxFileSize, scanLine);
   try {
     if (!receiver.opened(opened.identity)) return;
+    if (head) splitter.push(head); // what was read of standard input to tell its format
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     for (let n = readChunk(opened.fd, chunk); n > 0; n = readChunk(opened.fd, chunk)) splitter.push(chunk.subarray(0, n));
     splitter.end();

@@ -20,6 +20,8 @@ import type { BatchItem } from './file-batch.js';
 import { DocumentRereader } from './reread.js';
 import { prepareTarget, readTarget, scanFile, STDIN_SOURCE, type FileScanOptions, type FileTarget } from './scan-file.js';
 import { scanLog } from './scan-log.js';
+import { readStandardInput, type FileRead } from './read-file.js';
+import { readStdinHead } from './stdin-format.js';
 import { formatOfFile } from '../parse/documents.js';
 import type { LineText } from '../parse/source-text.js';
 import { findPointers } from '../parse/pointer-finder.js';
@@ -124,7 +126,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     options.onFile?.(++files);
   };
   /** A JSON Lines log, scanned here as it is read: each document taken while its line is at hand. */
-  const takeLog = (target: FileTarget): void => {
+  const takeLog = (target: FileTarget, head?: Buffer): void => {
     const named = prepareTarget(target, fileOptions);
     if ('documents' in named) return take(named);
     let fileNumber = -1;
@@ -136,7 +138,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         takeDocument(fileNumber, target.file, document, text && locator(text));
       },
       skipped: (entry) => collector.addSkipped(entry),
-    });
+    }, head);
     if (!read) return;
     collector.addFile();
     options.onFile?.(++files);
@@ -163,8 +165,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       if (item.kind === 'stdin') {
         await onThisThread(() => {
           const target = stdinTarget(options, cwd, stdinDisplay);
-          if (formatOfFile(target.name ?? 'stdin.json') === 'jsonl') takeLog(target);
-          else take(scanStdin(target, fileOptions, rereader));
+          if (target.name !== undefined) {
+            if (formatOfFile(target.name) === 'jsonl') takeLog(target);
+            else take(scanStdin(target, fileOptions, rereader));
+            return;
+          }
+          // no name: its first line tells a JSON Lines log from one document (stdin-format.ts)
+          const head = readStdinHead(fileOptions.maxFileSize);
+          if (head.ok && head.format === 'jsonl') takeLog(target, head.head);
+          else take(scanStdin(target, fileOptions, rereader, head.ok ? readStandardInput(fileOptions.maxFileSize, head.head) : head));
         });
         continue;
       }
@@ -201,8 +210,8 @@ function stdinTarget(options: ScanOptions, cwd: string, stdinDisplay: string): F
 }
 
 /** Standard input as one JSON document: read whole (it cannot be read twice, so its text is kept for the checks across documents). */
-function scanStdin(target: FileTarget, fileOptions: FileScanOptions, rereader: DocumentRereader): FileScan {
-  const read = readTarget(target, fileOptions.maxFileSize);
+function scanStdin(target: FileTarget, fileOptions: FileScanOptions, rereader: DocumentRereader, given?: FileRead): FileScan {
+  const read = given ?? readTarget(target, fileOptions.maxFileSize);
   if (read.ok) {
     try {
       const decoded = decodeUtf8(read.bytes);
