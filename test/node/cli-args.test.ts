@@ -23,11 +23,12 @@ describe('parseCliArgs', () => {
       contract: undefined,
       failOn: 'error',
       verbose: false,
+      asFound: false,
     });
   });
 
   test('every option', () => {
-    const args = parseCliArgs(['-f', 'sarif', '--ignore', 'a/', '--ignore', '*.tmp.json', '--max-file-size', '1MiB', '--max-warnings', '3', '--now', '2026-01-30T06:31:33Z', '-q', '--no-color', '--stdin-filename', 'x.jsonl', '--workers', '0', '--contract', 'Lease', '--fail-on', 'warning', '--verbose', 'src', '-', '--', '--odd-name.json']);
+    const args = parseCliArgs(['-f', 'sarif', '--ignore', 'a/', '--ignore', '*.tmp.json', '--max-file-size', '1MiB', '--max-warnings', '3', '--now', '2026-01-30T06:31:33Z', '-q', '--no-color', '--stdin-filename', 'x.jsonl', '--workers', '0', '--contract', 'Lease', '--fail-on', 'warning', '--verbose', '--as-found', 'src', '-', '--', '--odd-name.json']);
     expect(args).toEqual({
       command: 'scan',
       paths: ['src', '-', '--odd-name.json'],
@@ -43,6 +44,7 @@ describe('parseCliArgs', () => {
       contract: 'Lease',
       failOn: 'warning',
       verbose: true,
+      asFound: true,
     });
     expect(parseCliArgs(['--color']).command === 'scan' && (parseCliArgs(['--color']) as { color?: boolean }).color).toBe(true);
   });

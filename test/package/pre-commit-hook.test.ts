@@ -3,7 +3,8 @@
 // pre-commit installs the hook from this repository at HEAD (its node language: `npm install` of
 // the clone, which builds dist/, `npm pack`, `npm install -g` of the tarball; npm's cache serves the
 // dependencies). It checks .json and .jsonl files and nothing else, finds an id repeated across two
-// files among many (one run: require_serial), and an error fails the commit.
+// files among many (one run: require_serial), and an error fails the commit; staged files that are
+// not ours (other parsers' fixtures, other SourceOS families) are skipped, not failed (--as-found).
 // Skipped with a message when pre-commit is missing; required under CI (.ci/run installs it).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,5 +102,18 @@ describe.runIf(havePreCommit)('the pre-commit hook (.pre-commit-hooks.yaml), wit
     expect(result.output).toMatch(/more\/zz-ledger-copy\.json:2:\d+\s+error\s+scan\/duplicate-id/);
     expect(result.output).toContain('Checked 28 files');
     expect(headMessage()).toBe('clean');
+  });
+  test('staged files of other parsers and of other SourceOS families are skipped, not errors (--as-found): the commit goes through', () => {
+    git('reset', '-q', '--hard'); // drop what the failed commit above left staged
+    mkdirSync(path.join(project, 'fixtures'));
+    writeFileSync(path.join(project, 'fixtures', 'events.ndjson'), '# a comment line, as some parsers allow\n{"event": "x"}\n');
+    writeFileSync(path.join(project, 'fixtures', 'validation-receipt.tampered.json'), '{"receipt": "tampered", }\n');
+    writeFileSync(path.join(project, 'fixtures', 'profile.json'), '{"id": "urn:srcos:access-profile:one", "type": "AccessProfile", "specVersion": "0.1.0"}\n');
+    writeFileSync(path.join(project, 'fixtures', 'empty.jsonl'), '');
+    git('add', '-A');
+    const result = commit('fixtures of others');
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/4 skipped \(1 other SourceOS document, 2 not JSON, 1 other JSON/);
+    expect(headMessage()).toBe('fixtures of others');
   });
 });

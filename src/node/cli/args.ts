@@ -36,6 +36,8 @@ export interface ScanArgs {
   failOn: Severity;
   /** List every document with how its contract was decided, and every skipped entry with why. */
   verbose: boolean;
+  /** `--as-found`: files named on the command line are judged as the walk judges what it finds, not strictly. */
+  asFound: boolean;
 }
 
 /** `--contract NAME`: a contract's name, or a usage error that suggests the nearest one. */
@@ -90,6 +92,7 @@ const OPTIONS = {
   contract: { type: 'string' },
   'fail-on': { type: 'string' },
   verbose: { type: 'boolean' },
+  'as-found': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -146,5 +149,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     contract: v.contract === undefined ? undefined : parseContractName(v.contract),
     failOn: v['fail-on'] === undefined ? 'error' : parseSeverity(v['fail-on']),
     verbose: v.verbose ?? false,
+    asFound: v['as-found'] ?? false,
   };
 }

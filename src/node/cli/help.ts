@@ -24,6 +24,9 @@ Options:
       --fail-on <severity> exit 1 on an issue of this severity or worse: error (default) or warning
       --verbose            list every document with the contract it was taken for and why,
                            and every skipped file with why
+      --as-found           judge the files named here as if a folder's walk had found them: a
+                           file that is no contract of this package, or not JSON, is skipped
+                           (what the pre-commit hook passes); without it they are judged strictly
   -q, --quiet              report errors only
       --color, --no-color  force colour on or off (default: on a terminal, unless NO_COLOR is set)
       --list-contracts     list the contracts this version knows, and how each is recognised

@@ -50,6 +50,7 @@ async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefi
       maxFileSize: args.maxFileSize,
       now: args.now,
       stdinFilename: args.stdinFilename,
+      namedAsFound: args.asFound,
       retention: args.verbose ? 'all' : reporter.retention,
       contract: args.contract,
       onFile: progress.onFile,

@@ -47,6 +47,8 @@ export interface ScanOptions {
   now?: number | string;
   /** The name standard input stands for (its format, and its place for leases and signals). */
   stdinFilename?: string;
+  /** Judge files named in `paths` as the walk judges what it finds (default false: strictly, parse errors included). */
+  namedAsFound?: boolean;
   /** Keep every document and skipped entry ('all'), or only those a person must look at ('problems'). */
   retention?: Retention;
   /** Use worker threads for large scans. */
@@ -161,7 +163,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       await pipeline.drain(true);
       scanHere();
     };
-    for (const item of walkInputs(inputs, { cwd, ignore: options.ignore ?? [] })) {
+    for (const item of walkInputs(inputs, { cwd, ignore: options.ignore ?? [], namedAsFound: options.namedAsFound === true })) {
       if (item.kind === 'stdin') {
         await onThisThread(() => {
           const target = stdinTarget(options, cwd, stdinDisplay);

@@ -27,6 +27,8 @@ export type WalkItem =
 export interface WalkOptions {
   cwd: string;
   ignore: readonly string[];
+  /** Files named in the inputs are yielded without `named`, as if a folder's walk had found them. */
+  namedAsFound?: boolean;
 }
 
 const NEVER_ENTER = new Set(['.git', 'node_modules']);
@@ -77,7 +79,7 @@ function* explicitFile(file: string, options: WalkOptions, visited: Visited): Ge
   const display = toDisplayPath(file, options.cwd);
   if (reason) return yield { kind: 'skipped', path: file, display, reason };
   if (!formatOfFile(file)) return yield { kind: 'skipped', path: file, display, reason: 'not a .json, .jsonl or .ndjson file' };
-  yield { kind: 'file', path: file, display, named: true };
+  yield options.namedAsFound ? { kind: 'file', path: file, display } : { kind: 'file', path: file, display, named: true };
 }
 
 interface Frame {
