@@ -29,6 +29,19 @@ function toChanges(raw: readonly RawChange[], files: readonly string[]): CompatC
   return out;
 }
 
+/**
+ * The changes between two matched files. A comparison that cannot finish (a nesting or chain of
+ * references deeper than the engine's stack) proves nothing: the pair is major, never a crash.
+ */
+function walkPair(oldSide: Resolver, newSide: Resolver, x: SchemaFile, y: SchemaFile): RawChange[] {
+  try {
+    return [...new Walker(oldSide, newSide).compare(oldSide.root(x), newSide.root(y))];
+  } catch (error) {
+    const why = error instanceof RangeError ? 'the schemas nest (or refer) deeper than the comparison can follow' : `the comparison failed: ${error instanceof Error ? error.message : String(error)}`;
+    return [{ file: y.rel, pointer: '', class: 'major', code: 'cannot-prove-compatible', message: `cannot prove compatible: ${why}` }];
+  }
+}
+
 /** Compares every schema of OLD with its match in NEW. */
 export function compareSchemaSets(oldSet: SchemaSet, newSet: SchemaSet): CompatReport {
   const oldSide = new Resolver(oldSet);
@@ -36,8 +49,7 @@ export function compareSchemaSets(oldSet: SchemaSet, newSet: SchemaSet): CompatR
   const { pairs, added, removed } = pairFiles(oldSet.files, newSet.files);
   const schemas: SchemaCompat[] = [];
   for (const [x, y] of pairs) {
-    const walker = new Walker(oldSide, newSide);
-    const changes = toChanges(walker.compare(oldSide.root(x), newSide.root(y)), [x.rel, y.rel]);
+    const changes = toChanges(walkPair(oldSide, newSide, x, y), [x.rel, y.rel]);
     schemas.push({ id: idOf(y) ?? idOf(x) ?? y.rel, old: x.rel, new: y.rel, class: maxClass(changes.map((c) => c.class)), changes });
   }
   for (const y of added) {
