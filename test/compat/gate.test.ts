@@ -1,4 +1,5 @@
-// The release gate, `npm run check:compat`, in a copy of this repository: unchanged, it passes;
+// The release gate, `npm run check:compat`, in a copy of this repository as a release leaves it (the
+// baseline just refreshed by scripts/compat-baseline.mjs, no pending changeset): unchanged, it passes;
 // a new required property on a contract with only a patch changeset fails naming that contract and
 // the changeset to write; a changeset that bumps enough under the 0.x rule passes; a new warning
 // rule needs a patch bump while 0.x, a removed issue code a minor one.
@@ -16,6 +17,9 @@ beforeEach(() => {
   for (const entry of ['package.json', 'schemas', 'src', 'generated', 'scripts', 'compat-baseline', '.changeset']) cpSync(path.join(repo, entry), path.join(copy, entry), { recursive: true });
   symlinkSync(path.join(repo, 'node_modules'), path.join(copy, 'node_modules'));
   for (const f of readdirSync(path.join(copy, '.changeset'))) if (f.endsWith('.md') && f !== 'README.md') rmSync(path.join(copy, '.changeset', f));
+  // as `npm run release` leaves it: the baseline is what was just released
+  const refresh = spawnSync(process.execPath, [path.join(copy, 'scripts', 'compat-baseline.mjs')], { cwd: copy, encoding: 'utf8' });
+  if (refresh.status !== 0) throw new Error(`compat-baseline.mjs failed: ${refresh.stderr}`);
 });
 afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
