@@ -60,12 +60,12 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   for (const [group, keywords] of Object.entries(GROUPS)) {
     if (!keywords.some((k) => schema[k] !== undefined)) continue;
     if (known && GROUP_OF[known] === group) {
-      lines.push(...fastGroup(compiler, group, schema, { d, base }, indent));
+      lines.push(...fastGroup(compiler, group, schema, { d, base, strict: true }, indent));
       continue;
     }
     // a union that holds the group's type was tested strictly above; otherwise the group applies to exactly its type
     const test = types.some((t) => GROUP_OF[t] === group) ? types.filter((t) => GROUP_OF[t] === group).map((t) => STRICT[t](d)).join(' or ') : EXACT[group](d);
-    const body = fastGroup(compiler, group, schema, { d, base }, indent + 1);
+    const body = fastGroup(compiler, group, schema, { d, base, strict: types.some((t) => GROUP_OF[t] === group) }, indent + 1);
     if (body.length) lines.push(`${pad}if ${test}:`, ...body);
   }
   // the conditions last: by then the structure they read is checked
@@ -77,7 +77,7 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   return lines;
 }
 
-function fastGroup(compiler, group, schema, { d, base }, indent) {
+function fastGroup(compiler, group, schema, { d, base, strict }, indent) {
   const pad = '    '.repeat(indent);
   const lines = [];
   const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
@@ -112,20 +112,33 @@ function fastGroup(compiler, group, schema, { d, base }, indent) {
       lines.push(`${pad}for ${x} in ${d}:`, `${pad}    if ${compiler.check(schema.contains, base)}(${x}):`, `${pad}        break`, `${pad}else:`, `${pad}    return False`);
     }
   } else if (group === 'object') {
+    // `d` is an exact dict when `strict`: then a required property read below (`d[name]`) raises
+    // KeyError when it is missing, which `is_schema_valid` turns into False, so only the required
+    // properties nothing reads are looked up here
     const required = new Set(schema.required ?? []);
-    if (required.size > 1) no(`not ${d}.keys() >= ${compiler.constant(`frozenset(${pyTupleOf([...required].map(py))})`)}`);
-    else if (required.size === 1) no(`${py([...required][0])} not in ${d}`);
-    if (schema.additionalProperties === false) no(`not ${compiler.constant(`frozenset(${pyTupleOf(Object.keys(schema.properties ?? {}).map(py))})`)}.issuperset(${d})`);
+    const names = Object.keys(schema.properties ?? {});
+    const properties = [];
+    const read = new Set();
     for (const [name, subschema] of Object.entries(schema.properties ?? {})) {
       const x = compiler.fresh('x');
       if (required.has(name)) {
         const body = fastNode(compiler, subschema, { d: x, base }, indent);
-        if (body.length) lines.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
+        if (body.length) properties.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
+        if (body.length && strict) read.add(name);
       } else {
         const body = fastNode(compiler, subschema, { d: x, base }, indent + 1);
-        if (body.length) lines.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...body);
+        if (body.length) properties.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...body);
       }
     }
+    const unread = [...required].filter((name) => !read.has(name));
+    if (unread.length > 1) no(`not ${d}.keys() >= ${compiler.constant(`frozenset(${pyTupleOf(unread.map(py))})`)}`);
+    else if (unread.length === 1) no(`${py(unread[0])} not in ${d}`);
+    if (schema.additionalProperties === false && strict && names.length === required.size && names.every((n) => required.has(n))) {
+      no(`len(${d}) != ${names.length}`); // every property is required, and each is there: no other key fits
+    } else if (schema.additionalProperties === false) {
+      no(`not ${compiler.constant(`frozenset(${pyTupleOf(names.map(py))})`)}.issuperset(${d})`);
+    }
+    lines.push(...properties);
   }
   return lines;
 }
