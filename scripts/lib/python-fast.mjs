@@ -117,6 +117,11 @@ function fastGroup(compiler, group, schema, { d, base, strict }, indent) {
     // properties nothing reads are looked up here
     const required = new Set(schema.required ?? []);
     const names = Object.keys(schema.properties ?? {});
+    // with additionalProperties false, the keys are counted as they are read: every required one is
+    // there once the reads pass, each optional one counts when present, and then len(d) equal to the
+    // count leaves no other key
+    const counted = schema.additionalProperties === false && strict && names.length > 0 && [...required].every((n) => names.includes(n));
+    const count = counted && names.some((n) => !required.has(n)) ? compiler.fresh('n') : null;
     const properties = [];
     const read = new Set();
     for (const [name, subschema] of Object.entries(schema.properties ?? {})) {
@@ -127,18 +132,22 @@ function fastGroup(compiler, group, schema, { d, base, strict }, indent) {
         if (body.length && strict) read.add(name);
       } else {
         const body = fastNode(compiler, subschema, { d: x, base }, indent + 1);
-        if (body.length) properties.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...body);
+        if (body.length) properties.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...(count ? [`${pad}    ${count} += 1`] : []), ...body);
+        else if (count) properties.push(`${pad}if ${py(name)} in ${d}:`, `${pad}    ${count} += 1`);
       }
     }
     const unread = [...required].filter((name) => !read.has(name));
     if (unread.length > 1) no(`not ${d}.keys() >= ${compiler.constant(`frozenset(${pyTupleOf(unread.map(py))})`)}`);
     else if (unread.length === 1) no(`${py(unread[0])} not in ${d}`);
-    if (schema.additionalProperties === false && strict && names.length === required.size && names.every((n) => required.has(n))) {
+    if (counted && !count) {
       no(`len(${d}) != ${names.length}`); // every property is required, and each is there: no other key fits
+    } else if (count) {
+      lines.push(`${pad}${count} = ${required.size}`);
     } else if (schema.additionalProperties === false) {
       no(`not ${compiler.constant(`frozenset(${pyTupleOf(names.map(py))})`)}.issuperset(${d})`);
     }
     lines.push(...properties);
+    if (count) no(`len(${d}) != ${count}`);
   }
   return lines;
 }
