@@ -40,10 +40,14 @@ def _civil_from_days(days: int) -> tuple[int, int, int]:
 
 def parse_instant(text: object) -> Instant | None:
     """An RFC 3339 date-time as an exact instant, or None when it is not one (the `date-time` format's grammar)."""
-    if type(text) is str and text[-1:] in ("Z", "z") and _COMMON(text) is not None:
-        # the usual UTC date-time: fixed columns, a day that exists, no leap second
+    if type(text) is str and _COMMON(text) is not None:
+        # the usual date-time: fixed columns, a day that exists, no leap second
+        if text[-1] in "Zz":
+            end, offset = len(text) - 1, 0
+        else:
+            end, offset = len(text) - 6, (int(text[-5:-3]) * 60 + int(text[-2:])) * (-1 if text[-6] == "-" else 1)
         days = _days_from_civil(int(text[0:4]), int(text[5:7]), int(text[8:10]))
-        return Instant(days * 1440 + int(text[11:13]) * 60 + int(text[14:16]), int(text[17:19]), text[20:-1].rstrip("0"))
+        return Instant(days * 1440 + int(text[11:13]) * 60 + int(text[14:16]) - offset, int(text[17:19]), text[20:end].rstrip("0"))
     m = DATE_TIME_SHAPE.match(text) if isinstance(text, str) else None
     if m is None or not ((m[3] < "29" and m[6] != "60") or calendar_and_leap_second(m)):
         return None
