@@ -60,7 +60,7 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   for (const [group, keywords] of Object.entries(GROUPS)) {
     if (!keywords.some((k) => schema[k] !== undefined)) continue;
     if (known && GROUP_OF[known] === group) {
-      lines.push(...fastGroup(compiler, group, schema, { d, base, strict: true }, indent));
+      lines.push(...fastGroup(compiler, group, schema, { d, base, strict: true, reads: true }, indent));
       continue;
     }
     // a union that holds the group's type was tested strictly above; otherwise the group applies to exactly its type
@@ -72,12 +72,13 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   for (const branch of schema.allOf ?? []) lines.push(...fastNode(compiler, branch, { d, base, known }, indent));
   if (schema.if !== undefined && schema.then !== undefined) {
     const then = fastNode(compiler, schema.then, { d, base, known }, indent + 1);
-    if (then.length) lines.push(`${pad}if ${compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`}:`, ...then);
+    const test = readConst(compiler, schema.if, d) ?? compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`;
+    if (then.length) lines.push(`${pad}if ${test}:`, ...then);
   }
   return lines;
 }
 
-function fastGroup(compiler, group, schema, { d, base, strict }, indent) {
+function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, indent) {
   const pad = '    '.repeat(indent);
   const lines = [];
   const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
@@ -130,6 +131,8 @@ function fastGroup(compiler, group, schema, { d, base, strict }, indent) {
         const body = fastNode(compiler, subschema, { d: x, base }, indent);
         if (body.length) properties.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
         if (body.length && strict) read.add(name);
+        // a string read at the level of the conditions below, which may test it by name
+        if (body.length && reads && declaredType(compiler, subschema, base) === 'string') (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, x);
       } else {
         const body = fastNode(compiler, subschema, { d: x, base }, indent + 1);
         if (body.length) properties.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...(count ? [`${pad}    ${count} += 1`] : []), ...body);
@@ -150,6 +153,19 @@ function fastGroup(compiler, group, schema, { d, base, strict }, indent) {
     if (count) no(`len(${d}) != ${count}`);
   }
   return lines;
+}
+
+/** `if: {properties: {P: {const: "..."}}, required: [P]}` on a required string property already read
+ * into a variable (an exact str): the comparison with that variable; null for any other condition. */
+function readConst(compiler, condition, d) {
+  if (!Object.keys(condition).every((k) => k === 'properties' || k === 'required')) return null;
+  const properties = Object.entries(condition.properties ?? {});
+  if (properties.length !== 1) return null;
+  const [name, subschema] = properties[0];
+  if (Object.keys(subschema).length !== 1 || typeof subschema.const !== 'string') return null;
+  if ((condition.required ?? []).some((r) => r !== name)) return null;
+  const x = compiler.fastReads?.get(`${d}\0${name}`);
+  return x ? `${x} == ${py(subschema.const)}` : null;
 }
 
 /** The one type a schema declares, following its $ref; null when it declares none or several. */

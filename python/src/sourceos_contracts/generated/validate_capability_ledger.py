@@ -428,54 +428,54 @@ def is_schema_valid(d: Any) -> bool:
             return False
         if len(d) != n48:
             return False
-        if (("effectiveState" in d and ((v72 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v72, str) and v72 == "enabled"))))):
+        if x59 == "enabled":
             x71 = d.get("conflictRefs", _MISSING)
             if x71 is not _MISSING:
                 if isinstance(x71, (list, tuple)):
                     if len(x71) > 0:
                         return False
-        if (("effectiveState" in d and ((v75 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v75, str) and v75 == "blocked_by_policy"))))):
-            x73 = d.get("negotiatedBy", _MISSING)
-            if x73 is not _MISSING:
-                if isinstance(x73, (list, tuple)):
-                    for x74 in x73:
-                        if _valid0(x74):
+        if x59 == "blocked_by_policy":
+            x72 = d.get("negotiatedBy", _MISSING)
+            if x72 is not _MISSING:
+                if isinstance(x72, (list, tuple)):
+                    for x73 in x72:
+                        if _valid0(x73):
                             break
                     else:
                         return False
-        if (("effectiveState" in d and ((v78 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v78, str) and v78 == "unsupported_by_runtime"))))):
+        if x59 == "unsupported_by_runtime":
+            x74 = d.get("negotiatedBy", _MISSING)
+            if x74 is not _MISSING:
+                if isinstance(x74, (list, tuple)):
+                    for x75 in x74:
+                        if _valid1(x75):
+                            break
+                    else:
+                        return False
+        if x59 == "unsupported_by_server":
             x76 = d.get("negotiatedBy", _MISSING)
             if x76 is not _MISSING:
                 if isinstance(x76, (list, tuple)):
                     for x77 in x76:
-                        if _valid1(x77):
+                        if _valid2(x77):
                             break
                     else:
                         return False
-        if (("effectiveState" in d and ((v81 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v81, str) and v81 == "unsupported_by_server"))))):
-            x79 = d.get("negotiatedBy", _MISSING)
-            if x79 is not _MISSING:
-                if isinstance(x79, (list, tuple)):
-                    for x80 in x79:
-                        if _valid2(x80):
+        if x59 == "missing_plugin":
+            x78 = d.get("negotiatedBy", _MISSING)
+            if x78 is not _MISSING:
+                if isinstance(x78, (list, tuple)):
+                    for x79 in x78:
+                        if _valid3(x79):
                             break
                     else:
                         return False
-        if (("effectiveState" in d and ((v84 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v84, str) and v84 == "missing_plugin"))))):
-            x82 = d.get("negotiatedBy", _MISSING)
-            if x82 is not _MISSING:
-                if isinstance(x82, (list, tuple)):
-                    for x83 in x82:
-                        if _valid3(x83):
-                            break
-                    else:
-                        return False
-        if (("effectiveState" in d and ((v87 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v87, str) and v87 == "missing_schema"))))):
-            x85 = d.get("negotiatedBy", _MISSING)
-            if x85 is not _MISSING:
-                if isinstance(x85, (list, tuple)):
-                    for x86 in x85:
-                        if _valid4(x86):
+        if x59 == "missing_schema":
+            x80 = d.get("negotiatedBy", _MISSING)
+            if x80 is not _MISSING:
+                if isinstance(x80, (list, tuple)):
+                    for x81 in x80:
+                        if _valid4(x81):
                             break
                     else:
                         return False

@@ -591,7 +591,7 @@ def is_schema_valid(d: Any) -> bool:
             if x100 is not _MISSING:
                 if not ((type(x100) is str and x100 in _K3)):
                     return False
-        if (("state" in d and ((v108 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v108, str) and v108 == "not_a_repo"))))):
+        if x71 == "not_a_repo":
             x102 = d.get("gitFacts", _MISSING)
             if x102 is not _MISSING:
                 if isinstance(x102, dict):
@@ -615,42 +615,42 @@ def is_schema_valid(d: Any) -> bool:
                     if x107 is not _MISSING:
                         if not ((type(x107) is str and x107 == "not_applicable")):
                             return False
-        if (("state" in d and ((v111 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v111, str) and v111 == "worktree_no_remote"))))):
-            x109 = d.get("gitFacts", _MISSING)
-            if x109 is not _MISSING:
-                if isinstance(x109, dict):
-                    x110 = x109.get("remoteState", _MISSING)
-                    if x110 is not _MISSING:
-                        if not ((type(x110) is str and x110 == "missing")):
+        if x71 == "worktree_no_remote":
+            x108 = d.get("gitFacts", _MISSING)
+            if x108 is not _MISSING:
+                if isinstance(x108, dict):
+                    x109 = x108.get("remoteState", _MISSING)
+                    if x109 is not _MISSING:
+                        if not ((type(x109) is str and x109 == "missing")):
                             return False
-        if (("state" in d and ((v115 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v115, str) and v115 == "detached_head"))))):
-            x112 = d.get("gitFacts", _MISSING)
-            if x112 is not _MISSING:
-                if isinstance(x112, dict):
-                    x113 = x112.get("branch", _MISSING)
-                    if x113 is not _MISSING:
-                        if not (x113 is None):
+        if x71 == "detached_head":
+            x110 = d.get("gitFacts", _MISSING)
+            if x110 is not _MISSING:
+                if isinstance(x110, dict):
+                    x111 = x110.get("branch", _MISSING)
+                    if x111 is not _MISSING:
+                        if not (x111 is None):
                             return False
-                    x114 = x112.get("headSha", _MISSING)
+                    x112 = x110.get("headSha", _MISSING)
+                    if x112 is not _MISSING:
+                        if not (type(x112) is str):
+                            return False
+        if x71 == "bare_repo":
+            x113 = d.get("gitFacts", _MISSING)
+            if x113 is not _MISSING:
+                if isinstance(x113, dict):
+                    x114 = x113.get("worktreeRootDigest", _MISSING)
                     if x114 is not _MISSING:
-                        if not (type(x114) is str):
+                        if not (x114 is None):
                             return False
-        if (("state" in d and ((v118 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v118, str) and v118 == "bare_repo"))))):
-            x116 = d.get("gitFacts", _MISSING)
-            if x116 is not _MISSING:
-                if isinstance(x116, dict):
-                    x117 = x116.get("worktreeRootDigest", _MISSING)
-                    if x117 is not _MISSING:
-                        if not (x117 is None):
-                            return False
-        x119 = d.get("pathEvidence", _MISSING)
-        if x119 is not _MISSING:
-            if ((not isinstance(x119, dict) or ("redaction" in x119 and ((v121 := x119.get("redaction", _MISSING)) is _MISSING or ((isinstance(v121, str) and v121 == "digest_only")))))):
-                if isinstance(x119, dict):
-                    x120 = x119.get("redactedPathHint", _MISSING)
-                    if x120 is not _MISSING:
-                        if isinstance(x120, str):
-                            if len(x120) > 0:
+        x115 = d.get("pathEvidence", _MISSING)
+        if x115 is not _MISSING:
+            if ((not isinstance(x115, dict) or ("redaction" in x115 and ((v117 := x115.get("redaction", _MISSING)) is _MISSING or ((isinstance(v117, str) and v117 == "digest_only")))))):
+                if isinstance(x115, dict):
+                    x116 = x115.get("redactedPathHint", _MISSING)
+                    if x116 is not _MISSING:
+                        if isinstance(x116, str):
+                            if len(x116) > 0:
                                 return False
     except KeyError:  # a required property's read: it is missing
         return False

@@ -559,7 +559,7 @@ def is_schema_valid(d: Any) -> bool:
                 return False
             if len(x87) < 1:
                 return False
-        if (("installState" in d and ((v93 := d.get("installState", _MISSING)) is _MISSING or ((isinstance(v93, str) and v93 == "installed"))))):
+        if x62 == "installed":
             x89 = d.get("failureReason", _MISSING)
             if x89 is not _MISSING:
                 if isinstance(x89, str):
@@ -574,11 +574,11 @@ def is_schema_valid(d: Any) -> bool:
                             if x92 is not _MISSING:
                                 if ((isinstance(x92, str) and x92 == "failed")):
                                     return False
-        if (("installState" in d and ((v95 := d.get("installState", _MISSING)) is _MISSING or ((isinstance(v95, str) and v95 == "rolled_back"))))):
-            x94 = d["rollbackRef"]
-            if not (type(x94) is str):
+        if x62 == "rolled_back":
+            x93 = d["rollbackRef"]
+            if not (type(x93) is str):
                 return False
-            if len(x94) < 1:
+            if len(x93) < 1:
                 return False
     except KeyError:  # a required property's read: it is missing
         return False
