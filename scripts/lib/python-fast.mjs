@@ -127,15 +127,24 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
     const read = new Set();
     for (const [name, subschema] of Object.entries(schema.properties ?? {})) {
       const x = compiler.fresh('x');
+      // a string or boolean read at the level of the conditions below, which may test it by name
+      const type = declaredType(compiler, subschema, base);
+      const remember = () => {
+        if (reads && (type === 'string' || type === 'boolean')) (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, { x, type, required: required.has(name) });
+      };
       if (required.has(name)) {
         const body = fastNode(compiler, subschema, { d: x, base }, indent);
-        if (body.length) properties.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
+        if (body.length) {
+          properties.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
+          remember();
+        }
         if (body.length && strict) read.add(name);
-        // a string read at the level of the conditions below, which may test it by name
-        if (body.length && reads && declaredType(compiler, subschema, base) === 'string') (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, x);
       } else {
         const body = fastNode(compiler, subschema, { d: x, base }, indent + 1);
-        if (body.length) properties.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...(count ? [`${pad}    ${count} += 1`] : []), ...body);
+        if (body.length) {
+          properties.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...(count ? [`${pad}    ${count} += 1`] : []), ...body);
+          remember();
+        }
         else if (count) properties.push(`${pad}if ${py(name)} in ${d}:`, `${pad}    ${count} += 1`);
       }
     }
@@ -155,17 +164,21 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
   return lines;
 }
 
-/** `if: {properties: {P: {const: "..."}}, required: [P]}` on a required string property already read
- * into a variable (an exact str): the comparison with that variable; null for any other condition. */
+/** `if: {properties: {P: {const: ...}}, required: [P]}` on a string or boolean property already read
+ * into a variable (an exact str or bool, or _MISSING when an optional one is absent): the comparison
+ * with that variable; null for any other condition. */
 function readConst(compiler, condition, d) {
   if (!Object.keys(condition).every((k) => k === 'properties' || k === 'required')) return null;
   const properties = Object.entries(condition.properties ?? {});
   if (properties.length !== 1) return null;
   const [name, subschema] = properties[0];
-  if (Object.keys(subschema).length !== 1 || typeof subschema.const !== 'string') return null;
-  if ((condition.required ?? []).some((r) => r !== name)) return null;
-  const x = compiler.fastReads?.get(`${d}\0${name}`);
-  return x ? `${x} == ${py(subschema.const)}` : null;
+  if ((condition.required ?? []).some((r) => r !== name) || Object.keys(subschema).length !== 1) return null;
+  const read = compiler.fastReads?.get(`${d}\0${name}`);
+  const c = subschema.const;
+  if (!read || !((read.type === 'string' && typeof c === 'string') || (read.type === 'boolean' && typeof c === 'boolean'))) return null;
+  const equal = typeof c === 'string' ? `${read.x} == ${py(c)}` : `${read.x} is ${c ? 'True' : 'False'}`;
+  // absent (only an optional property can be), the condition holds unless it requires the property
+  return read.required || (condition.required ?? []).includes(name) ? equal : `(${read.x} is _MISSING or ${equal})`;
 }
 
 /** The one type a schema declares, following its $ref; null when it declares none or several. */

@@ -586,71 +586,71 @@ def is_schema_valid(d: Any) -> bool:
             if x97 is not _MISSING:
                 if not ((type(x97) is str and x97 in _K3)):
                     return False
-        if (("expectedNegativeState" in d and ((v101 := d.get("expectedNegativeState", _MISSING)) is _MISSING or (v101 is True)))):
+        if x75 is True:
             x100 = d.get("severity", _MISSING)
             if x100 is not _MISSING:
                 if not ((type(x100) is str and x100 in _K3)):
                     return False
         if x71 == "not_a_repo":
-            x102 = d.get("gitFacts", _MISSING)
-            if x102 is not _MISSING:
-                if isinstance(x102, dict):
-                    x103 = x102.get("branch", _MISSING)
+            x101 = d.get("gitFacts", _MISSING)
+            if x101 is not _MISSING:
+                if isinstance(x101, dict):
+                    x102 = x101.get("branch", _MISSING)
+                    if x102 is not _MISSING:
+                        if not (x102 is None):
+                            return False
+                    x103 = x101.get("headSha", _MISSING)
                     if x103 is not _MISSING:
                         if not (x103 is None):
                             return False
-                    x104 = x102.get("headSha", _MISSING)
+                    x104 = x101.get("worktreeRootDigest", _MISSING)
                     if x104 is not _MISSING:
                         if not (x104 is None):
                             return False
-                    x105 = x102.get("worktreeRootDigest", _MISSING)
+                    x105 = x101.get("gitDirDigest", _MISSING)
                     if x105 is not _MISSING:
                         if not (x105 is None):
                             return False
-                    x106 = x102.get("gitDirDigest", _MISSING)
+                    x106 = x101.get("remoteState", _MISSING)
                     if x106 is not _MISSING:
-                        if not (x106 is None):
-                            return False
-                    x107 = x102.get("remoteState", _MISSING)
-                    if x107 is not _MISSING:
-                        if not ((type(x107) is str and x107 == "not_applicable")):
+                        if not ((type(x106) is str and x106 == "not_applicable")):
                             return False
         if x71 == "worktree_no_remote":
-            x108 = d.get("gitFacts", _MISSING)
-            if x108 is not _MISSING:
-                if isinstance(x108, dict):
-                    x109 = x108.get("remoteState", _MISSING)
-                    if x109 is not _MISSING:
-                        if not ((type(x109) is str and x109 == "missing")):
+            x107 = d.get("gitFacts", _MISSING)
+            if x107 is not _MISSING:
+                if isinstance(x107, dict):
+                    x108 = x107.get("remoteState", _MISSING)
+                    if x108 is not _MISSING:
+                        if not ((type(x108) is str and x108 == "missing")):
                             return False
         if x71 == "detached_head":
-            x110 = d.get("gitFacts", _MISSING)
-            if x110 is not _MISSING:
-                if isinstance(x110, dict):
-                    x111 = x110.get("branch", _MISSING)
-                    if x111 is not _MISSING:
-                        if not (x111 is None):
+            x109 = d.get("gitFacts", _MISSING)
+            if x109 is not _MISSING:
+                if isinstance(x109, dict):
+                    x110 = x109.get("branch", _MISSING)
+                    if x110 is not _MISSING:
+                        if not (x110 is None):
                             return False
-                    x112 = x110.get("headSha", _MISSING)
-                    if x112 is not _MISSING:
-                        if not (type(x112) is str):
+                    x111 = x109.get("headSha", _MISSING)
+                    if x111 is not _MISSING:
+                        if not (type(x111) is str):
                             return False
         if x71 == "bare_repo":
-            x113 = d.get("gitFacts", _MISSING)
-            if x113 is not _MISSING:
-                if isinstance(x113, dict):
-                    x114 = x113.get("worktreeRootDigest", _MISSING)
-                    if x114 is not _MISSING:
-                        if not (x114 is None):
+            x112 = d.get("gitFacts", _MISSING)
+            if x112 is not _MISSING:
+                if isinstance(x112, dict):
+                    x113 = x112.get("worktreeRootDigest", _MISSING)
+                    if x113 is not _MISSING:
+                        if not (x113 is None):
                             return False
-        x115 = d.get("pathEvidence", _MISSING)
-        if x115 is not _MISSING:
-            if ((not isinstance(x115, dict) or ("redaction" in x115 and ((v117 := x115.get("redaction", _MISSING)) is _MISSING or ((isinstance(v117, str) and v117 == "digest_only")))))):
-                if isinstance(x115, dict):
-                    x116 = x115.get("redactedPathHint", _MISSING)
-                    if x116 is not _MISSING:
-                        if isinstance(x116, str):
-                            if len(x116) > 0:
+        x114 = d.get("pathEvidence", _MISSING)
+        if x114 is not _MISSING:
+            if ((not isinstance(x114, dict) or ("redaction" in x114 and ((v116 := x114.get("redaction", _MISSING)) is _MISSING or ((isinstance(v116, str) and v116 == "digest_only")))))):
+                if isinstance(x114, dict):
+                    x115 = x114.get("redactedPathHint", _MISSING)
+                    if x115 is not _MISSING:
+                        if isinstance(x115, str):
+                            if len(x115) > 0:
                                 return False
     except KeyError:  # a required property's read: it is missing
         return False
