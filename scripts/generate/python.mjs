@@ -70,7 +70,7 @@ export default async function python({ root, defs, contracts }) {
   for (const c of contracts) {
     const compiler = new PythonCompiler(documents, c.schema);
     const body = compiler.root(c.schema.$id);
-    const fast = fastNode(compiler, c.schema, { d: 'd', base: c.schema.$id }, 1);
+    const fast = fastNode(compiler, c.schema, { d: 'd', base: c.schema.$id }, 2);
     file(`validate_${moduleOf(c.slug)}.py`, [
       `"""The schema of ${c.name} (schemas/${c.file}) as plain Python: the errors ajv finds with allErrors."""`,
       'import re as _re',
@@ -101,7 +101,10 @@ export default async function python({ root, defs, contracts }) {
       '',
       'def is_schema_valid(d: Any) -> bool:',
       `    """True only when \`schema_errors\` finds no error in \`d\`; False at the first doubt (then \`schema_errors\` decides)."""`,
+      '    try:',
       ...fast,
+      "    except KeyError:  # a required property's read: it is missing",
+      '        return False',
       '    return True',
       '',
       '',

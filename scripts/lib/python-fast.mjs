@@ -60,24 +60,25 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   for (const [group, keywords] of Object.entries(GROUPS)) {
     if (!keywords.some((k) => schema[k] !== undefined)) continue;
     if (known && GROUP_OF[known] === group) {
-      lines.push(...fastGroup(compiler, group, schema, { d, base }, indent));
+      lines.push(...fastGroup(compiler, group, schema, { d, base, strict: true, reads: true }, indent));
       continue;
     }
     // a union that holds the group's type was tested strictly above; otherwise the group applies to exactly its type
     const test = types.some((t) => GROUP_OF[t] === group) ? types.filter((t) => GROUP_OF[t] === group).map((t) => STRICT[t](d)).join(' or ') : EXACT[group](d);
-    const body = fastGroup(compiler, group, schema, { d, base }, indent + 1);
+    const body = fastGroup(compiler, group, schema, { d, base, strict: types.some((t) => GROUP_OF[t] === group) }, indent + 1);
     if (body.length) lines.push(`${pad}if ${test}:`, ...body);
   }
   // the conditions last: by then the structure they read is checked
   for (const branch of schema.allOf ?? []) lines.push(...fastNode(compiler, branch, { d, base, known }, indent));
   if (schema.if !== undefined && schema.then !== undefined) {
     const then = fastNode(compiler, schema.then, { d, base, known }, indent + 1);
-    if (then.length) lines.push(`${pad}if ${compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`}:`, ...then);
+    const test = readConst(compiler, schema.if, d) ?? compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`;
+    if (then.length) lines.push(`${pad}if ${test}:`, ...then);
   }
   return lines;
 }
 
-function fastGroup(compiler, group, schema, { d, base }, indent) {
+function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, indent) {
   const pad = '    '.repeat(indent);
   const lines = [];
   const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
@@ -112,22 +113,72 @@ function fastGroup(compiler, group, schema, { d, base }, indent) {
       lines.push(`${pad}for ${x} in ${d}:`, `${pad}    if ${compiler.check(schema.contains, base)}(${x}):`, `${pad}        break`, `${pad}else:`, `${pad}    return False`);
     }
   } else if (group === 'object') {
+    // `d` is an exact dict when `strict`: then a required property read below (`d[name]`) raises
+    // KeyError when it is missing, which `is_schema_valid` turns into False, so only the required
+    // properties nothing reads are looked up here
     const required = new Set(schema.required ?? []);
-    if (required.size > 1) no(`not ${d}.keys() >= ${compiler.constant(`frozenset(${pyTupleOf([...required].map(py))})`)}`);
-    else if (required.size === 1) no(`${py([...required][0])} not in ${d}`);
-    if (schema.additionalProperties === false) no(`not ${compiler.constant(`frozenset(${pyTupleOf(Object.keys(schema.properties ?? {}).map(py))})`)}.issuperset(${d})`);
+    const names = Object.keys(schema.properties ?? {});
+    // with additionalProperties false, the keys are counted as they are read: every required one is
+    // there once the reads pass, each optional one counts when present, and then len(d) equal to the
+    // count leaves no other key
+    const counted = schema.additionalProperties === false && strict && names.length > 0 && [...required].every((n) => names.includes(n));
+    const count = counted && names.some((n) => !required.has(n)) ? compiler.fresh('n') : null;
+    const properties = [];
+    const read = new Set();
     for (const [name, subschema] of Object.entries(schema.properties ?? {})) {
       const x = compiler.fresh('x');
+      // a string or boolean read at the level of the conditions below, which may test it by name
+      const type = declaredType(compiler, subschema, base);
+      const remember = () => {
+        if (reads && (type === 'string' || type === 'boolean')) (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, { x, type, required: required.has(name) });
+      };
       if (required.has(name)) {
         const body = fastNode(compiler, subschema, { d: x, base }, indent);
-        if (body.length) lines.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
+        if (body.length) {
+          properties.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
+          remember();
+        }
+        if (body.length && strict) read.add(name);
       } else {
         const body = fastNode(compiler, subschema, { d: x, base }, indent + 1);
-        if (body.length) lines.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...body);
+        if (body.length) {
+          properties.push(`${pad}${x} = ${d}.get(${py(name)}, _MISSING)`, `${pad}if ${x} is not _MISSING:`, ...(count ? [`${pad}    ${count} += 1`] : []), ...body);
+          remember();
+        }
+        else if (count) properties.push(`${pad}if ${py(name)} in ${d}:`, `${pad}    ${count} += 1`);
       }
     }
+    const unread = [...required].filter((name) => !read.has(name));
+    if (unread.length > 1) no(`not ${d}.keys() >= ${compiler.constant(`frozenset(${pyTupleOf(unread.map(py))})`)}`);
+    else if (unread.length === 1) no(`${py(unread[0])} not in ${d}`);
+    if (counted && !count) {
+      no(`len(${d}) != ${names.length}`); // every property is required, and each is there: no other key fits
+    } else if (count) {
+      lines.push(`${pad}${count} = ${required.size}`);
+    } else if (schema.additionalProperties === false) {
+      no(`not ${compiler.constant(`frozenset(${pyTupleOf(names.map(py))})`)}.issuperset(${d})`);
+    }
+    lines.push(...properties);
+    if (count) no(`len(${d}) != ${count}`);
   }
   return lines;
+}
+
+/** `if: {properties: {P: {const: ...}}, required: [P]}` on a string or boolean property already read
+ * into a variable (an exact str or bool, or _MISSING when an optional one is absent): the comparison
+ * with that variable; null for any other condition. */
+function readConst(compiler, condition, d) {
+  if (!Object.keys(condition).every((k) => k === 'properties' || k === 'required')) return null;
+  const properties = Object.entries(condition.properties ?? {});
+  if (properties.length !== 1) return null;
+  const [name, subschema] = properties[0];
+  if ((condition.required ?? []).some((r) => r !== name) || Object.keys(subschema).length !== 1) return null;
+  const read = compiler.fastReads?.get(`${d}\0${name}`);
+  const c = subschema.const;
+  if (!read || !((read.type === 'string' && typeof c === 'string') || (read.type === 'boolean' && typeof c === 'boolean'))) return null;
+  const equal = typeof c === 'string' ? `${read.x} == ${py(c)}` : `${read.x} is ${c ? 'True' : 'False'}`;
+  // absent (only an optional property can be), the condition holds unless it requires the property
+  return read.required || (condition.required ?? []).includes(name) ? equal : `(${read.x} is _MISSING or ${equal})`;
 }
 
 /** The one type a schema declares, following its $ref; null when it declares none or several. */

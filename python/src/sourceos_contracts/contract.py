@@ -43,7 +43,13 @@ class Contract(Generic[Doc]):
         try:
             # the short-circuiting check first; only a document it doubts meets the full validator
             if self._schema_valid(doc):
-                issues = self._rule_issues(doc, name, [])
+                issues: list[Issue] = []
+                for check, code, severity in self._checks:
+                    found = check(doc, name)  # type: ignore[arg-type]
+                    if found:
+                        issues.extend(Issue(code, severity, f.pointer, f.message) for f in found)
+                if not issues:
+                    return self._no_issue  # one shared result for every document without an issue
             else:
                 errors: list[RawError] = []
                 self._schema_errors(doc, errors)
@@ -51,8 +57,8 @@ class Contract(Generic[Doc]):
                 # the code rules run once the structure holds (rules the schema states may still fail)
                 if not any(i.code.startswith("schema/") for i in issues):
                     issues = self._rule_issues(doc, name, issues)
-            if not issues:
-                return self._no_issue
+                if not issues:
+                    return self._no_issue
         except Exception as error:  # noqa: BLE001 - a value that cannot be read is an issue, never an exception
             return ValidationResult(False, self.name, (unreadable_value(error),))
         return ValidationResult(not has_error(issues), self.name, tuple(issues))

@@ -7,7 +7,7 @@ from ._jsvalue import js_string, js_typeof
 from .contract import Contract
 from ._unreadable import unreadable_value
 from .contracts import contracts
-from .detect import classify_document
+from .detect import TYPE_CONTRACTS, classify_document
 from .issue import Issue, ValidationResult
 
 
@@ -22,9 +22,19 @@ def _unknown_contract(doc: object) -> Issue:
     return Issue("contract/unknown", "error", "", message)
 
 
+_BY_TYPE: Mapping[str, Contract[Any]] = {name: contracts[name] for name in TYPE_CONTRACTS}  # type: ignore[literal-required]
+"""The contracts detection takes by `type` alone: the usual document needs one dict lookup."""
+
+
 def validate(doc: object, contract: str | None = None, filename: str | None = None) -> ValidationResult:
     """Validates a document against `contract`, or the contract its `type` (or, for leases and
     signals, its shape) names. Returns every issue; `ok` is True when none is an error. Never raises."""
+    if contract is None and type(doc) is dict:
+        type_ = doc.get("type")
+        if type(type_) is str:
+            by_type = _BY_TYPE.get(type_)
+            if by_type is not None:  # what classify_document decides first, without building its answer
+                return by_type.validate(doc, filename if isinstance(filename, str) else None)
     name: object = contract
     try:
         if name is None:

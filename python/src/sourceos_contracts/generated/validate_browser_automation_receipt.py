@@ -280,166 +280,173 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
 
 def is_schema_valid(d: Any) -> bool:
     """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
-    if not (type(d) is dict):
-        return False
-    if not d.keys() >= _K3:
-        return False
-    if not _K4.issuperset(d):
-        return False
-    x41 = d["id"]
-    if not (type(x41) is str):
-        return False
-    if _K17(x41) is None:
-        return False
-    x42 = d["type"]
-    if not ((type(x42) is str and x42 == "BrowserAutomationReceipt")):
-        return False
-    x43 = d["specVersion"]
-    if not (type(x43) is str):
-        return False
-    if _K6(x43) is None:
-        return False
-    x44 = d["sessionRef"]
-    if not (type(x44) is str):
-        return False
-    if _K18(x44) is None:
-        return False
-    x45 = d["capabilityLedgerRef"]
-    if not (type(x45) is str):
-        return False
-    if _K19(x45) is None:
-        return False
-    x46 = d["ownerRef"]
-    if not (type(x46) is str):
-        return False
-    if len(x46) < 1:
-        return False
-    x47 = d["transport"]
-    if not (type(x47) is str):
-        return False
-    if not (x47 in _K9):
-        return False
-    x48 = d["permissionScope"]
-    if not (type(x48) is list):
-        return False
-    if len(x48) < 1:
-        return False
-    for x49 in x48:
-        if not (type(x49) is str):
+    try:
+        if not (type(d) is dict):
             return False
-        if not (x49 in _K10):
+        n41 = 15
+        x42 = d["id"]
+        if not (type(x42) is str):
             return False
-    if len(set(x48)) != len(x48):
-        return False
-    x50 = d["origin"]
-    if not (type(x50) is str):
-        return False
-    if not (x50 in _K12):
-        return False
-    x51 = d.get("controlledScope", _MISSING)
-    if x51 is not _MISSING:
-        if not (type(x51) is dict or x51 is None):
+        if _K17(x42) is None:
             return False
-        if type(x51) is dict:
-            if not _K13.issuperset(x51):
+        x43 = d["type"]
+        if not ((type(x43) is str and x43 == "BrowserAutomationReceipt")):
+            return False
+        x44 = d["specVersion"]
+        if not (type(x44) is str):
+            return False
+        if _K6(x44) is None:
+            return False
+        x45 = d["sessionRef"]
+        if not (type(x45) is str):
+            return False
+        if _K18(x45) is None:
+            return False
+        x46 = d["capabilityLedgerRef"]
+        if not (type(x46) is str):
+            return False
+        if _K19(x46) is None:
+            return False
+        x47 = d["ownerRef"]
+        if not (type(x47) is str):
+            return False
+        if len(x47) < 1:
+            return False
+        x48 = d["transport"]
+        if not (type(x48) is str):
+            return False
+        if not (x48 in _K9):
+            return False
+        x49 = d["permissionScope"]
+        if not (type(x49) is list):
+            return False
+        if len(x49) < 1:
+            return False
+        for x50 in x49:
+            if not (type(x50) is str):
                 return False
-            x52 = x51.get("windowRef", _MISSING)
-            if x52 is not _MISSING:
-                if not (type(x52) is str or x52 is None):
-                    return False
-            x53 = x51.get("tabRef", _MISSING)
-            if x53 is not _MISSING:
-                if not (type(x53) is str or x53 is None):
-                    return False
-            x54 = x51.get("urlOrigin", _MISSING)
-            if x54 is not _MISSING:
-                if not (type(x54) is str or x54 is None):
-                    return False
-            x55 = x51.get("workspaceRef", _MISSING)
-            if x55 is not _MISSING:
-                if not (type(x55) is str or x55 is None):
-                    return False
-                if isinstance(x55, str):
-                    if _K20(x55) is None:
+            if not (x50 in _K10):
+                return False
+        if len(set(x49)) != len(x49):
+            return False
+        x51 = d["origin"]
+        if not (type(x51) is str):
+            return False
+        if not (x51 in _K12):
+            return False
+        x52 = d.get("controlledScope", _MISSING)
+        if x52 is not _MISSING:
+            n41 += 1
+            if not (type(x52) is dict or x52 is None):
+                return False
+            if type(x52) is dict:
+                n53 = 0
+                x54 = x52.get("windowRef", _MISSING)
+                if x54 is not _MISSING:
+                    n53 += 1
+                    if not (type(x54) is str or x54 is None):
                         return False
-    x56 = d["userVisible"]
-    if not (x56 is True):
-        return False
-    x57 = d["revocable"]
-    if not (x57 is True):
-        return False
-    x58 = d["startedAt"]
-    if not (type(x58) is str):
-        return False
-    if _date_time_common(x58) is None and not _is_date_time(x58):
-        return False
-    x59 = d.get("revokedAt", _MISSING)
-    if x59 is not _MISSING:
-        if not (type(x59) is str or x59 is None):
+                x55 = x52.get("tabRef", _MISSING)
+                if x55 is not _MISSING:
+                    n53 += 1
+                    if not (type(x55) is str or x55 is None):
+                        return False
+                x56 = x52.get("urlOrigin", _MISSING)
+                if x56 is not _MISSING:
+                    n53 += 1
+                    if not (type(x56) is str or x56 is None):
+                        return False
+                x57 = x52.get("workspaceRef", _MISSING)
+                if x57 is not _MISSING:
+                    n53 += 1
+                    if not (type(x57) is str or x57 is None):
+                        return False
+                    if isinstance(x57, str):
+                        if _K20(x57) is None:
+                            return False
+                if len(x52) != n53:
+                    return False
+        x58 = d["userVisible"]
+        if not (x58 is True):
             return False
-        if type(x59) is str:
-            if _date_time_common(x59) is None and not _is_date_time(x59):
-                return False
-    x60 = d.get("terminalState", _MISSING)
-    if x60 is not _MISSING:
+        x59 = d["revocable"]
+        if not (x59 is True):
+            return False
+        x60 = d["startedAt"]
         if not (type(x60) is str):
             return False
-        if not (x60 in _K15):
+        if _date_time_common(x60) is None and not _is_date_time(x60):
             return False
-    x61 = d.get("causalRefs", _MISSING)
-    if x61 is not _MISSING:
-        if not (type(x61) is list):
-            return False
-        for x62 in x61:
+        x61 = d.get("revokedAt", _MISSING)
+        if x61 is not _MISSING:
+            n41 += 1
+            if not (type(x61) is str or x61 is None):
+                return False
+            if type(x61) is str:
+                if _date_time_common(x61) is None and not _is_date_time(x61):
+                    return False
+        x62 = d.get("terminalState", _MISSING)
+        if x62 is not _MISSING:
+            n41 += 1
             if not (type(x62) is str):
                 return False
-            if len(x62) < 1:
+            if not (x62 in _K15):
                 return False
-    x63 = d["policyDecisionRef"]
-    if not (type(x63) is str):
-        return False
-    if _K21(x63) is None:
-        return False
-    x64 = d["evidenceRefs"]
-    if not (type(x64) is list):
-        return False
-    if len(x64) < 1:
-        return False
-    for x65 in x64:
+        x63 = d.get("causalRefs", _MISSING)
+        if x63 is not _MISSING:
+            n41 += 1
+            if not (type(x63) is list):
+                return False
+            for x64 in x63:
+                if not (type(x64) is str):
+                    return False
+                if len(x64) < 1:
+                    return False
+        x65 = d["policyDecisionRef"]
         if not (type(x65) is str):
             return False
-        if len(x65) < 1:
+        if _K21(x65) is None:
             return False
-    x66 = d["capturedAt"]
-    if not (type(x66) is str):
+        x66 = d["evidenceRefs"]
+        if not (type(x66) is list):
+            return False
+        if len(x66) < 1:
+            return False
+        for x67 in x66:
+            if not (type(x67) is str):
+                return False
+            if len(x67) < 1:
+                return False
+        x68 = d["capturedAt"]
+        if not (type(x68) is str):
+            return False
+        if _date_time_common(x68) is None and not _is_date_time(x68):
+            return False
+        if len(d) != n41:
+            return False
+        x69 = d.get("ownerRef", _MISSING)
+        if x69 is not _MISSING:
+            if isinstance(x69, str):
+                if _K22(x69) is None:
+                    return False
+        if (("terminalState" in d and ((v72 := d.get("terminalState", _MISSING)) is _MISSING or ((isinstance(v72, str) and v72 == "revoked"))) and ((v73 := d.get("revokedAt", _MISSING)) is _MISSING or ((v73 is None))))):
+            x70 = d.get("terminalState", _MISSING)
+            if x70 is not _MISSING:
+                if ((isinstance(x70, str) and x70 == "revoked")):
+                    return False
+            x71 = d["revokedAt"]
+            if not (type(x71) is str):
+                return False
+        if (("revokedAt" in d and ((v76 := d.get("revokedAt", _MISSING)) is _MISSING or ((isinstance(v76, str)))) and ((v77 := d.get("terminalState", _MISSING)) is _MISSING or (not ((isinstance(v77, str) and v77 == "revoked")))))):
+            x74 = d["terminalState"]
+            if not ((type(x74) is str and x74 == "revoked")):
+                return False
+            x75 = d.get("revokedAt", _MISSING)
+            if x75 is not _MISSING:
+                if not (x75 is None):
+                    return False
+    except KeyError:  # a required property's read: it is missing
         return False
-    if _date_time_common(x66) is None and not _is_date_time(x66):
-        return False
-    x67 = d.get("ownerRef", _MISSING)
-    if x67 is not _MISSING:
-        if isinstance(x67, str):
-            if _K22(x67) is None:
-                return False
-    if (("terminalState" in d and ((v70 := d.get("terminalState", _MISSING)) is _MISSING or ((isinstance(v70, str) and v70 == "revoked"))) and ((v71 := d.get("revokedAt", _MISSING)) is _MISSING or ((v71 is None))))):
-        if "revokedAt" not in d:
-            return False
-        x68 = d.get("terminalState", _MISSING)
-        if x68 is not _MISSING:
-            if ((isinstance(x68, str) and x68 == "revoked")):
-                return False
-        x69 = d["revokedAt"]
-        if not (type(x69) is str):
-            return False
-    if (("revokedAt" in d and ((v74 := d.get("revokedAt", _MISSING)) is _MISSING or ((isinstance(v74, str)))) and ((v75 := d.get("terminalState", _MISSING)) is _MISSING or (not ((isinstance(v75, str) and v75 == "revoked")))))):
-        if "terminalState" not in d:
-            return False
-        x72 = d["terminalState"]
-        if not ((type(x72) is str and x72 == "revoked")):
-            return False
-        x73 = d.get("revokedAt", _MISSING)
-        if x73 is not _MISSING:
-            if not (x73 is None):
-                return False
     return True
 
 

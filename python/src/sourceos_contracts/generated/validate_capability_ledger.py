@@ -304,175 +304,183 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
 
 def is_schema_valid(d: Any) -> bool:
     """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
-    if not (type(d) is dict):
-        return False
-    if not d.keys() >= _K2:
-        return False
-    if not _K3.issuperset(d):
-        return False
-    x48 = d["id"]
-    if not (type(x48) is str):
-        return False
-    if _K12(x48) is None:
-        return False
-    x49 = d["type"]
-    if not ((type(x49) is str and x49 == "CapabilityLedger")):
-        return False
-    x50 = d["specVersion"]
-    if not (type(x50) is str):
-        return False
-    if _K5(x50) is None:
-        return False
-    x51 = d["capabilityRef"]
-    if not (type(x51) is str):
-        return False
-    if _K13(x51) is None:
-        return False
-    x52 = d.get("sessionRef", _MISSING)
-    if x52 is not _MISSING:
-        if not (type(x52) is str or x52 is None):
+    try:
+        if not (type(d) is dict):
             return False
-        if isinstance(x52, str):
-            if _K14(x52) is None:
+        n48 = 10
+        x49 = d["id"]
+        if not (type(x49) is str):
+            return False
+        if _K12(x49) is None:
+            return False
+        x50 = d["type"]
+        if not ((type(x50) is str and x50 == "CapabilityLedger")):
+            return False
+        x51 = d["specVersion"]
+        if not (type(x51) is str):
+            return False
+        if _K5(x51) is None:
+            return False
+        x52 = d["capabilityRef"]
+        if not (type(x52) is str):
+            return False
+        if _K13(x52) is None:
+            return False
+        x53 = d.get("sessionRef", _MISSING)
+        if x53 is not _MISSING:
+            n48 += 1
+            if not (type(x53) is str or x53 is None):
                 return False
-    x53 = d.get("agentMachineReceiptRef", _MISSING)
-    if x53 is not _MISSING:
-        if not (type(x53) is str or x53 is None):
-            return False
-        if isinstance(x53, str):
-            if _K15(x53) is None:
+            if isinstance(x53, str):
+                if _K14(x53) is None:
+                    return False
+        x54 = d.get("agentMachineReceiptRef", _MISSING)
+        if x54 is not _MISSING:
+            n48 += 1
+            if not (type(x54) is str or x54 is None):
                 return False
-    x54 = d["declaredBy"]
-    if not (type(x54) is list):
-        return False
-    if len(x54) < 1:
-        return False
-    for x55 in x54:
-        if not (type(x55) is str):
+            if isinstance(x54, str):
+                if _K15(x54) is None:
+                    return False
+        x55 = d["declaredBy"]
+        if not (type(x55) is list):
             return False
-        if not (x55 in _K9):
+        if len(x55) < 1:
             return False
-    if len(set(x54)) != len(x54):
-        return False
-    x56 = d["negotiatedBy"]
-    if not (type(x56) is list):
-        return False
-    if len(x56) < 1:
-        return False
-    for x57 in x56:
-        if not (type(x57) is str):
-            return False
-        if not (x57 in _K9):
-            return False
-    if len(set(x56)) != len(x56):
-        return False
-    x58 = d["effectiveState"]
-    if not (type(x58) is str):
-        return False
-    if not (x58 in _K10):
-        return False
-    x59 = d.get("stateReason", _MISSING)
-    if x59 is not _MISSING:
-        if not (type(x59) is str or x59 is None):
-            return False
-    x60 = d.get("ownerRefs", _MISSING)
-    if x60 is not _MISSING:
-        if not (type(x60) is list):
-            return False
-        for x61 in x60:
-            if not (type(x61) is str):
+        for x56 in x55:
+            if not (type(x56) is str):
                 return False
-            if len(x61) < 1:
+            if not (x56 in _K9):
                 return False
-    x62 = d.get("conflictRefs", _MISSING)
-    if x62 is not _MISSING:
-        if not (type(x62) is list):
+        if len(set(x55)) != len(x55):
             return False
-        for x63 in x62:
-            if not (type(x63) is str):
-                return False
-            if len(x63) < 1:
-                return False
-    x64 = d.get("causalRefs", _MISSING)
-    if x64 is not _MISSING:
-        if not (type(x64) is list):
+        x57 = d["negotiatedBy"]
+        if not (type(x57) is list):
             return False
-        for x65 in x64:
-            if not (type(x65) is str):
+        if len(x57) < 1:
+            return False
+        for x58 in x57:
+            if not (type(x58) is str):
                 return False
-            if len(x65) < 1:
+            if not (x58 in _K9):
                 return False
-    x66 = d["policyDecisionRef"]
-    if not (type(x66) is str):
-        return False
-    if _K16(x66) is None:
-        return False
-    x67 = d["evidenceRefs"]
-    if not (type(x67) is list):
-        return False
-    if len(x67) < 1:
-        return False
-    for x68 in x67:
-        if not (type(x68) is str):
+        if len(set(x57)) != len(x57):
+            return False
+        x59 = d["effectiveState"]
+        if not (type(x59) is str):
+            return False
+        if not (x59 in _K10):
+            return False
+        x60 = d.get("stateReason", _MISSING)
+        if x60 is not _MISSING:
+            n48 += 1
+            if not (type(x60) is str or x60 is None):
+                return False
+        x61 = d.get("ownerRefs", _MISSING)
+        if x61 is not _MISSING:
+            n48 += 1
+            if not (type(x61) is list):
+                return False
+            for x62 in x61:
+                if not (type(x62) is str):
+                    return False
+                if len(x62) < 1:
+                    return False
+        x63 = d.get("conflictRefs", _MISSING)
+        if x63 is not _MISSING:
+            n48 += 1
+            if not (type(x63) is list):
+                return False
+            for x64 in x63:
+                if not (type(x64) is str):
+                    return False
+                if len(x64) < 1:
+                    return False
+        x65 = d.get("causalRefs", _MISSING)
+        if x65 is not _MISSING:
+            n48 += 1
+            if not (type(x65) is list):
+                return False
+            for x66 in x65:
+                if not (type(x66) is str):
+                    return False
+                if len(x66) < 1:
+                    return False
+        x67 = d["policyDecisionRef"]
+        if not (type(x67) is str):
+            return False
+        if _K16(x67) is None:
+            return False
+        x68 = d["evidenceRefs"]
+        if not (type(x68) is list):
             return False
         if len(x68) < 1:
             return False
-    x69 = d["capturedAt"]
-    if not (type(x69) is str):
+        for x69 in x68:
+            if not (type(x69) is str):
+                return False
+            if len(x69) < 1:
+                return False
+        x70 = d["capturedAt"]
+        if not (type(x70) is str):
+            return False
+        if _date_time_common(x70) is None and not _is_date_time(x70):
+            return False
+        if len(d) != n48:
+            return False
+        if x59 == "enabled":
+            x71 = d.get("conflictRefs", _MISSING)
+            if x71 is not _MISSING:
+                if isinstance(x71, (list, tuple)):
+                    if len(x71) > 0:
+                        return False
+        if x59 == "blocked_by_policy":
+            x72 = d.get("negotiatedBy", _MISSING)
+            if x72 is not _MISSING:
+                if isinstance(x72, (list, tuple)):
+                    for x73 in x72:
+                        if _valid0(x73):
+                            break
+                    else:
+                        return False
+        if x59 == "unsupported_by_runtime":
+            x74 = d.get("negotiatedBy", _MISSING)
+            if x74 is not _MISSING:
+                if isinstance(x74, (list, tuple)):
+                    for x75 in x74:
+                        if _valid1(x75):
+                            break
+                    else:
+                        return False
+        if x59 == "unsupported_by_server":
+            x76 = d.get("negotiatedBy", _MISSING)
+            if x76 is not _MISSING:
+                if isinstance(x76, (list, tuple)):
+                    for x77 in x76:
+                        if _valid2(x77):
+                            break
+                    else:
+                        return False
+        if x59 == "missing_plugin":
+            x78 = d.get("negotiatedBy", _MISSING)
+            if x78 is not _MISSING:
+                if isinstance(x78, (list, tuple)):
+                    for x79 in x78:
+                        if _valid3(x79):
+                            break
+                    else:
+                        return False
+        if x59 == "missing_schema":
+            x80 = d.get("negotiatedBy", _MISSING)
+            if x80 is not _MISSING:
+                if isinstance(x80, (list, tuple)):
+                    for x81 in x80:
+                        if _valid4(x81):
+                            break
+                    else:
+                        return False
+    except KeyError:  # a required property's read: it is missing
         return False
-    if _date_time_common(x69) is None and not _is_date_time(x69):
-        return False
-    if (("effectiveState" in d and ((v71 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v71, str) and v71 == "enabled"))))):
-        x70 = d.get("conflictRefs", _MISSING)
-        if x70 is not _MISSING:
-            if isinstance(x70, (list, tuple)):
-                if len(x70) > 0:
-                    return False
-    if (("effectiveState" in d and ((v74 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v74, str) and v74 == "blocked_by_policy"))))):
-        x72 = d.get("negotiatedBy", _MISSING)
-        if x72 is not _MISSING:
-            if isinstance(x72, (list, tuple)):
-                for x73 in x72:
-                    if _valid0(x73):
-                        break
-                else:
-                    return False
-    if (("effectiveState" in d and ((v77 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v77, str) and v77 == "unsupported_by_runtime"))))):
-        x75 = d.get("negotiatedBy", _MISSING)
-        if x75 is not _MISSING:
-            if isinstance(x75, (list, tuple)):
-                for x76 in x75:
-                    if _valid1(x76):
-                        break
-                else:
-                    return False
-    if (("effectiveState" in d and ((v80 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v80, str) and v80 == "unsupported_by_server"))))):
-        x78 = d.get("negotiatedBy", _MISSING)
-        if x78 is not _MISSING:
-            if isinstance(x78, (list, tuple)):
-                for x79 in x78:
-                    if _valid2(x79):
-                        break
-                else:
-                    return False
-    if (("effectiveState" in d and ((v83 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v83, str) and v83 == "missing_plugin"))))):
-        x81 = d.get("negotiatedBy", _MISSING)
-        if x81 is not _MISSING:
-            if isinstance(x81, (list, tuple)):
-                for x82 in x81:
-                    if _valid3(x82):
-                        break
-                else:
-                    return False
-    if (("effectiveState" in d and ((v86 := d.get("effectiveState", _MISSING)) is _MISSING or ((isinstance(v86, str) and v86 == "missing_schema"))))):
-        x84 = d.get("negotiatedBy", _MISSING)
-        if x84 is not _MISSING:
-            if isinstance(x84, (list, tuple)):
-                for x85 in x84:
-                    if _valid4(x85):
-                        break
-                else:
-                    return False
     return True
 
 

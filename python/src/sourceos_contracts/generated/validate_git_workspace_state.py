@@ -416,238 +416,244 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
 
 def is_schema_valid(d: Any) -> bool:
     """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
-    if not (type(d) is dict):
-        return False
-    if not d.keys() >= _K8:
-        return False
-    if not _K9.issuperset(d):
-        return False
-    x63 = d["id"]
-    if not (type(x63) is str):
-        return False
-    if _K30(x63) is None:
-        return False
-    x64 = d["type"]
-    if not ((type(x64) is str and x64 == "GitWorkspaceState")):
-        return False
-    x65 = d["specVersion"]
-    if not (type(x65) is str):
-        return False
-    if _K11(x65) is None:
-        return False
-    x66 = d["sessionRef"]
-    if not (type(x66) is str):
-        return False
-    if _K31(x66) is None:
-        return False
-    x67 = d["capabilityLedgerRef"]
-    if not (type(x67) is str):
-        return False
-    if _K32(x67) is None:
-        return False
-    x68 = d.get("agentMachineReceiptRef", _MISSING)
-    if x68 is not _MISSING:
-        if not (type(x68) is str or x68 is None):
+    try:
+        if not (type(d) is dict):
             return False
-        if isinstance(x68, str):
-            if _K33(x68) is None:
+        n63 = 15
+        x64 = d["id"]
+        if not (type(x64) is str):
+            return False
+        if _K30(x64) is None:
+            return False
+        x65 = d["type"]
+        if not ((type(x65) is str and x65 == "GitWorkspaceState")):
+            return False
+        x66 = d["specVersion"]
+        if not (type(x66) is str):
+            return False
+        if _K11(x66) is None:
+            return False
+        x67 = d["sessionRef"]
+        if not (type(x67) is str):
+            return False
+        if _K31(x67) is None:
+            return False
+        x68 = d["capabilityLedgerRef"]
+        if not (type(x68) is str):
+            return False
+        if _K32(x68) is None:
+            return False
+        x69 = d.get("agentMachineReceiptRef", _MISSING)
+        if x69 is not _MISSING:
+            n63 += 1
+            if not (type(x69) is str or x69 is None):
                 return False
-    x69 = d["workspaceRef"]
-    if not (type(x69) is str):
-        return False
-    if _K34(x69) is None:
-        return False
-    x70 = d["state"]
-    if not (type(x70) is str):
-        return False
-    if not (x70 in _K16):
-        return False
-    x71 = d["severity"]
-    if not (type(x71) is str):
-        return False
-    if not (x71 in _K17):
-        return False
-    x72 = d["operation"]
-    if not (type(x72) is str):
-        return False
-    if not (x72 in _K18):
-        return False
-    x73 = d["actionability"]
-    if not (type(x73) is str):
-        return False
-    if not (x73 in _K19):
-        return False
-    x74 = d.get("expectedNegativeState", _MISSING)
-    if x74 is not _MISSING:
-        if not ((x74 is True or x74 is False)):
+            if isinstance(x69, str):
+                if _K33(x69) is None:
+                    return False
+        x70 = d["workspaceRef"]
+        if not (type(x70) is str):
             return False
-    x75 = d["pathEvidence"]
-    if not (type(x75) is dict):
-        return False
-    if not x75.keys() >= _K20:
-        return False
-    if not _K21.issuperset(x75):
-        return False
-    x76 = x75["pathDigest"]
-    if not (type(x76) is str):
-        return False
-    if _K35(x76) is None:
-        return False
-    x77 = x75.get("redactedPathHint", _MISSING)
-    if x77 is not _MISSING:
-        if not (type(x77) is str or x77 is None):
+        if _K34(x70) is None:
             return False
-    x78 = x75["redaction"]
-    if not (type(x78) is str):
-        return False
-    if not (x78 in _K23):
-        return False
-    x79 = x75["rawPathStored"]
-    if not (x79 is False):
-        return False
-    x80 = d["gitFacts"]
-    if not (type(x80) is dict):
-        return False
-    if not x80.keys() >= _K24:
-        return False
-    if not _K25.issuperset(x80):
-        return False
-    x81 = x80["branch"]
-    if not (type(x81) is str or x81 is None):
-        return False
-    x82 = x80["headSha"]
-    if not (type(x82) is str or x82 is None):
-        return False
-    if type(x82) is str:
-        if _K36(x82) is None:
+        x71 = d["state"]
+        if not (type(x71) is str):
             return False
-    x83 = x80["remoteState"]
-    if not (type(x83) is str):
-        return False
-    if not (x83 in _K27):
-        return False
-    x84 = x80["worktreeRootDigest"]
-    if not (type(x84) is str or x84 is None):
-        return False
-    if isinstance(x84, str):
-        if _K35(x84) is None:
+        if not (x71 in _K16):
             return False
-    x85 = x80["gitDirDigest"]
-    if not (type(x85) is str or x85 is None):
-        return False
-    if isinstance(x85, str):
-        if _K35(x85) is None:
+        x72 = d["severity"]
+        if not (type(x72) is str):
             return False
-    x86 = x80.get("failureReason", _MISSING)
-    if x86 is not _MISSING:
-        if not (type(x86) is str or x86 is None):
+        if not (x72 in _K17):
             return False
-    x87 = x80.get("commandClass", _MISSING)
-    if x87 is not _MISSING:
+        x73 = d["operation"]
+        if not (type(x73) is str):
+            return False
+        if not (x73 in _K18):
+            return False
+        x74 = d["actionability"]
+        if not (type(x74) is str):
+            return False
+        if not (x74 in _K19):
+            return False
+        x75 = d.get("expectedNegativeState", _MISSING)
+        if x75 is not _MISSING:
+            n63 += 1
+            if not ((x75 is True or x75 is False)):
+                return False
+        x76 = d["pathEvidence"]
+        if not (type(x76) is dict):
+            return False
+        n77 = 3
+        x78 = x76["pathDigest"]
+        if not (type(x78) is str):
+            return False
+        if _K35(x78) is None:
+            return False
+        x79 = x76.get("redactedPathHint", _MISSING)
+        if x79 is not _MISSING:
+            n77 += 1
+            if not (type(x79) is str or x79 is None):
+                return False
+        x80 = x76["redaction"]
+        if not (type(x80) is str):
+            return False
+        if not (x80 in _K23):
+            return False
+        x81 = x76["rawPathStored"]
+        if not (x81 is False):
+            return False
+        if len(x76) != n77:
+            return False
+        x82 = d["gitFacts"]
+        if not (type(x82) is dict):
+            return False
+        n83 = 5
+        x84 = x82["branch"]
+        if not (type(x84) is str or x84 is None):
+            return False
+        x85 = x82["headSha"]
+        if not (type(x85) is str or x85 is None):
+            return False
+        if type(x85) is str:
+            if _K36(x85) is None:
+                return False
+        x86 = x82["remoteState"]
+        if not (type(x86) is str):
+            return False
+        if not (x86 in _K27):
+            return False
+        x87 = x82["worktreeRootDigest"]
         if not (type(x87) is str or x87 is None):
             return False
-        if not ((type(x87) is str and x87 in _K28) or x87 is None):
-            return False
-    x88 = d.get("causalRefs", _MISSING)
-    if x88 is not _MISSING:
-        if not (type(x88) is list):
-            return False
-        for x89 in x88:
-            if not (type(x89) is str):
+        if isinstance(x87, str):
+            if _K35(x87) is None:
                 return False
-            if len(x89) < 1:
-                return False
-    x90 = d["policyDecisionRef"]
-    if not (type(x90) is str):
-        return False
-    if _K37(x90) is None:
-        return False
-    x91 = d["evidenceRefs"]
-    if not (type(x91) is list):
-        return False
-    if len(x91) < 1:
-        return False
-    for x92 in x91:
-        if not (type(x92) is str):
+        x88 = x82["gitDirDigest"]
+        if not (type(x88) is str or x88 is None):
             return False
-        if len(x92) < 1:
+        if isinstance(x88, str):
+            if _K35(x88) is None:
+                return False
+        x89 = x82.get("failureReason", _MISSING)
+        if x89 is not _MISSING:
+            n83 += 1
+            if not (type(x89) is str or x89 is None):
+                return False
+        x90 = x82.get("commandClass", _MISSING)
+        if x90 is not _MISSING:
+            n83 += 1
+            if not (type(x90) is str or x90 is None):
+                return False
+            if not ((type(x90) is str and x90 in _K28) or x90 is None):
+                return False
+        if len(x82) != n83:
             return False
-    x93 = d["capturedAt"]
-    if not (type(x93) is str):
-        return False
-    if _date_time_common(x93) is None and not _is_date_time(x93):
-        return False
-    if _valid0(d):
-        x94 = d.get("severity", _MISSING)
-        if x94 is not _MISSING:
-            if not ((type(x94) is str and x94 in _K3)):
+        x91 = d.get("causalRefs", _MISSING)
+        if x91 is not _MISSING:
+            n63 += 1
+            if not (type(x91) is list):
                 return False
-    if (("expectedNegativeState" in d and ((v98 := d.get("expectedNegativeState", _MISSING)) is _MISSING or (v98 is True)))):
-        x97 = d.get("severity", _MISSING)
-        if x97 is not _MISSING:
-            if not ((type(x97) is str and x97 in _K3)):
+            for x92 in x91:
+                if not (type(x92) is str):
+                    return False
+                if len(x92) < 1:
+                    return False
+        x93 = d["policyDecisionRef"]
+        if not (type(x93) is str):
+            return False
+        if _K37(x93) is None:
+            return False
+        x94 = d["evidenceRefs"]
+        if not (type(x94) is list):
+            return False
+        if len(x94) < 1:
+            return False
+        for x95 in x94:
+            if not (type(x95) is str):
                 return False
-    if (("state" in d and ((v105 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v105, str) and v105 == "not_a_repo"))))):
-        x99 = d.get("gitFacts", _MISSING)
-        if x99 is not _MISSING:
-            if isinstance(x99, dict):
-                x100 = x99.get("branch", _MISSING)
-                if x100 is not _MISSING:
-                    if not (x100 is None):
-                        return False
-                x101 = x99.get("headSha", _MISSING)
-                if x101 is not _MISSING:
-                    if not (x101 is None):
-                        return False
-                x102 = x99.get("worktreeRootDigest", _MISSING)
-                if x102 is not _MISSING:
-                    if not (x102 is None):
-                        return False
-                x103 = x99.get("gitDirDigest", _MISSING)
-                if x103 is not _MISSING:
-                    if not (x103 is None):
-                        return False
-                x104 = x99.get("remoteState", _MISSING)
-                if x104 is not _MISSING:
-                    if not ((type(x104) is str and x104 == "not_applicable")):
-                        return False
-    if (("state" in d and ((v108 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v108, str) and v108 == "worktree_no_remote"))))):
-        x106 = d.get("gitFacts", _MISSING)
-        if x106 is not _MISSING:
-            if isinstance(x106, dict):
-                x107 = x106.get("remoteState", _MISSING)
-                if x107 is not _MISSING:
-                    if not ((type(x107) is str and x107 == "missing")):
-                        return False
-    if (("state" in d and ((v112 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v112, str) and v112 == "detached_head"))))):
-        x109 = d.get("gitFacts", _MISSING)
-        if x109 is not _MISSING:
-            if isinstance(x109, dict):
-                x110 = x109.get("branch", _MISSING)
-                if x110 is not _MISSING:
-                    if not (x110 is None):
-                        return False
-                x111 = x109.get("headSha", _MISSING)
-                if x111 is not _MISSING:
-                    if not (type(x111) is str):
-                        return False
-    if (("state" in d and ((v115 := d.get("state", _MISSING)) is _MISSING or ((isinstance(v115, str) and v115 == "bare_repo"))))):
-        x113 = d.get("gitFacts", _MISSING)
-        if x113 is not _MISSING:
-            if isinstance(x113, dict):
-                x114 = x113.get("worktreeRootDigest", _MISSING)
-                if x114 is not _MISSING:
-                    if not (x114 is None):
-                        return False
-    x116 = d.get("pathEvidence", _MISSING)
-    if x116 is not _MISSING:
-        if ((not isinstance(x116, dict) or ("redaction" in x116 and ((v118 := x116.get("redaction", _MISSING)) is _MISSING or ((isinstance(v118, str) and v118 == "digest_only")))))):
-            if isinstance(x116, dict):
-                x117 = x116.get("redactedPathHint", _MISSING)
-                if x117 is not _MISSING:
-                    if isinstance(x117, str):
-                        if len(x117) > 0:
+            if len(x95) < 1:
+                return False
+        x96 = d["capturedAt"]
+        if not (type(x96) is str):
+            return False
+        if _date_time_common(x96) is None and not _is_date_time(x96):
+            return False
+        if len(d) != n63:
+            return False
+        if _valid0(d):
+            x97 = d.get("severity", _MISSING)
+            if x97 is not _MISSING:
+                if not ((type(x97) is str and x97 in _K3)):
+                    return False
+        if x75 is True:
+            x100 = d.get("severity", _MISSING)
+            if x100 is not _MISSING:
+                if not ((type(x100) is str and x100 in _K3)):
+                    return False
+        if x71 == "not_a_repo":
+            x101 = d.get("gitFacts", _MISSING)
+            if x101 is not _MISSING:
+                if isinstance(x101, dict):
+                    x102 = x101.get("branch", _MISSING)
+                    if x102 is not _MISSING:
+                        if not (x102 is None):
                             return False
+                    x103 = x101.get("headSha", _MISSING)
+                    if x103 is not _MISSING:
+                        if not (x103 is None):
+                            return False
+                    x104 = x101.get("worktreeRootDigest", _MISSING)
+                    if x104 is not _MISSING:
+                        if not (x104 is None):
+                            return False
+                    x105 = x101.get("gitDirDigest", _MISSING)
+                    if x105 is not _MISSING:
+                        if not (x105 is None):
+                            return False
+                    x106 = x101.get("remoteState", _MISSING)
+                    if x106 is not _MISSING:
+                        if not ((type(x106) is str and x106 == "not_applicable")):
+                            return False
+        if x71 == "worktree_no_remote":
+            x107 = d.get("gitFacts", _MISSING)
+            if x107 is not _MISSING:
+                if isinstance(x107, dict):
+                    x108 = x107.get("remoteState", _MISSING)
+                    if x108 is not _MISSING:
+                        if not ((type(x108) is str and x108 == "missing")):
+                            return False
+        if x71 == "detached_head":
+            x109 = d.get("gitFacts", _MISSING)
+            if x109 is not _MISSING:
+                if isinstance(x109, dict):
+                    x110 = x109.get("branch", _MISSING)
+                    if x110 is not _MISSING:
+                        if not (x110 is None):
+                            return False
+                    x111 = x109.get("headSha", _MISSING)
+                    if x111 is not _MISSING:
+                        if not (type(x111) is str):
+                            return False
+        if x71 == "bare_repo":
+            x112 = d.get("gitFacts", _MISSING)
+            if x112 is not _MISSING:
+                if isinstance(x112, dict):
+                    x113 = x112.get("worktreeRootDigest", _MISSING)
+                    if x113 is not _MISSING:
+                        if not (x113 is None):
+                            return False
+        x114 = d.get("pathEvidence", _MISSING)
+        if x114 is not _MISSING:
+            if ((not isinstance(x114, dict) or ("redaction" in x114 and ((v116 := x114.get("redaction", _MISSING)) is _MISSING or ((isinstance(v116, str) and v116 == "digest_only")))))):
+                if isinstance(x114, dict):
+                    x115 = x114.get("redactedPathHint", _MISSING)
+                    if x115 is not _MISSING:
+                        if isinstance(x115, str):
+                            if len(x115) > 0:
+                                return False
+    except KeyError:  # a required property's read: it is missing
+        return False
     return True
 
 

@@ -102,47 +102,48 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
 
 def is_schema_valid(d: Any) -> bool:
     """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
-    if not (type(d) is dict):
-        return False
-    if not d.keys() >= _K0:
-        return False
-    if not _K0.issuperset(d):
-        return False
-    x9 = d["resource"]
-    if not (type(x9) is str):
-        return False
-    if len(x9) < 1:
-        return False
-    x10 = d["owner"]
-    if not (type(x10) is str):
-        return False
-    if len(x10) < 1:
-        return False
-    x11 = d["domain"]
-    if not (type(x11) is str):
-        return False
-    if len(x11) < 1:
-        return False
-    x12 = d["ttl_seconds"]
-    if not (((type(x12) is int and -1.7976931348623157e308 <= x12 <= 1.7976931348623157e308) or (type(x12) is float and x12.is_integer()))):
-        return False
-    if x12 < 1:
-        return False
-    x13 = d["created_at"]
-    if not (type(x13) is str):
-        return False
-    if _date_time_common(x13) is None and not _is_date_time(x13):
-        return False
-    x14 = d["expires_at"]
-    if not (type(x14) is str):
-        return False
-    if _date_time_common(x14) is None and not _is_date_time(x14):
-        return False
-    x15 = d["override"]
-    if not ((x15 is True or x15 is False)):
-        return False
-    x16 = d["override_reason"]
-    if not (type(x16) is str):
+    try:
+        if not (type(d) is dict):
+            return False
+        if len(d) != 8:
+            return False
+        x9 = d["resource"]
+        if not (type(x9) is str):
+            return False
+        if len(x9) < 1:
+            return False
+        x10 = d["owner"]
+        if not (type(x10) is str):
+            return False
+        if len(x10) < 1:
+            return False
+        x11 = d["domain"]
+        if not (type(x11) is str):
+            return False
+        if len(x11) < 1:
+            return False
+        x12 = d["ttl_seconds"]
+        if not (((type(x12) is int and -1.7976931348623157e308 <= x12 <= 1.7976931348623157e308) or (type(x12) is float and x12.is_integer()))):
+            return False
+        if x12 < 1:
+            return False
+        x13 = d["created_at"]
+        if not (type(x13) is str):
+            return False
+        if _date_time_common(x13) is None and not _is_date_time(x13):
+            return False
+        x14 = d["expires_at"]
+        if not (type(x14) is str):
+            return False
+        if _date_time_common(x14) is None and not _is_date_time(x14):
+            return False
+        x15 = d["override"]
+        if not ((x15 is True or x15 is False)):
+            return False
+        x16 = d["override_reason"]
+        if not (type(x16) is str):
+            return False
+    except KeyError:  # a required property's read: it is missing
         return False
     return True
 

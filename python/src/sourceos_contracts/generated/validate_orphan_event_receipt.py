@@ -372,233 +372,239 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
 
 def is_schema_valid(d: Any) -> bool:
     """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
-    if not (type(d) is dict):
-        return False
-    if not d.keys() >= _K5:
-        return False
-    if not _K6.issuperset(d):
-        return False
-    x61 = d["id"]
-    if not (type(x61) is str):
-        return False
-    if _K20(x61) is None:
-        return False
-    x62 = d["type"]
-    if not ((type(x62) is str and x62 == "OrphanEventReceipt")):
-        return False
-    x63 = d["specVersion"]
-    if not (type(x63) is str):
-        return False
-    if _K8(x63) is None:
-        return False
-    x64 = d["eventRef"]
-    if not (type(x64) is str):
-        return False
-    if _K21(x64) is None:
-        return False
-    x65 = d["eventClass"]
-    if not (type(x65) is str):
-        return False
-    if not (x65 in _K10):
-        return False
-    x66 = d["observedAt"]
-    if not (type(x66) is str):
-        return False
-    if _date_time_common(x66) is None and not _is_date_time(x66):
-        return False
-    x67 = d.get("rawEventDigest", _MISSING)
-    if x67 is not _MISSING:
+    try:
+        if not (type(d) is dict):
+            return False
+        n61 = 11
+        x62 = d["id"]
+        if not (type(x62) is str):
+            return False
+        if _K20(x62) is None:
+            return False
+        x63 = d["type"]
+        if not ((type(x63) is str and x63 == "OrphanEventReceipt")):
+            return False
+        x64 = d["specVersion"]
+        if not (type(x64) is str):
+            return False
+        if _K8(x64) is None:
+            return False
+        x65 = d["eventRef"]
+        if not (type(x65) is str):
+            return False
+        if _K21(x65) is None:
+            return False
+        x66 = d["eventClass"]
+        if not (type(x66) is str):
+            return False
+        if not (x66 in _K10):
+            return False
+        x67 = d["observedAt"]
         if not (type(x67) is str):
             return False
-        if _K22(x67) is None:
+        if _date_time_common(x67) is None and not _is_date_time(x67):
             return False
-    x68 = d["sessionResolution"]
-    if not (type(x68) is dict):
-        return False
-    if not x68.keys() >= _K12:
-        return False
-    if not _K12.issuperset(x68):
-        return False
-    x69 = x68["state"]
-    if not (type(x69) is str):
-        return False
-    if not (x69 in _K13):
-        return False
-    x70 = x68["candidateSessionRefs"]
-    if not (type(x70) is list):
-        return False
-    for x71 in x70:
-        if not (type(x71) is str):
+        x68 = d.get("rawEventDigest", _MISSING)
+        if x68 is not _MISSING:
+            n61 += 1
+            if not (type(x68) is str):
+                return False
+            if _K22(x68) is None:
+                return False
+        x69 = d["sessionResolution"]
+        if not (type(x69) is dict):
             return False
-        if _K23(x71) is None:
+        if len(x69) != 6:
             return False
-    if len(set(x70)) != len(x70):
-        return False
-    x72 = x68["recoveredSessionRef"]
-    if not (type(x72) is str or x72 is None):
-        return False
-    if isinstance(x72, str):
-        if _K23(x72) is None:
+        x70 = x69["state"]
+        if not (type(x70) is str):
             return False
-    x73 = x68["recoveredDagNodeRef"]
-    if not (type(x73) is str or x73 is None):
-        return False
-    if isinstance(x73, str):
-        if _K24(x73) is None:
+        if not (x70 in _K13):
             return False
-    x74 = x68["reconciledAt"]
-    if not (type(x74) is str or x74 is None):
-        return False
-    if type(x74) is str:
-        if _date_time_common(x74) is None and not _is_date_time(x74):
+        x71 = x69["candidateSessionRefs"]
+        if not (type(x71) is list):
             return False
-    x75 = x68["quarantinedAt"]
-    if not (type(x75) is str or x75 is None):
-        return False
-    if type(x75) is str:
-        if _date_time_common(x75) is None and not _is_date_time(x75):
+        for x72 in x71:
+            if not (type(x72) is str):
+                return False
+            if _K23(x72) is None:
+                return False
+        if len(set(x71)) != len(x71):
             return False
-    x76 = d["ttl"]
-    if not (type(x76) is dict):
-        return False
-    if not x76.keys() >= _K16:
-        return False
-    if not _K16.issuperset(x76):
-        return False
-    x77 = x76["expiresAt"]
-    if not (type(x77) is str):
-        return False
-    if _date_time_common(x77) is None and not _is_date_time(x77):
-        return False
-    x78 = x76["expired"]
-    if not ((x78 is True or x78 is False)):
-        return False
-    x79 = d.get("correlationKeys", _MISSING)
-    if x79 is not _MISSING:
-        if not (type(x79) is dict):
+        x73 = x69["recoveredSessionRef"]
+        if not (type(x73) is str or x73 is None):
             return False
-        if not _K17.issuperset(x79):
+        if isinstance(x73, str):
+            if _K23(x73) is None:
+                return False
+        x74 = x69["recoveredDagNodeRef"]
+        if not (type(x74) is str or x74 is None):
             return False
-        x80 = x79.get("conversationId", _MISSING)
+        if isinstance(x74, str):
+            if _K24(x74) is None:
+                return False
+        x75 = x69["reconciledAt"]
+        if not (type(x75) is str or x75 is None):
+            return False
+        if type(x75) is str:
+            if _date_time_common(x75) is None and not _is_date_time(x75):
+                return False
+        x76 = x69["quarantinedAt"]
+        if not (type(x76) is str or x76 is None):
+            return False
+        if type(x76) is str:
+            if _date_time_common(x76) is None and not _is_date_time(x76):
+                return False
+        x77 = d["ttl"]
+        if not (type(x77) is dict):
+            return False
+        if len(x77) != 2:
+            return False
+        x78 = x77["expiresAt"]
+        if not (type(x78) is str):
+            return False
+        if _date_time_common(x78) is None and not _is_date_time(x78):
+            return False
+        x79 = x77["expired"]
+        if not ((x79 is True or x79 is False)):
+            return False
+        x80 = d.get("correlationKeys", _MISSING)
         if x80 is not _MISSING:
-            if not (type(x80) is str or x80 is None):
+            n61 += 1
+            if not (type(x80) is dict):
                 return False
-        x81 = x79.get("parentId", _MISSING)
-        if x81 is not _MISSING:
-            if not (type(x81) is str or x81 is None):
-                return False
-        x82 = x79.get("workspaceRef", _MISSING)
-        if x82 is not _MISSING:
-            if not (type(x82) is str or x82 is None):
-                return False
-            if isinstance(x82, str):
-                if _K25(x82) is None:
+            n81 = 0
+            x82 = x80.get("conversationId", _MISSING)
+            if x82 is not _MISSING:
+                n81 += 1
+                if not (type(x82) is str or x82 is None):
                     return False
-        x83 = x79.get("taskRef", _MISSING)
-        if x83 is not _MISSING:
-            if not (type(x83) is str or x83 is None):
+            x83 = x80.get("parentId", _MISSING)
+            if x83 is not _MISSING:
+                n81 += 1
+                if not (type(x83) is str or x83 is None):
+                    return False
+            x84 = x80.get("workspaceRef", _MISSING)
+            if x84 is not _MISSING:
+                n81 += 1
+                if not (type(x84) is str or x84 is None):
+                    return False
+                if isinstance(x84, str):
+                    if _K25(x84) is None:
+                        return False
+            x85 = x80.get("taskRef", _MISSING)
+            if x85 is not _MISSING:
+                n81 += 1
+                if not (type(x85) is str or x85 is None):
+                    return False
+            if len(x80) != n81:
                 return False
-    x84 = d.get("causalRefs", _MISSING)
-    if x84 is not _MISSING:
-        if not (type(x84) is list):
-            return False
-        for x85 in x84:
-            if not (type(x85) is str):
+        x86 = d.get("causalRefs", _MISSING)
+        if x86 is not _MISSING:
+            n61 += 1
+            if not (type(x86) is list):
                 return False
-            if len(x85) < 1:
-                return False
-    x86 = d["policyDecisionRef"]
-    if not (type(x86) is str):
-        return False
-    if _K26(x86) is None:
-        return False
-    x87 = d["evidenceRefs"]
-    if not (type(x87) is list):
-        return False
-    if len(x87) < 1:
-        return False
-    for x88 in x87:
+            for x87 in x86:
+                if not (type(x87) is str):
+                    return False
+                if len(x87) < 1:
+                    return False
+        x88 = d["policyDecisionRef"]
         if not (type(x88) is str):
             return False
-        if len(x88) < 1:
+        if _K26(x88) is None:
             return False
-    x89 = d["capturedAt"]
-    if not (type(x89) is str):
+        x89 = d["evidenceRefs"]
+        if not (type(x89) is list):
+            return False
+        if len(x89) < 1:
+            return False
+        for x90 in x89:
+            if not (type(x90) is str):
+                return False
+            if len(x90) < 1:
+                return False
+        x91 = d["capturedAt"]
+        if not (type(x91) is str):
+            return False
+        if _date_time_common(x91) is None and not _is_date_time(x91):
+            return False
+        if len(d) != n61:
+            return False
+        x92 = d.get("sessionResolution", _MISSING)
+        if x92 is not _MISSING:
+            if ((not isinstance(x92, dict) or ("state" in x92 and ((v97 := x92.get("state", _MISSING)) is _MISSING or ((isinstance(v97, str) and v97 == "recovered")))))):
+                if isinstance(x92, dict):
+                    x93 = x92.get("recoveredSessionRef", _MISSING)
+                    if x93 is not _MISSING:
+                        if not (type(x93) is str):
+                            return False
+                    x94 = x92.get("recoveredDagNodeRef", _MISSING)
+                    if x94 is not _MISSING:
+                        if not (type(x94) is str):
+                            return False
+                    x95 = x92.get("reconciledAt", _MISSING)
+                    if x95 is not _MISSING:
+                        if not (type(x95) is str):
+                            return False
+                    x96 = x92.get("quarantinedAt", _MISSING)
+                    if x96 is not _MISSING:
+                        if not (x96 is None):
+                            return False
+        x98 = d.get("sessionResolution", _MISSING)
+        if x98 is not _MISSING:
+            if ((not isinstance(x98, dict) or ("state" in x98 and ((v102 := x98.get("state", _MISSING)) is _MISSING or ((isinstance(v102, str) and v102 == "quarantined")))))):
+                if isinstance(x98, dict):
+                    x99 = x98.get("quarantinedAt", _MISSING)
+                    if x99 is not _MISSING:
+                        if not (type(x99) is str):
+                            return False
+                    x100 = x98.get("recoveredSessionRef", _MISSING)
+                    if x100 is not _MISSING:
+                        if not (x100 is None):
+                            return False
+                    x101 = x98.get("recoveredDagNodeRef", _MISSING)
+                    if x101 is not _MISSING:
+                        if not (x101 is None):
+                            return False
+        x103 = d.get("sessionResolution", _MISSING)
+        if x103 is not _MISSING:
+            if ((not isinstance(x103, dict) or ("state" in x103 and ((v108 := x103.get("state", _MISSING)) is _MISSING or ((isinstance(v108, str) and v108 == "queued")))))):
+                if isinstance(x103, dict):
+                    x104 = x103.get("recoveredSessionRef", _MISSING)
+                    if x104 is not _MISSING:
+                        if not (x104 is None):
+                            return False
+                    x105 = x103.get("recoveredDagNodeRef", _MISSING)
+                    if x105 is not _MISSING:
+                        if not (x105 is None):
+                            return False
+                    x106 = x103.get("reconciledAt", _MISSING)
+                    if x106 is not _MISSING:
+                        if not (x106 is None):
+                            return False
+                    x107 = x103.get("quarantinedAt", _MISSING)
+                    if x107 is not _MISSING:
+                        if not (x107 is None):
+                            return False
+        if (("sessionResolution" in d and ((v111 := d.get("sessionResolution", _MISSING)) is _MISSING or ((not isinstance(v111, dict) or ("state" in v111 and ((v112 := v111.get("state", _MISSING)) is _MISSING or ((isinstance(v112, str) and v112 == "queued"))))))))):
+            x109 = d.get("ttl", _MISSING)
+            if x109 is not _MISSING:
+                if isinstance(x109, dict):
+                    x110 = x109.get("expired", _MISSING)
+                    if x110 is not _MISSING:
+                        if not (x110 is False):
+                            return False
+        x113 = d.get("sessionResolution", _MISSING)
+        if x113 is not _MISSING:
+            if ((not isinstance(x113, dict) or ("state" in x113 and ((v115 := x113.get("state", _MISSING)) is _MISSING or ((isinstance(v115, str) and v115 == "discarded_duplicate")))))):
+                if isinstance(x113, dict):
+                    x114 = x113.get("recoveredSessionRef", _MISSING)
+                    if x114 is not _MISSING:
+                        if not (x114 is None):
+                            return False
+    except KeyError:  # a required property's read: it is missing
         return False
-    if _date_time_common(x89) is None and not _is_date_time(x89):
-        return False
-    x90 = d.get("sessionResolution", _MISSING)
-    if x90 is not _MISSING:
-        if ((not isinstance(x90, dict) or ("state" in x90 and ((v95 := x90.get("state", _MISSING)) is _MISSING or ((isinstance(v95, str) and v95 == "recovered")))))):
-            if isinstance(x90, dict):
-                x91 = x90.get("recoveredSessionRef", _MISSING)
-                if x91 is not _MISSING:
-                    if not (type(x91) is str):
-                        return False
-                x92 = x90.get("recoveredDagNodeRef", _MISSING)
-                if x92 is not _MISSING:
-                    if not (type(x92) is str):
-                        return False
-                x93 = x90.get("reconciledAt", _MISSING)
-                if x93 is not _MISSING:
-                    if not (type(x93) is str):
-                        return False
-                x94 = x90.get("quarantinedAt", _MISSING)
-                if x94 is not _MISSING:
-                    if not (x94 is None):
-                        return False
-    x96 = d.get("sessionResolution", _MISSING)
-    if x96 is not _MISSING:
-        if ((not isinstance(x96, dict) or ("state" in x96 and ((v100 := x96.get("state", _MISSING)) is _MISSING or ((isinstance(v100, str) and v100 == "quarantined")))))):
-            if isinstance(x96, dict):
-                x97 = x96.get("quarantinedAt", _MISSING)
-                if x97 is not _MISSING:
-                    if not (type(x97) is str):
-                        return False
-                x98 = x96.get("recoveredSessionRef", _MISSING)
-                if x98 is not _MISSING:
-                    if not (x98 is None):
-                        return False
-                x99 = x96.get("recoveredDagNodeRef", _MISSING)
-                if x99 is not _MISSING:
-                    if not (x99 is None):
-                        return False
-    x101 = d.get("sessionResolution", _MISSING)
-    if x101 is not _MISSING:
-        if ((not isinstance(x101, dict) or ("state" in x101 and ((v106 := x101.get("state", _MISSING)) is _MISSING or ((isinstance(v106, str) and v106 == "queued")))))):
-            if isinstance(x101, dict):
-                x102 = x101.get("recoveredSessionRef", _MISSING)
-                if x102 is not _MISSING:
-                    if not (x102 is None):
-                        return False
-                x103 = x101.get("recoveredDagNodeRef", _MISSING)
-                if x103 is not _MISSING:
-                    if not (x103 is None):
-                        return False
-                x104 = x101.get("reconciledAt", _MISSING)
-                if x104 is not _MISSING:
-                    if not (x104 is None):
-                        return False
-                x105 = x101.get("quarantinedAt", _MISSING)
-                if x105 is not _MISSING:
-                    if not (x105 is None):
-                        return False
-    if (("sessionResolution" in d and ((v109 := d.get("sessionResolution", _MISSING)) is _MISSING or ((not isinstance(v109, dict) or ("state" in v109 and ((v110 := v109.get("state", _MISSING)) is _MISSING or ((isinstance(v110, str) and v110 == "queued"))))))))):
-        x107 = d.get("ttl", _MISSING)
-        if x107 is not _MISSING:
-            if isinstance(x107, dict):
-                x108 = x107.get("expired", _MISSING)
-                if x108 is not _MISSING:
-                    if not (x108 is False):
-                        return False
-    x111 = d.get("sessionResolution", _MISSING)
-    if x111 is not _MISSING:
-        if ((not isinstance(x111, dict) or ("state" in x111 and ((v113 := x111.get("state", _MISSING)) is _MISSING or ((isinstance(v113, str) and v113 == "discarded_duplicate")))))):
-            if isinstance(x111, dict):
-                x112 = x111.get("recoveredSessionRef", _MISSING)
-                if x112 is not _MISSING:
-                    if not (x112 is None):
-                        return False
     return True
 
 

@@ -368,215 +368,220 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
 
 def is_schema_valid(d: Any) -> bool:
     """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
-    if not (type(d) is dict):
-        return False
-    if not d.keys() >= _K4:
-        return False
-    if not _K5.issuperset(d):
-        return False
-    x50 = d["id"]
-    if not (type(x50) is str):
-        return False
-    if _K23(x50) is None:
-        return False
-    x51 = d["type"]
-    if not ((type(x51) is str and x51 == "RuntimeInstallReceipt")):
-        return False
-    x52 = d["specVersion"]
-    if not (type(x52) is str):
-        return False
-    if _K7(x52) is None:
-        return False
-    x53 = d["sessionRef"]
-    if not (type(x53) is str):
-        return False
-    if _K24(x53) is None:
-        return False
-    x54 = d["capabilityLedgerRef"]
-    if not (type(x54) is str):
-        return False
-    if _K25(x54) is None:
-        return False
-    x55 = d.get("agentMachineReceiptRef", _MISSING)
-    if x55 is not _MISSING:
-        if not (type(x55) is str or x55 is None):
+    try:
+        if not (type(d) is dict):
             return False
-        if isinstance(x55, str):
-            if _K26(x55) is None:
+        n50 = 16
+        x51 = d["id"]
+        if not (type(x51) is str):
+            return False
+        if _K23(x51) is None:
+            return False
+        x52 = d["type"]
+        if not ((type(x52) is str and x52 == "RuntimeInstallReceipt")):
+            return False
+        x53 = d["specVersion"]
+        if not (type(x53) is str):
+            return False
+        if _K7(x53) is None:
+            return False
+        x54 = d["sessionRef"]
+        if not (type(x54) is str):
+            return False
+        if _K24(x54) is None:
+            return False
+        x55 = d["capabilityLedgerRef"]
+        if not (type(x55) is str):
+            return False
+        if _K25(x55) is None:
+            return False
+        x56 = d.get("agentMachineReceiptRef", _MISSING)
+        if x56 is not _MISSING:
+            n50 += 1
+            if not (type(x56) is str or x56 is None):
                 return False
-    x56 = d["runtimeRef"]
-    if not (type(x56) is str):
-        return False
-    if _K27(x56) is None:
-        return False
-    x57 = d.get("runtimeName", _MISSING)
-    if x57 is not _MISSING:
-        if not (type(x57) is str or x57 is None):
+            if isinstance(x56, str):
+                if _K26(x56) is None:
+                    return False
+        x57 = d["runtimeRef"]
+        if not (type(x57) is str):
             return False
-    x58 = d.get("runtimeVersion", _MISSING)
-    if x58 is not _MISSING:
-        if not (type(x58) is str or x58 is None):
+        if _K27(x57) is None:
             return False
-    x59 = d["targetRef"]
-    if not (type(x59) is str):
-        return False
-    if _K28(x59) is None:
-        return False
-    x60 = d["platform"]
-    if not (type(x60) is str):
-        return False
-    if not (x60 in _K13):
-        return False
-    x61 = d["installState"]
-    if not (type(x61) is str):
-        return False
-    if not (x61 in _K14):
-        return False
-    x62 = d["manifest"]
-    if not (type(x62) is dict):
-        return False
-    if not x62.keys() >= _K15:
-        return False
-    if not _K16.issuperset(x62):
-        return False
-    x63 = x62["manifestRef"]
-    if not (type(x63) is str):
-        return False
-    if len(x63) < 1:
-        return False
-    x64 = x62["manifestDigest"]
-    if not (type(x64) is str):
-        return False
-    if _K29(x64) is None:
-        return False
-    x65 = x62.get("bundleFormatVersion", _MISSING)
-    if x65 is not _MISSING:
-        if not (type(x65) is str or ((type(x65) is int and -1.7976931348623157e308 <= x65 <= 1.7976931348623157e308) or (type(x65) is float and x65.is_integer())) or x65 is None):
+        x58 = d.get("runtimeName", _MISSING)
+        if x58 is not _MISSING:
+            n50 += 1
+            if not (type(x58) is str or x58 is None):
+                return False
+        x59 = d.get("runtimeVersion", _MISSING)
+        if x59 is not _MISSING:
+            n50 += 1
+            if not (type(x59) is str or x59 is None):
+                return False
+        x60 = d["targetRef"]
+        if not (type(x60) is str):
             return False
-    x66 = x62["resolvedAt"]
-    if not (type(x66) is str):
-        return False
-    if _date_time_common(x66) is None and not _is_date_time(x66):
-        return False
-    x67 = d["artifacts"]
-    if not (type(x67) is list):
-        return False
-    if len(x67) < 1:
-        return False
-    for x68 in x67:
-        if not (type(x68) is dict):
+        if _K28(x60) is None:
             return False
-        if not x68.keys() >= _K18:
+        x61 = d["platform"]
+        if not (type(x61) is str):
             return False
-        if not _K19.issuperset(x68):
+        if not (x61 in _K13):
             return False
-        x69 = x68["artifactRef"]
-        if not (type(x69) is str):
+        x62 = d["installState"]
+        if not (type(x62) is str):
+            return False
+        if not (x62 in _K14):
+            return False
+        x63 = d["manifest"]
+        if not (type(x63) is dict):
+            return False
+        n64 = 3
+        x65 = x63["manifestRef"]
+        if not (type(x65) is str):
+            return False
+        if len(x65) < 1:
+            return False
+        x66 = x63["manifestDigest"]
+        if not (type(x66) is str):
+            return False
+        if _K29(x66) is None:
+            return False
+        x67 = x63.get("bundleFormatVersion", _MISSING)
+        if x67 is not _MISSING:
+            n64 += 1
+            if not (type(x67) is str or ((type(x67) is int and -1.7976931348623157e308 <= x67 <= 1.7976931348623157e308) or (type(x67) is float and x67.is_integer())) or x67 is None):
+                return False
+        x68 = x63["resolvedAt"]
+        if not (type(x68) is str):
+            return False
+        if _date_time_common(x68) is None and not _is_date_time(x68):
+            return False
+        if len(x63) != n64:
+            return False
+        x69 = d["artifacts"]
+        if not (type(x69) is list):
             return False
         if len(x69) < 1:
             return False
-        x70 = x68["digest"]
-        if not (type(x70) is str):
-            return False
-        if _K29(x70) is None:
-            return False
-        x71 = x68.get("sizeBytes", _MISSING)
-        if x71 is not _MISSING:
-            if not (((type(x71) is int and -1.7976931348623157e308 <= x71 <= 1.7976931348623157e308) or (type(x71) is float and x71.is_integer())) or x71 is None):
+        for x70 in x69:
+            if not (type(x70) is dict):
                 return False
-            if ((type(x71) is int and -1.7976931348623157e308 <= x71 <= 1.7976931348623157e308) or (type(x71) is float and x71.is_integer())):
-                if x71 < 0:
+            n71 = 3
+            x72 = x70["artifactRef"]
+            if not (type(x72) is str):
+                return False
+            if len(x72) < 1:
+                return False
+            x73 = x70["digest"]
+            if not (type(x73) is str):
+                return False
+            if _K29(x73) is None:
+                return False
+            x74 = x70.get("sizeBytes", _MISSING)
+            if x74 is not _MISSING:
+                n71 += 1
+                if not (((type(x74) is int and -1.7976931348623157e308 <= x74 <= 1.7976931348623157e308) or (type(x74) is float and x74.is_integer())) or x74 is None):
                     return False
-        x72 = x68["verificationState"]
-        if not (type(x72) is str):
-            return False
-        if not (x72 in _K20):
-            return False
-    x73 = d.get("rollbackRef", _MISSING)
-    if x73 is not _MISSING:
-        if not (type(x73) is str or x73 is None):
-            return False
-    x74 = d.get("failureReason", _MISSING)
-    if x74 is not _MISSING:
-        if not (type(x74) is str or x74 is None):
-            return False
-    x75 = d["logMode"]
-    if not (type(x75) is str):
-        return False
-    if not (x75 in _K21):
-        return False
-    x76 = d.get("causalRefs", _MISSING)
-    if x76 is not _MISSING:
-        if not (type(x76) is list):
-            return False
-        for x77 in x76:
-            if not (type(x77) is str):
+                if ((type(x74) is int and -1.7976931348623157e308 <= x74 <= 1.7976931348623157e308) or (type(x74) is float and x74.is_integer())):
+                    if x74 < 0:
+                        return False
+            x75 = x70["verificationState"]
+            if not (type(x75) is str):
                 return False
-            if len(x77) < 1:
+            if not (x75 in _K20):
                 return False
-    x78 = d["policyDecisionRef"]
-    if not (type(x78) is str):
-        return False
-    if _K30(x78) is None:
-        return False
-    x79 = d["evidenceRefs"]
-    if not (type(x79) is list):
-        return False
-    if len(x79) < 1:
-        return False
-    for x80 in x79:
-        if not (type(x80) is str):
-            return False
-        if len(x80) < 1:
-            return False
-    x81 = d["startedAt"]
-    if not (type(x81) is str):
-        return False
-    if _date_time_common(x81) is None and not _is_date_time(x81):
-        return False
-    x82 = d.get("finishedAt", _MISSING)
-    if x82 is not _MISSING:
-        if not (type(x82) is str or x82 is None):
-            return False
-        if type(x82) is str:
-            if _date_time_common(x82) is None and not _is_date_time(x82):
+            if len(x70) != n71:
                 return False
-    x83 = d["capturedAt"]
-    if not (type(x83) is str):
-        return False
-    if _date_time_common(x83) is None and not _is_date_time(x83):
-        return False
-    if (("installState" in d and ((v85 := d.get("installState", _MISSING)) is _MISSING or (((isinstance(v85, str) and v85 in _K0)))))):
-        if "failureReason" not in d:
+        x76 = d.get("rollbackRef", _MISSING)
+        if x76 is not _MISSING:
+            n50 += 1
+            if not (type(x76) is str or x76 is None):
+                return False
+        x77 = d.get("failureReason", _MISSING)
+        if x77 is not _MISSING:
+            n50 += 1
+            if not (type(x77) is str or x77 is None):
+                return False
+        x78 = d["logMode"]
+        if not (type(x78) is str):
             return False
-        x84 = d["failureReason"]
+        if not (x78 in _K21):
+            return False
+        x79 = d.get("causalRefs", _MISSING)
+        if x79 is not _MISSING:
+            n50 += 1
+            if not (type(x79) is list):
+                return False
+            for x80 in x79:
+                if not (type(x80) is str):
+                    return False
+                if len(x80) < 1:
+                    return False
+        x81 = d["policyDecisionRef"]
+        if not (type(x81) is str):
+            return False
+        if _K30(x81) is None:
+            return False
+        x82 = d["evidenceRefs"]
+        if not (type(x82) is list):
+            return False
+        if len(x82) < 1:
+            return False
+        for x83 in x82:
+            if not (type(x83) is str):
+                return False
+            if len(x83) < 1:
+                return False
+        x84 = d["startedAt"]
         if not (type(x84) is str):
             return False
-        if len(x84) < 1:
+        if _date_time_common(x84) is None and not _is_date_time(x84):
             return False
-    if (("installState" in d and ((v90 := d.get("installState", _MISSING)) is _MISSING or ((isinstance(v90, str) and v90 == "installed"))))):
-        x86 = d.get("failureReason", _MISSING)
-        if x86 is not _MISSING:
-            if isinstance(x86, str):
-                if len(x86) > 0:
+        x85 = d.get("finishedAt", _MISSING)
+        if x85 is not _MISSING:
+            n50 += 1
+            if not (type(x85) is str or x85 is None):
+                return False
+            if type(x85) is str:
+                if _date_time_common(x85) is None and not _is_date_time(x85):
                     return False
-        x87 = d.get("artifacts", _MISSING)
-        if x87 is not _MISSING:
-            if isinstance(x87, (list, tuple)):
-                for x88 in x87:
-                    if isinstance(x88, dict):
-                        x89 = x88.get("verificationState", _MISSING)
-                        if x89 is not _MISSING:
-                            if ((isinstance(x89, str) and x89 == "failed")):
-                                return False
-    if (("installState" in d and ((v92 := d.get("installState", _MISSING)) is _MISSING or ((isinstance(v92, str) and v92 == "rolled_back"))))):
-        if "rollbackRef" not in d:
+        x86 = d["capturedAt"]
+        if not (type(x86) is str):
             return False
-        x91 = d["rollbackRef"]
-        if not (type(x91) is str):
+        if _date_time_common(x86) is None and not _is_date_time(x86):
             return False
-        if len(x91) < 1:
+        if len(d) != n50:
             return False
+        if (("installState" in d and ((v88 := d.get("installState", _MISSING)) is _MISSING or (((isinstance(v88, str) and v88 in _K0)))))):
+            x87 = d["failureReason"]
+            if not (type(x87) is str):
+                return False
+            if len(x87) < 1:
+                return False
+        if x62 == "installed":
+            x89 = d.get("failureReason", _MISSING)
+            if x89 is not _MISSING:
+                if isinstance(x89, str):
+                    if len(x89) > 0:
+                        return False
+            x90 = d.get("artifacts", _MISSING)
+            if x90 is not _MISSING:
+                if isinstance(x90, (list, tuple)):
+                    for x91 in x90:
+                        if isinstance(x91, dict):
+                            x92 = x91.get("verificationState", _MISSING)
+                            if x92 is not _MISSING:
+                                if ((isinstance(x92, str) and x92 == "failed")):
+                                    return False
+        if x62 == "rolled_back":
+            x93 = d["rollbackRef"]
+            if not (type(x93) is str):
+                return False
+            if len(x93) < 1:
+                return False
+    except KeyError:  # a required property's read: it is missing
+        return False
     return True
 
 

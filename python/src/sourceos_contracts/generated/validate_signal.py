@@ -213,112 +213,107 @@ def schema_errors(d: Any, _e: list[RawError]) -> None:
 
 def is_schema_valid(d: Any) -> bool:
     """True only when `schema_errors` finds no error in `d`; False at the first doubt (then `schema_errors` decides)."""
-    if not (type(d) is dict):
-        return False
-    if not d.keys() >= _K2:
-        return False
-    if not _K2.issuperset(d):
-        return False
-    x31 = d["header"]
-    if not (type(x31) is dict):
-        return False
-    if not x31.keys() >= _K3:
-        return False
-    if not _K3.issuperset(x31):
-        return False
-    x32 = x31["id"]
-    if not (type(x32) is str):
-        return False
-    if len(x32) < 1:
-        return False
-    x33 = x31["timestamp"]
-    if not (type(x33) is str):
-        return False
-    if _date_time_common(x33) is None and not _is_date_time(x33):
-        return False
-    x34 = x31["from"]
-    if not (type(x34) is str):
-        return False
-    if len(x34) < 1:
-        return False
-    x35 = x31["to"]
-    if not (type(x35) is str):
-        return False
-    if len(x35) < 1:
-        return False
-    x36 = x31["kind"]
-    if not (type(x36) is str):
-        return False
-    if not (x36 in _K4):
-        return False
-    x37 = x31["urgency"]
-    if not (type(x37) is str):
-        return False
-    if not (x37 in _K5):
-        return False
-    x38 = d["body"]
-    if not (type(x38) is dict):
-        return False
-    if not x38.keys() >= _K6:
-        return False
-    if not _K6.issuperset(x38):
-        return False
-    x39 = x38["topic"]
-    if not (type(x39) is str):
-        return False
-    if len(x39) < 1:
-        return False
-    x40 = x38["claim"]
-    if not (type(x40) is str):
-        return False
-    x41 = x38["evidence"]
-    if not (type(x41) is list):
-        return False
-    for x42 in x41:
-        if not (type(x42) is str):
+    try:
+        if not (type(d) is dict):
             return False
-    x43 = x38["confidence"]
-    if not (type(x43) is str):
-        return False
-    if not (x43 in _K7):
-        return False
-    x44 = x38["asks"]
-    if not (type(x44) is list):
-        return False
-    for x45 in x44:
-        if not (type(x45) is str):
+        if len(d) != 3:
             return False
-    x46 = x38["next_actions"]
-    if not (type(x46) is list):
-        return False
-    for x47 in x46:
-        if not (type(x47) is str):
+        x31 = d["header"]
+        if not (type(x31) is dict):
             return False
-    x48 = d["footer"]
-    if not (type(x48) is dict):
-        return False
-    if not x48.keys() >= _K8:
-        return False
-    if not _K8.issuperset(x48):
-        return False
-    x49 = x48["expects_response"]
-    if not ((x49 is True or x49 is False)):
-        return False
-    x50 = x48["response_by"]
-    if not (type(x50) is str):
-        return False
-    if ((not isinstance(x50, str) or (len(x50) >= 1))):
-        if _date_time_common(x50) is None and not _is_date_time(x50):
+        if len(x31) != 6:
             return False
-    if (("header" in d and ((v53 := d.get("header", _MISSING)) is _MISSING or ((not isinstance(v53, dict) or ("kind" in v53 and ((v54 := v53.get("kind", _MISSING)) is _MISSING or (((isinstance(v54, str) and v54 in _K0)))))))))):
-        x51 = d.get("body", _MISSING)
-        if x51 is not _MISSING:
-            if isinstance(x51, dict):
-                x52 = x51.get("evidence", _MISSING)
-                if x52 is not _MISSING:
-                    if isinstance(x52, (list, tuple)):
-                        if len(x52) < 1:
-                            return False
+        x32 = x31["id"]
+        if not (type(x32) is str):
+            return False
+        if len(x32) < 1:
+            return False
+        x33 = x31["timestamp"]
+        if not (type(x33) is str):
+            return False
+        if _date_time_common(x33) is None and not _is_date_time(x33):
+            return False
+        x34 = x31["from"]
+        if not (type(x34) is str):
+            return False
+        if len(x34) < 1:
+            return False
+        x35 = x31["to"]
+        if not (type(x35) is str):
+            return False
+        if len(x35) < 1:
+            return False
+        x36 = x31["kind"]
+        if not (type(x36) is str):
+            return False
+        if not (x36 in _K4):
+            return False
+        x37 = x31["urgency"]
+        if not (type(x37) is str):
+            return False
+        if not (x37 in _K5):
+            return False
+        x38 = d["body"]
+        if not (type(x38) is dict):
+            return False
+        if len(x38) != 6:
+            return False
+        x39 = x38["topic"]
+        if not (type(x39) is str):
+            return False
+        if len(x39) < 1:
+            return False
+        x40 = x38["claim"]
+        if not (type(x40) is str):
+            return False
+        x41 = x38["evidence"]
+        if not (type(x41) is list):
+            return False
+        for x42 in x41:
+            if not (type(x42) is str):
+                return False
+        x43 = x38["confidence"]
+        if not (type(x43) is str):
+            return False
+        if not (x43 in _K7):
+            return False
+        x44 = x38["asks"]
+        if not (type(x44) is list):
+            return False
+        for x45 in x44:
+            if not (type(x45) is str):
+                return False
+        x46 = x38["next_actions"]
+        if not (type(x46) is list):
+            return False
+        for x47 in x46:
+            if not (type(x47) is str):
+                return False
+        x48 = d["footer"]
+        if not (type(x48) is dict):
+            return False
+        if len(x48) != 2:
+            return False
+        x49 = x48["expects_response"]
+        if not ((x49 is True or x49 is False)):
+            return False
+        x50 = x48["response_by"]
+        if not (type(x50) is str):
+            return False
+        if ((not isinstance(x50, str) or (len(x50) >= 1))):
+            if _date_time_common(x50) is None and not _is_date_time(x50):
+                return False
+        if (("header" in d and ((v53 := d.get("header", _MISSING)) is _MISSING or ((not isinstance(v53, dict) or ("kind" in v53 and ((v54 := v53.get("kind", _MISSING)) is _MISSING or (((isinstance(v54, str) and v54 in _K0)))))))))):
+            x51 = d.get("body", _MISSING)
+            if x51 is not _MISSING:
+                if isinstance(x51, dict):
+                    x52 = x51.get("evidence", _MISSING)
+                    if x52 is not _MISSING:
+                        if isinstance(x52, (list, tuple)):
+                            if len(x52) < 1:
+                                return False
+    except KeyError:  # a required property's read: it is missing
+        return False
     return True
 
 

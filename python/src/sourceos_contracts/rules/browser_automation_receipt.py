@@ -1,11 +1,17 @@
 """The code rules of BrowserAutomationReceipt (mirrors src/rules/browser-automation-receipt.ts)."""
 from .rule import Document, Rule, RuleFinding
-from .time_order import order_findings
+from .time_order import in_order, order_findings
 
 
 def _time_order(doc: Document, filename: str | None) -> list[RuleFinding]:
-    started = ("/startedAt", doc.get("startedAt"))
-    return order_findings(started, ("/revokedAt", doc.get("revokedAt"))) + order_findings(started, ("/capturedAt", doc.get("capturedAt")))
+    get = doc.get
+    start = get("startedAt")
+    revoked = get("revokedAt")
+    captured = get("capturedAt")
+    if (revoked is None or in_order(start, revoked)) and in_order(start, captured):
+        return []  # nothing to find: the usual case, cheaply
+    started = ("/startedAt", start)
+    return order_findings(started, ("/revokedAt", revoked)) + order_findings(started, ("/capturedAt", captured))
 
 
 RULES = [

@@ -2,7 +2,9 @@
 src/rules/instant.ts): no clock, no float; None for anything the `date-time` format rejects."""
 from typing import NamedTuple
 
-from .._formats import DATE_TIME_SHAPE, calendar_and_leap_second
+from .._formats import DATE_TIME_COMMON, DATE_TIME_SHAPE, calendar_and_leap_second
+
+_COMMON = DATE_TIME_COMMON.match
 
 
 
@@ -38,6 +40,14 @@ def _civil_from_days(days: int) -> tuple[int, int, int]:
 
 def parse_instant(text: object) -> Instant | None:
     """An RFC 3339 date-time as an exact instant, or None when it is not one (the `date-time` format's grammar)."""
+    if type(text) is str and _COMMON(text) is not None:
+        # the usual date-time: fixed columns, a day that exists, no leap second
+        if text[-1] in "Zz":
+            end, offset = len(text) - 1, 0
+        else:
+            end, offset = len(text) - 6, (int(text[-5:-3]) * 60 + int(text[-2:])) * (-1 if text[-6] == "-" else 1)
+        days = _days_from_civil(int(text[0:4]), int(text[5:7]), int(text[8:10]))
+        return Instant(days * 1440 + int(text[11:13]) * 60 + int(text[14:16]) - offset, int(text[17:19]), text[20:end].rstrip("0"))
     m = DATE_TIME_SHAPE.match(text) if isinstance(text, str) else None
     if m is None or not ((m[3] < "29" and m[6] != "60") or calendar_and_leap_second(m)):
         return None

@@ -1,20 +1,29 @@
 """The code rules of OrphanEventReceipt (mirrors src/rules/orphan-event-receipt.ts)."""
 from .._jsvalue import js_string
 from .rule import Document, Rule, RuleFinding
-from .time_order import order_findings
+from .time_order import in_order, order_findings
 
 
 def _time_order(doc: Document, filename: str | None) -> list[RuleFinding]:
-    observed = ("/observedAt", doc.get("observedAt"))
+    seen = doc.get("observedAt")
     resolution = doc.get("sessionResolution") or {}
-    return order_findings(observed, ("/sessionResolution/reconciledAt", resolution.get("reconciledAt"))) + order_findings(
-        observed, ("/sessionResolution/quarantinedAt", resolution.get("quarantinedAt"))
+    reconciled = resolution.get("reconciledAt")
+    quarantined = resolution.get("quarantinedAt")
+    if (reconciled is None or in_order(seen, reconciled)) and (quarantined is None or in_order(seen, quarantined)):
+        return []  # nothing to find: the usual case, cheaply
+    observed = ("/observedAt", seen)
+    return order_findings(observed, ("/sessionResolution/reconciledAt", reconciled)) + order_findings(
+        observed, ("/sessionResolution/quarantinedAt", quarantined)
     )
 
 
 def _ttl_after_observed(doc: Document, filename: str | None) -> list[RuleFinding]:
     ttl = doc.get("ttl") or {}
-    return order_findings(("/observedAt", doc.get("observedAt")), ("/ttl/expiresAt", ttl.get("expiresAt")), strictly=True)
+    seen = doc.get("observedAt")
+    expires = ttl.get("expiresAt")
+    if in_order(seen, expires, True):
+        return []  # nothing to find: the usual case, cheaply
+    return order_findings(("/observedAt", seen), ("/ttl/expiresAt", expires), strictly=True)
 
 
 def _recovered_is_candidate(doc: Document, filename: str | None) -> list[RuleFinding]:

@@ -1,5 +1,4 @@
 """Timestamps that must not precede another (mirrors src/rules/time-order.ts)."""
-from .._formats import is_date_time
 from .instant import compare_instants, parse_instant
 from .rule import RuleFinding
 
@@ -8,14 +7,29 @@ def _text(value: object) -> str:
     return "null" if value is None else str(value)
 
 
+def in_order(x: object, y: object, strictly: bool = False) -> bool:
+    """True when `order_findings` would find nothing, told from the text alone: two UTC date-times
+    ("2026-05-06T04:31:00Z") whose whole seconds are in order, or written alike (fractions of one
+    length) with `y` not before `x` (after it, when `strictly`), as text order is then time order;
+    and a value that is no date-time is never a finding, so neither is checked against the format
+    here. False says nothing."""
+    return (
+        type(x) is str
+        and type(y) is str
+        and len(x) > 19
+        and len(y) > 19
+        and x[-1] == y[-1] == "Z"
+        and x[10] == y[10] == "T"
+        and ((len(x) == len(y) and x[19] == y[19] and (y > x or (y == x and not strictly))) or y[:19] > x[:19])
+    )
+
+
 def order_findings(earlier: tuple[str, object], later: tuple[str, object], *, strictly: bool = False) -> list[RuleFinding]:
     """A finding at `later` when it precedes `earlier` (or, when `strictly`, does not follow it); unparsable values are skipped."""
     x, y = earlier[1], later[1]
     if not isinstance(x, str) or not isinstance(y, str):
         return []  # not a date-time: another rule's business
-    # the usual case, two UTC date-times written alike ("2026-05-06T04:31:00Z", fractions of one
-    # length): text order is time order
-    if (y > x or (y == x and not strictly)) and len(x) == len(y) > 19 and x[-1] == y[-1] == "Z" and x[10] == y[10] == "T" and x[19] == y[19] and is_date_time(x) and is_date_time(y):
+    if in_order(x, y, strictly):
         return []
     a = parse_instant(earlier[1])
     b = parse_instant(later[1])

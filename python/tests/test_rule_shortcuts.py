@@ -1,0 +1,56 @@
+"""The rules' text shortcuts (`in_order`, the lease's same-day check) only ever say "nothing to
+find" when the instants say so too: on generated date-times written alike, near each other, with
+leap seconds, fractions and values that are no date-time."""
+import random
+import unittest
+
+from sourceos_contracts.rules.instant import add_seconds, compare_instants, parse_instant, same_posix_instant
+from sourceos_contracts.rules.lease import _same_day_in_utc
+from sourceos_contracts.rules.time_order import in_order
+
+
+def _stamp(rng: random.Random) -> str:
+    day = rng.choice(["2026-05-06", "2026-05-07", "2016-12-31", "2024-02-29", "2026-02-30", "2026-13-01", "2026-05-0x"])
+    time = rng.choice(["04:31:00", "04:31:05", "23:59:60", "23:59:59", "00:00:00", "24:00:00", "4:31:000", "04:3١:00"])
+    fraction = rng.choice(["", "", ".5", ".50", ".000", ".123"])
+    return f"{day}{rng.choice('TTt')}{time}{fraction}{rng.choice(['Z', 'Z', 'z', '+01:00', '-05:00', '-01:00'])}"
+
+
+class RuleShortcuts(unittest.TestCase):
+    def test_in_order_only_when_the_instants_are_in_order(self) -> None:
+        rng = random.Random(20261206)
+        shortcuts = 0
+        for _ in range(20000):
+            x, y, strictly = _stamp(rng), _stamp(rng), rng.random() < 0.5
+            if not in_order(x, y, strictly):
+                continue
+            shortcuts += 1
+            a, b = parse_instant(x), parse_instant(y)
+            if a is not None and b is not None:
+                order = compare_instants(b, a)
+                with self.subTest(x=x, y=y, strictly=strictly):
+                    self.assertTrue(order > 0 or (order == 0 and not strictly))
+        self.assertGreater(shortcuts, 100)
+
+    def test_same_day_only_when_expiry_is_created_plus_ttl(self) -> None:
+        rng = random.Random(20261207)
+        shortcuts = 0
+        for _ in range(20000):
+            created, expires = _stamp(rng), _stamp(rng)
+            if rng.random() < 0.7:  # whole-second UTC stamps, most of them of one day
+                created, expires = created[:19] + "Z", (created[:11] if rng.random() < 0.8 else expires[:11]) + expires[11:19] + "Z"
+            ttl = rng.choice([0, 5, 3600, 1, -5, 86400]) if rng.random() < 0.3 else 0
+            a, b = parse_instant(created), parse_instant(expires)
+            if a is not None and b is not None and rng.random() < 0.5:
+                ttl = (b.minute * 60 + b.second) - (a.minute * 60 + a.second)
+            if not _same_day_in_utc(created, expires, ttl):
+                continue
+            shortcuts += 1
+            if a is not None and b is not None:
+                with self.subTest(created=created, expires=expires, ttl=ttl):
+                    self.assertTrue(same_posix_instant(add_seconds(a, ttl), b))
+        self.assertGreater(shortcuts, 500)
+
+
+if __name__ == "__main__":
+    unittest.main()
