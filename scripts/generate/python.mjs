@@ -58,7 +58,14 @@ function shapeOf(schema) {
 
 const shapeLiteral = (s) => `(${pyValue(s.required)}, frozenset(${pyTuple(s.properties.map((p) => JSON.stringify(p)))}), {${Object.entries(s.nested).map(([k, v]) => `${JSON.stringify(k)}: ${shapeLiteral(v)}`).join(', ')}})`;
 
-export default async function python({ root, defs, contracts }) {
+/** The code rules of the rule registry the step before wrote (generated/rule-registry.json), by code. */
+function codeRulesOf(generated) {
+  const registry = generated.get('generated/rule-registry.json');
+  if (registry === undefined) throw new Error('the Python step needs generated/rule-registry.json: run the rule-registry step first');
+  return Object.entries(JSON.parse(registry).codes).filter(([, r]) => r.kind === 'rule' && r.location === 'code').sort(([a], [b]) => a.localeCompare(b));
+}
+
+export default async function python({ root, defs, contracts, generated }) {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const digest = schemasDigest(root);
   const banner = pythonBanner(version, digest);
@@ -141,6 +148,11 @@ export default async function python({ root, defs, contracts }) {
     'Shape = tuple[list[str], frozenset[str], dict[str, "Shape"]]',
     'SHAPES: Final[dict[str, Shape]] = {',
     ...contracts.map((c) => `    ${JSON.stringify(c.name)}: ${shapeLiteral(shapeOf(c.schema))},`),
+    '}',
+    '',
+    '# Each code rule\'s contract, severity and statement, from the rule registry (src/rules/, generated/rule-registry.json).',
+    'RULE_INFO: Final[dict[str, tuple[str, str, str]]] = {',
+    ...codeRulesOf(generated).map(([code, r]) => `    ${JSON.stringify(code)}: (${JSON.stringify(r.contract)}, ${JSON.stringify(r.severity)}, ${JSON.stringify(r.statement)}),`),
     '}',
     '',
     '# Every enum of each contract\'s schema as written, keyed by JSON pointer.',

@@ -45,6 +45,21 @@ SHAPES: Final[dict[str, Shape]] = {
     "Signal": (["header", "body", "footer"], frozenset(("header", "body", "footer",)), {"header": (["id", "timestamp", "from", "to", "kind", "urgency"], frozenset(("id", "timestamp", "from", "to", "kind", "urgency",)), {"id": ([], frozenset(()), {}), "timestamp": ([], frozenset(()), {}), "from": ([], frozenset(()), {}), "to": ([], frozenset(()), {}), "kind": ([], frozenset(()), {}), "urgency": ([], frozenset(()), {})}), "body": (["topic", "claim", "evidence", "confidence", "asks", "next_actions"], frozenset(("topic", "claim", "evidence", "confidence", "asks", "next_actions",)), {"topic": ([], frozenset(()), {}), "claim": ([], frozenset(()), {}), "evidence": ([], frozenset(()), {}), "confidence": ([], frozenset(()), {}), "asks": ([], frozenset(()), {}), "next_actions": ([], frozenset(()), {})}), "footer": (["expects_response", "response_by"], frozenset(("expects_response", "response_by",)), {"expects_response": ([], frozenset(()), {}), "response_by": ([], frozenset(()), {})})}),
 }
 
+# Each code rule's contract, severity and statement, from the rule registry (src/rules/, generated/rule-registry.json).
+RULE_INFO: Final[dict[str, tuple[str, str, str]]] = {
+    "rule/browser-time-order": ("BrowserAutomationReceipt", "error", "revokedAt and capturedAt are not before startedAt (equal is allowed)."),
+    "rule/capability-state-has-reason": ("CapabilityLedger", "warning", "A capability that is degraded, blocked_by_policy, unsupported_by_runtime, unsupported_by_server, missing_plugin, missing_schema, failed has a stateReason (absent, null and \"\" count as none)."),
+    "rule/install-installed-unchecked-artifact": ("RuntimeInstallReceipt", "warning", "An installed runtime has no artifact whose verificationState is not_checked."),
+    "rule/install-time-order": ("RuntimeInstallReceipt", "error", "finishedAt and capturedAt are not before startedAt (equal is allowed)."),
+    "rule/lease-expiry-matches-ttl": ("Lease", "error", "expires_at is exactly created_at plus ttl_seconds (the same instant; offsets may differ)."),
+    "rule/lease-override-has-reason": ("Lease", "warning", "A lease with override true has a non-empty override_reason."),
+    "rule/orphan-recovered-is-candidate": ("OrphanEventReceipt", "error", "A recovered event's recoveredSessionRef is one of its candidateSessionRefs."),
+    "rule/orphan-time-order": ("OrphanEventReceipt", "error", "sessionResolution.reconciledAt and sessionResolution.quarantinedAt are not before observedAt (equal is allowed)."),
+    "rule/orphan-ttl-after-observed": ("OrphanEventReceipt", "error", "ttl.expiresAt is strictly after observedAt."),
+    "rule/signal-deadline-expects-response": ("Signal", "warning", "A signal with expects_response false has an empty response_by."),
+    "rule/signal-filename-agrees": ("Signal", "error", "When the file name has the form <YYYYMMDD-HHMMSS>_<kind>_<topic>.json, its stamp is header.id, its kind header.kind and its topic body.topic, or, in a name of exactly 255 bytes, the start of body.topic (names of another form are not checked)."),
+}
+
 # Every enum of each contract's schema as written, keyed by JSON pointer.
 ENUMS: Final[dict[str, dict[str, list[object]]]] = {
     "BrowserAutomationReceipt": {"/properties/transport/enum": ["native_pipe", "cdp", "webdriver", "extension", "accessibility"], "/properties/permissionScope/items/enum": ["read_page", "activate_control", "enter_text", "download_file", "upload_file", "observe_network_metadata", "managed_identity_delegate", "capture_screenshot", "navigate", "clipboard_read", "clipboard_write"], "/properties/origin/enum": ["local", "remote", "workspace"], "/properties/terminalState/enum": ["active", "revoked", "completed", "failed", "denied"]},

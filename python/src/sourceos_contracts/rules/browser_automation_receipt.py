@@ -1,5 +1,5 @@
 """The code rules of BrowserAutomationReceipt (mirrors src/rules/browser-automation-receipt.ts)."""
-from .rule import Document, Rule, RuleFinding
+from .rule import Document, RuleFinding, code_rule
 from .time_order import in_order, order_findings
 
 
@@ -15,5 +15,5 @@ def _time_order(doc: Document, filename: str | None) -> list[RuleFinding]:
 
 
 RULES = [
-    Rule("rule/browser-time-order", "BrowserAutomationReceipt", "error", "revokedAt and capturedAt are not before startedAt (equal is allowed).", _time_order),
+    code_rule("rule/browser-time-order", _time_order),
 ]

@@ -1,7 +1,7 @@
 """The code rules of CapabilityLedger (mirrors src/rules/capability-ledger.ts)."""
 import re
 
-from .rule import Document, Rule, RuleFinding
+from .rule import Document, RuleFinding, code_rule
 from .schema_values import schema_enum
 
 STATES_NEEDING_REASON = [
@@ -19,11 +19,5 @@ def _has_reason(doc: Document, filename: str | None) -> list[RuleFinding]:
 
 
 RULES = [
-    Rule(
-        "rule/capability-state-has-reason",
-        "CapabilityLedger",
-        "warning",
-        f"A capability that is {', '.join(STATES_NEEDING_REASON)} has a stateReason (absent, null and \"\" count as none).",
-        _has_reason,
-    ),
+    code_rule("rule/capability-state-has-reason", _has_reason),
 ]

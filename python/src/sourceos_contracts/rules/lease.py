@@ -1,7 +1,7 @@
 """The code rules of Lease (mirrors src/rules/lease.ts)."""
 from .._jsvalue import js_number, to_js_number
 from .instant import add_seconds, format_instant, parse_instant, same_posix_instant
-from .rule import Document, Rule, RuleFinding
+from .rule import Document, RuleFinding, code_rule
 
 
 def _same_day_in_utc(created: object, expires: object, ttl: object) -> bool:
@@ -43,6 +43,6 @@ def _override_has_reason(doc: Document, filename: str | None) -> list[RuleFindin
 
 
 RULES = [
-    Rule("rule/lease-expiry-matches-ttl", "Lease", "error", "expires_at is exactly created_at plus ttl_seconds (the same instant; offsets may differ).", _expiry_matches_ttl),
-    Rule("rule/lease-override-has-reason", "Lease", "warning", "A lease with override true has a non-empty override_reason.", _override_has_reason),
+    code_rule("rule/lease-expiry-matches-ttl", _expiry_matches_ttl),
+    code_rule("rule/lease-override-has-reason", _override_has_reason),
 ]

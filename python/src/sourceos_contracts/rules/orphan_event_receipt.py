@@ -1,6 +1,6 @@
 """The code rules of OrphanEventReceipt (mirrors src/rules/orphan-event-receipt.ts)."""
 from .._jsvalue import js_string
-from .rule import Document, Rule, RuleFinding
+from .rule import Document, RuleFinding, code_rule
 from .time_order import in_order, order_findings
 
 
@@ -38,13 +38,7 @@ def _recovered_is_candidate(doc: Document, filename: str | None) -> list[RuleFin
 
 
 RULES = [
-    Rule(
-        "rule/orphan-time-order",
-        "OrphanEventReceipt",
-        "error",
-        "sessionResolution.reconciledAt and sessionResolution.quarantinedAt are not before observedAt (equal is allowed).",
-        _time_order,
-    ),
-    Rule("rule/orphan-ttl-after-observed", "OrphanEventReceipt", "error", "ttl.expiresAt is strictly after observedAt.", _ttl_after_observed),
-    Rule("rule/orphan-recovered-is-candidate", "OrphanEventReceipt", "error", "A recovered event's recoveredSessionRef is one of its candidateSessionRefs.", _recovered_is_candidate),
+    code_rule("rule/orphan-time-order", _time_order),
+    code_rule("rule/orphan-ttl-after-observed", _ttl_after_observed),
+    code_rule("rule/orphan-recovered-is-candidate", _recovered_is_candidate),
 ]

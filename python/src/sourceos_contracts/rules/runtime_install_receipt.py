@@ -1,6 +1,6 @@
 """The code rules of RuntimeInstallReceipt (mirrors src/rules/runtime-install-receipt.ts)."""
 from .._jsvalue import js_stringify
-from .rule import Document, Rule, RuleFinding
+from .rule import Document, RuleFinding, code_rule
 from .time_order import in_order, order_findings
 
 
@@ -29,12 +29,6 @@ def _unchecked_artifact(doc: Document, filename: str | None) -> list[RuleFinding
 
 
 RULES = [
-    Rule("rule/install-time-order", "RuntimeInstallReceipt", "error", "finishedAt and capturedAt are not before startedAt (equal is allowed).", _time_order),
-    Rule(
-        "rule/install-installed-unchecked-artifact",
-        "RuntimeInstallReceipt",
-        "warning",
-        "An installed runtime has no artifact whose verificationState is not_checked.",
-        _unchecked_artifact,
-    ),
+    code_rule("rule/install-time-order", _time_order),
+    code_rule("rule/install-installed-unchecked-artifact", _unchecked_artifact),
 ]

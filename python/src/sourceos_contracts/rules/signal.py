@@ -1,6 +1,6 @@
 """The code rules of Signal (mirrors src/rules/signal.ts)."""
 from .._jsvalue import js_string
-from .rule import Document, Rule, RuleFinding
+from .rule import Document, RuleFinding, code_rule
 from .schema_values import schema_enum
 from .signal_file_name import MAX_FILE_NAME_BYTES, base_name, parse_signal_file_name
 
@@ -36,12 +36,6 @@ def _file_name_agrees(doc: Document, filename: str | None) -> list[RuleFinding]:
 
 
 RULES = [
-    Rule("rule/signal-deadline-expects-response", "Signal", "warning", "A signal with expects_response false has an empty response_by.", _deadline_expects_response),
-    Rule(
-        "rule/signal-filename-agrees",
-        "Signal",
-        "error",
-        "When the file name has the form <YYYYMMDD-HHMMSS>_<kind>_<topic>.json, its stamp is header.id, its kind header.kind and its topic body.topic, or, in a name of exactly 255 bytes, the start of body.topic (names of another form are not checked).",
-        _file_name_agrees,
-    ),
+    code_rule("rule/signal-deadline-expects-response", _deadline_expects_response),
+    code_rule("rule/signal-filename-agrees", _file_name_agrees),
 ]
