@@ -1,6 +1,8 @@
 /**
  * The shape every output format has: a scan's result turned into text, in pieces (the CLI writes
- * them as they come, so a large report is never held whole) or as one string.
+ * them as they come, so a large report is never held whole) or as one string. Every format streams:
+ * it takes each document as the scan hands it on (in scan order, once its issues are final: see
+ * scan/collector.ts) and writes what it can at once, holding no more than its layout needs.
  */
 import type { Retention } from '../scan/collector.js';
 import type { DocumentReport, ScanResult, ScanSummary } from '../scan/types.js';
@@ -69,6 +71,33 @@ export function writeReport(reporter: Reporter, result: ScanResult, options: Rep
 /** A reporter from its pieces: `render` joins them. */
 export function defineReporter(retention: Retention, pieces: Reporter['pieces']): Reporter {
   return { retention, pieces, render: (result, options) => Array.from(pieces(result, options)).join('') };
+}
+
+/** Opens a format's stream: it writes through `write` as documents come. */
+export type OpenStream = (options: ReportOptions, write: (text: string) => void) => ReportStream;
+
+/**
+ * A reporter from its stream: `pieces` of a whole result are what the stream writes when given the
+ * result's documents one by one, then the rest of the result; so both ways give the same text.
+ */
+export function defineStreamingReporter(retention: Retention, open: OpenStream): Reporter {
+  function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
+    let written: string[] = [];
+    const stream = open(options, (text) => written.push(text));
+    const take = function* (): Generator<string> {
+      const out = written;
+      written = [];
+      yield* out;
+    };
+    yield* take();
+    for (const document of result.documents) {
+      stream.document(document);
+      yield* take();
+    }
+    stream.end({ ...result, documents: [] });
+    yield* take();
+  }
+  return { ...defineReporter(retention, pieces), stream: open };
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
