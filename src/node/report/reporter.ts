@@ -1,8 +1,15 @@
 /**
  * The shape every output format has: a scan's result turned into text, in pieces (the CLI writes
  * them as they come, so a large report is never held whole) or as one string. Every format streams:
- * it takes each document as the scan hands it on (in scan order, once its issues are final: see
- * scan/collector.ts) and writes what it can at once, holding no more than its layout needs.
+ * it takes each document as the scan hands it on and writes what it can at once, holding no more
+ * than its layout needs (pretty: one file's first lines, for its heading; SARIF: its rules).
+ *
+ * A document handed on is final, so no format ever revises what it wrote. A finding across
+ * documents known when a document is visited (a duplicate id, a repeated signal id) is an issue of
+ * that later document, the earlier one being final already; a finding only the whole scan decides
+ * (a lease over its domain's budget, a reference to no ledger of the scan) is for a document the
+ * scan holds back until the end, with those after it, so that the order never changes: held on disk
+ * past a bound (scan/collector.ts, scan/waiting-list.ts), never by a reporter.
  */
 import type { Retention } from '../scan/collector.js';
 import type { DocumentReport, ScanResult, ScanSummary } from '../scan/types.js';
@@ -29,9 +36,9 @@ export interface Reporter {
   /** The whole report as one string. */
   render(result: ScanResult, options: ReportOptions): string;
   /**
-   * For a format that can be written while the scan runs: a stream that takes each document as
-   * the scan hands it on, then the rest of the result (whose `documents` are then empty). The text
-   * is the same as `pieces` of the whole result.
+   * The report written while the scan runs (every built-in format has it): a stream that takes each
+   * document as the scan hands it on, then the rest of the result (whose `documents` are then
+   * empty). The text is the same as `pieces` of the whole result.
    */
   stream?(options: ReportOptions, write: (text: string) => void): ReportStream;
 }
