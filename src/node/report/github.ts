@@ -3,27 +3,40 @@
  * the line of the file in a pull request (the message ends with the contract the document was
  * validated as and how that was decided: `[CapabilityLedger, by type]`), then the summary line.
  * Escaping as GitHub's toolkit does: `%`, `\r`, `\n` in the message; also `:` and `,` in properties.
+ * Streamed line by line: a document's commands are written when the scan hands it on, nothing is held.
  */
-import type { ScanResult } from '../scan/types.js';
+import type { DocumentReport } from '../scan/types.js';
 import { decidedShort } from './detection-text.js';
-import type { Reporter, ReportOptions } from './reporter.js';
-import { defineReporter, summaryLine } from './reporter.js';
+import type { Reporter, ReportOptions, ReportStream } from './reporter.js';
+import { defineStreamingReporter, summaryLine } from './reporter.js';
 
 export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
-  for (const doc of result.documents) {
-    for (const issue of doc.issues) {
-      if (options.quiet && issue.severity !== 'error') continue;
-      const props = `file=${escapeProperty(doc.file)},line=${issue.line},col=${issue.column},title=${escapeProperty(issue.code)}`;
-      const at = issue.pointer === '' ? '' : ` (at ${issue.pointer})`;
-      const message = `${issue.message}${at} [${decidedShort(doc.contract, doc.detection)}]`;
-      yield `::${issue.severity} ${props}::${escapeData(message)}\n`;
-    }
+/** The commands of one document's issues (errors only with `quiet`). */
+function commands(doc: DocumentReport, quiet: boolean): string {
+  let text = '';
+  for (const issue of doc.issues) {
+    if (quiet && issue.severity !== 'error') continue;
+    const props = `file=${escapeProperty(doc.file)},line=${issue.line},col=${issue.column},title=${escapeProperty(issue.code)}`;
+    const at = issue.pointer === '' ? '' : ` (at ${issue.pointer})`;
+    const message = `${issue.message}${at} [${decidedShort(doc.contract, doc.detection)}]`;
+    text += `::${issue.severity} ${props}::${escapeData(message)}\n`;
   }
-  if (!options.quiet || result.summary.errors > 0) yield `${summaryLine(result.summary)}\n`;
+  return text;
 }
 
-export const githubReporter: Reporter = defineReporter('problems', pieces);
+function open(options: ReportOptions, write: (text: string) => void): ReportStream {
+  return {
+    document(doc) {
+      const text = commands(doc, options.quiet);
+      if (text !== '') write(text);
+    },
+    end(result) {
+      if (!options.quiet || result.summary.errors > 0) write(`${summaryLine(result.summary)}\n`);
+    },
+  };
+}
+
+export const githubReporter: Reporter = defineStreamingReporter('problems', open);

@@ -8,7 +8,7 @@
  */
 import type { Detection, ScanResult } from '../scan/types.js';
 import { jsonPieces, StreamedArray, streamed, textBefore } from './json-pieces.js';
-import { defineReporter, type Reporter, type ReportStream } from './reporter.js';
+import { defineStreamingReporter, type Reporter, type ReportStream } from './reporter.js';
 
 export const REPORT_VERSION = 1;
 
@@ -48,12 +48,6 @@ export function toJsonReport(result: ScanResult): object {
   return reportWith(result, result.documents.map(jsonDocument), result.skipped.map(jsonSkipped));
 }
 
-function* pieces(result: ScanResult): Generator<string> {
-  const skeleton = reportWith(result, streamed('documents'), streamed('skipped'));
-  yield* jsonPieces(skeleton, { documents: lazily(result.documents, jsonDocument), skipped: lazily(result.skipped, jsonSkipped) });
-  yield '\n';
-}
-
 /** The report written while the scan runs: its head, each document as it comes, then skipped entries and summary. */
 function stream(write: (text: string) => void): ReportStream {
   const empty: ScanResult = { documents: [], skipped: [], summary: { files: 0, documents: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, warnings: 0 } };
@@ -71,4 +65,4 @@ function stream(write: (text: string) => void): ReportStream {
   };
 }
 
-export const jsonReporter: Reporter = { ...defineReporter('all', pieces), stream: (_options, write) => stream(write) };
+export const jsonReporter: Reporter = defineStreamingReporter('all', (_options, write) => stream(write));

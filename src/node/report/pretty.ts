@@ -4,11 +4,19 @@
  * `file:line:column  severity  code  message  pointer` (the place is clickable in most terminals and editors), the skipped entries
  * worth knowing about, and a summary line. Colour only when asked (the CLI decides: a TTY and no
  * NO_COLOR).
+ *
+ * Streamed file by file: a file's lines are written when its last document comes (the scan hands
+ * documents on in order, a file's together, each once its issues are final), since its heading names
+ * every way its documents were taken. A file with more than HELD_LINES lines (a long log) does not
+ * wait for its end: its heading is written with the ways seen so far, then its lines as they come,
+ * and a way first seen after the heading is named on a line of its own (`file  — also: …`) before
+ * the first issue of a document taken that way. So the report holds at most one file's HELD_LINES
+ * lines and WAYS_KEPT ways, whatever the length of a log.
  */
-import type { DocumentReport, ScanResult } from '../scan/types.js';
+import type { DocumentReport } from '../scan/types.js';
 import { decidedLong } from './detection-text.js';
-import type { ReportOptions, Reporter } from './reporter.js';
-import { defineReporter, summaryLine } from './reporter.js';
+import type { ReportOptions, Reporter, ReportStream } from './reporter.js';
+import { defineStreamingReporter, summaryLine } from './reporter.js';
 
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -60,57 +68,107 @@ const painter = (color: boolean): Paint => (color ? (code, text) => `\u001b[${co
 
 const HEADINGS_SHOWN = 3;
 
+/** Issue lines of one file held, waiting for its heading; past them the file's lines are written as they come. */
+export const HELD_LINES = 1000;
+
+/** Distinct ways of taking a file's documents remembered for its heading; one more and the heading is written. */
+const WAYS_KEPT = 64;
+
 /** A file's heading: its path and, for each distinct way its documents were taken, which contract and why. */
-function heading(docs: readonly DocumentReport[], paint: Paint): string {
-  const seen = new Set<string>();
-  for (const doc of docs) seen.add(decidedLong(doc.contract, doc.detection));
-  const all = [...seen];
+function heading(file: string, ways: ReadonlySet<string>, paint: Paint): string {
+  const all = [...ways];
   const more = all.length > HEADINGS_SHOWN ? `; and ${all.length - HEADINGS_SHOWN} more` : '';
-  return `${paint('1', printable(docs[0]?.file ?? ''))}  ${paint('2', `— ${oneLine(all.slice(0, HEADINGS_SHOWN).join('; '))}${more}`)}`;
+  return `${paint('1', printable(file))}  ${paint('2', `— ${oneLine(all.slice(0, HEADINGS_SHOWN).join('; '))}${more}`)}`;
 }
 
-function renderFile(docs: DocumentReport[], paint: Paint, quiet: boolean, verbose: boolean): string[] {
+/** The lines of a document's issues (errors only with `quiet`). */
+function issueLines(doc: DocumentReport, paint: Paint, quiet: boolean): string[] {
   const lines: string[] = [];
-  if (docs.length === 0) return lines;
-  for (const doc of docs) {
-    for (const issue of doc.issues) {
-      if (quiet && issue.severity !== 'error') continue;
-      const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
-      const place = `${printable(doc.file)}:${issue.line}:${issue.column}`;
-      const pointer = issue.pointer === '' ? '' : `  ${paint('2', printable(issue.pointer))}`;
-      lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${oneLine(issue.message)}${pointer}`);
-    }
+  for (const issue of doc.issues) {
+    if (quiet && issue.severity !== 'error') continue;
+    const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
+    const place = `${printable(doc.file)}:${issue.line}:${issue.column}`;
+    const pointer = issue.pointer === '' ? '' : `  ${paint('2', printable(issue.pointer))}`;
+    lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${oneLine(issue.message)}${pointer}`);
   }
-  if (lines.length > 0 || verbose) lines.unshift(heading(docs, paint));
   return lines;
 }
 
-function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
-  const paint = painter(options.color);
-  let group: DocumentReport[] = [];
-  const flush = (): string => {
-    const lines = renderFile(group, paint, options.quiet, options.verbose === true);
-    group = [];
-    return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
-  };
-  for (const doc of result.documents) {
-    if (group.length > 0 && group[0]?.file !== doc.file) yield flush();
-    group.push(doc);
-  }
-  yield flush();
-  if (!options.quiet && result.skipped.length > 0) {
-    yield `${paint('2', 'Skipped:')}\n`;
-    for (const entry of result.skipped) {
-      const why = options.verbose && entry.detection ? ` (${entry.detection.reason})` : '';
-      yield `${paint('2', `  ${printable(entry.file)}: ${oneLine(entry.reason + why)}`)}\n`;
+/** The documents of one file as they come: held under its heading until the file ends or HELD_LINES are reached. */
+class FileSection {
+  /** The distinct ways its documents were taken (decidedLong), in the order first seen. */
+  private readonly ways = new Set<string>();
+  private held: string[] = [];
+  /** Whether the heading is written (then the lines are written as they come). */
+  private headed = false;
+  /** The way named last after the heading, when the ways are too many to remember. */
+  private lastWay = '';
+
+  constructor(
+    readonly file: string,
+    private readonly paint: Paint,
+    private readonly options: ReportOptions,
+    private readonly write: (text: string) => void,
+  ) {}
+
+  add(doc: DocumentReport): void {
+    const way = decidedLong(doc.contract, doc.detection);
+    const lines = issueLines(doc, this.paint, this.options.quiet);
+    if (!this.headed) {
+      this.ways.add(way);
+      this.held.push(...lines);
+      if (this.held.length > HELD_LINES || this.ways.size > WAYS_KEPT) {
+        this.write(`${[heading(this.file, this.ways, this.paint), ...this.held].join('\n')}\n`);
+        this.held = [];
+        this.headed = true;
+      }
+      return;
     }
-    yield '\n';
+    if (lines.length === 0 && this.options.verbose !== true) return;
+    if (!this.ways.has(way) && way !== this.lastWay) {
+      this.write(`${this.paint('1', printable(this.file))}  ${this.paint('2', `— also: ${oneLine(way)}`)}\n`);
+      if (this.ways.size < WAYS_KEPT) this.ways.add(way);
+    }
+    this.lastWay = way;
+    if (lines.length > 0) this.write(`${lines.join('\n')}\n`);
   }
-  const { summary } = result;
-  if (!options.quiet || summary.errors > 0) {
-    const mark = summary.errors > 0 ? paint('31', '✖') : summary.warnings > 0 ? paint('33', '⚠') : paint('32', '✔');
-    yield `${mark} ${summaryLine(summary, options.verbose === true)}\n`;
+
+  /** The file has ended: what is held, and the blank line after a file. */
+  close(): void {
+    if (this.headed) this.write('\n');
+    else if (this.held.length > 0 || this.options.verbose === true) this.write(`${[heading(this.file, this.ways, this.paint), ...this.held].join('\n')}\n\n`);
   }
 }
 
-export const prettyReporter: Reporter = defineReporter('problems', pieces);
+function open(options: ReportOptions, write: (text: string) => void): ReportStream {
+  const paint = painter(options.color);
+  let section: FileSection | undefined;
+  return {
+    document(doc) {
+      if (section?.file !== doc.file) {
+        section?.close();
+        section = new FileSection(doc.file, paint, options, write);
+      }
+      section.add(doc);
+    },
+    end(result) {
+      section?.close();
+      section = undefined;
+      if (!options.quiet && result.skipped.length > 0) {
+        let text = `${paint('2', 'Skipped:')}\n`;
+        for (const entry of result.skipped) {
+          const why = options.verbose && entry.detection ? ` (${entry.detection.reason})` : '';
+          text += `${paint('2', `  ${printable(entry.file)}: ${oneLine(entry.reason + why)}`)}\n`;
+        }
+        write(`${text}\n`);
+      }
+      const { summary } = result;
+      if (!options.quiet || summary.errors > 0) {
+        const mark = summary.errors > 0 ? paint('31', '✖') : summary.warnings > 0 ? paint('33', '⚠') : paint('32', '✔');
+        write(`${mark} ${summaryLine(summary, options.verbose === true)}\n`);
+      }
+    },
+  };
+}
+
+export const prettyReporter: Reporter = defineStreamingReporter('problems', open);

@@ -1,6 +1,15 @@
 /**
  * The shape every output format has: a scan's result turned into text, in pieces (the CLI writes
- * them as they come, so a large report is never held whole) or as one string.
+ * them as they come, so a large report is never held whole) or as one string. Every format streams:
+ * it takes each document as the scan hands it on and writes what it can at once, holding no more
+ * than its layout needs (pretty: one file's first lines, for its heading; SARIF: its rules).
+ *
+ * A document handed on is final, so no format ever revises what it wrote. A finding across
+ * documents known when a document is visited (a duplicate id, a repeated signal id) is an issue of
+ * that later document, the earlier one being final already; a finding only the whole scan decides
+ * (a lease over its domain's budget, a reference to no ledger of the scan) is for a document the
+ * scan holds back until the end, with those after it, so that the order never changes: held on disk
+ * past a bound (scan/collector.ts, scan/waiting-list.ts), never by a reporter.
  */
 import type { Retention } from '../scan/collector.js';
 import type { DocumentReport, ScanResult, ScanSummary } from '../scan/types.js';
@@ -27,9 +36,9 @@ export interface Reporter {
   /** The whole report as one string. */
   render(result: ScanResult, options: ReportOptions): string;
   /**
-   * For a format that can be written while the scan runs: a stream that takes each document as
-   * the scan hands it on, then the rest of the result (whose `documents` are then empty). The text
-   * is the same as `pieces` of the whole result.
+   * The report written while the scan runs (every built-in format has it): a stream that takes each
+   * document as the scan hands it on, then the rest of the result (whose `documents` are then
+   * empty). The text is the same as `pieces` of the whole result.
    */
   stream?(options: ReportOptions, write: (text: string) => void): ReportStream;
 }
@@ -69,6 +78,33 @@ export function writeReport(reporter: Reporter, result: ScanResult, options: Rep
 /** A reporter from its pieces: `render` joins them. */
 export function defineReporter(retention: Retention, pieces: Reporter['pieces']): Reporter {
   return { retention, pieces, render: (result, options) => Array.from(pieces(result, options)).join('') };
+}
+
+/** Opens a format's stream: it writes through `write` as documents come. */
+export type OpenStream = (options: ReportOptions, write: (text: string) => void) => ReportStream;
+
+/**
+ * A reporter from its stream: `pieces` of a whole result are what the stream writes when given the
+ * result's documents one by one, then the rest of the result; so both ways give the same text.
+ */
+export function defineStreamingReporter(retention: Retention, open: OpenStream): Reporter {
+  function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
+    let written: string[] = [];
+    const stream = open(options, (text) => written.push(text));
+    const take = function* (): Generator<string> {
+      const out = written;
+      written = [];
+      yield* out;
+    };
+    yield* take();
+    for (const document of result.documents) {
+      stream.document(document);
+      yield* take();
+    }
+    stream.end({ ...result, documents: [] });
+    yield* take();
+  }
+  return { ...defineReporter(retention, pieces), stream: open };
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

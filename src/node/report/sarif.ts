@@ -4,12 +4,16 @@
  * the working folder, resolved against %SRCROOT%), line and column; its properties say which
  * contract the document was validated as and how that was decided (`detection`). Each rule's helpUri
  * is its documentation at this version's tag on the repository host.
+ *
+ * Streamed: the log's head is written at once, each result when the scan hands its document on,
+ * and `tool` (its rules are the codes that occurred, in the order they first did) after `results`
+ * (SARIF's JSON does not order an object's members). Held until the end: one rule per code seen.
  */
 import { pathToFileURL } from 'node:url';
-import type { ScanResult } from '../scan/types.js';
+import type { DocumentReport, LocatedIssue, ScanSummary } from '../scan/types.js';
 import { describeCode, helpUriOf } from './code-descriptions.js';
-import { jsonPieces, streamed } from './json-pieces.js';
-import { defineReporter, type Reporter, type ReportOptions } from './reporter.js';
+import { jsonPieces, StreamedArray, streamed, textBefore } from './json-pieces.js';
+import { defineStreamingReporter, type Reporter, type ReportOptions, type ReportStream } from './reporter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const TOOL = 'validate-contracts';
@@ -34,84 +38,100 @@ const encodeSegment = (segment: string): string =>
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
 export const toUriReference = (file: string): string => file.split('/').map(encodeSegment).join('/');
 
-/** One rule per issue code, in the order the codes first occur, with its index. */
-function rulesOf(result: ScanResult, version: string): { rules: object[]; ruleIndex: Map<string, number> } {
-  const ruleIndex = new Map<string, number>();
-  const rules: object[] = [];
-  for (const doc of result.documents) {
-    for (const issue of doc.issues) {
-      if (ruleIndex.has(issue.code)) continue;
-      ruleIndex.set(issue.code, rules.length);
-      const description = describeCode(issue.code);
-      const helpUri = helpUriOf(issue.code, version);
-      rules.push({
-        id: issue.code,
-        name: pascalCase(issue.code),
-        shortDescription: { text: description.split(/(?<=\.)\s/)[0] ?? description },
-        fullDescription: { text: description },
-        ...(helpUri ? { helpUri } : {}),
-        defaultConfiguration: { level: issue.severity },
-      });
-    }
+/** One rule per issue code, in the order the codes first occur: `indexOf` adds a code's rule when it first occurs. */
+class RuleTable {
+  readonly rules: object[] = [];
+  private readonly index = new Map<string, number>();
+
+  constructor(private readonly version: string) {}
+
+  indexOf(issue: LocatedIssue): number {
+    const known = this.index.get(issue.code);
+    if (known !== undefined) return known;
+    const description = describeCode(issue.code);
+    const helpUri = helpUriOf(issue.code, this.version);
+    this.index.set(issue.code, this.rules.length);
+    this.rules.push({
+      id: issue.code,
+      name: pascalCase(issue.code),
+      shortDescription: { text: description.split(/(?<=\.)\s/)[0] ?? description },
+      fullDescription: { text: description },
+      ...(helpUri ? { helpUri } : {}),
+      defaultConfiguration: { level: issue.severity },
+    });
+    return this.rules.length - 1;
   }
-  return { rules, ruleIndex };
 }
 
-/** One SARIF result an issue, made as they are asked for. */
-function* resultsOf(result: ScanResult, ruleIndex: ReadonlyMap<string, number>): Generator<object> {
-  for (const doc of result.documents) {
-    for (const issue of doc.issues) {
-      yield {
-        ruleId: issue.code,
-        ruleIndex: ruleIndex.get(issue.code),
-        level: issue.severity,
-        message: { text: issue.pointer === '' ? issue.message : `${issue.message} (at ${issue.pointer})` },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: toUriReference(doc.file), uriBaseId: '%SRCROOT%' },
-              region: { startLine: issue.line, startColumn: issue.column },
-            },
-          },
-        ],
-        properties: {
-          pointer: issue.pointer,
-          contract: doc.contract,
-          detection: doc.detection ? { by: doc.detection.by, reason: doc.detection.reason } : null,
-          documentLine: doc.line,
+/** The SARIF result of one issue of a document. */
+function resultOf(doc: DocumentReport, issue: LocatedIssue, ruleIndex: number): object {
+  return {
+    ruleId: issue.code,
+    ruleIndex,
+    level: issue.severity,
+    message: { text: issue.pointer === '' ? issue.message : `${issue.message} (at ${issue.pointer})` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUriReference(doc.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: issue.line, startColumn: issue.column },
         },
-      };
-    }
-  }
+      },
+    ],
+    properties: {
+      pointer: issue.pointer,
+      contract: doc.contract,
+      detection: doc.detection ? { by: doc.detection.by, reason: doc.detection.reason } : null,
+      documentLine: doc.line,
+    },
+  };
 }
 
-/** The SARIF log, with `results` as given: an array, or a placeholder for streaming. */
-function sarifWith(result: ScanResult, options: Pick<ReportOptions, 'version' | 'cwd'>, rules: object[], results: object[] | string): object {
+type SarifOptions = Pick<ReportOptions, 'version' | 'cwd'>;
+
+/** The SARIF log, with `results` as given: an array, or a placeholder for streaming. Nothing before `results` depends on the scan. */
+function sarifWith(summary: ScanSummary, options: SarifOptions, rules: object[], results: object[] | string): object {
   const base = pathToFileURL(options.cwd).href;
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL, version: options.version, semanticVersion: options.version, informationUri: INFORMATION_URI, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: base.endsWith('/') ? base : `${base}/` } },
         columnKind: 'utf16CodeUnits',
         results,
-        properties: { summary: result.summary },
+        tool: { driver: { name: TOOL, version: options.version, semanticVersion: options.version, informationUri: INFORMATION_URI, rules } },
+        properties: { summary },
       },
     ],
   };
 }
 
-export function toSarif(result: ScanResult, options: Pick<ReportOptions, 'version' | 'cwd'>): object {
-  const { rules, ruleIndex } = rulesOf(result, options.version);
-  return sarifWith(result, options, rules, Array.from(resultsOf(result, ruleIndex)));
+export function toSarif(result: { documents: readonly DocumentReport[]; summary: ScanSummary }, options: SarifOptions): object {
+  const table = new RuleTable(options.version);
+  const results = result.documents.flatMap((doc) => doc.issues.map((issue) => resultOf(doc, issue, table.indexOf(issue))));
+  return sarifWith(result.summary, options, table.rules, results);
 }
 
-function* pieces(result: ScanResult, options: ReportOptions): Generator<string> {
-  const { rules, ruleIndex } = rulesOf(result, options.version);
-  yield* jsonPieces(sarifWith(result, options, rules, streamed('results')), { results: resultsOf(result, ruleIndex) });
-  yield '\n';
+const NO_SUMMARY: ScanSummary = { files: 0, documents: 0, valid: 0, invalid: 0, skipped: 0, errors: 0, warnings: 0 };
+
+function open(options: ReportOptions, write: (text: string) => void): ReportStream {
+  const table = new RuleTable(options.version);
+  const head = textBefore(sarifWith(NO_SUMMARY, options, [], streamed('results')), 'results');
+  write(head.text);
+  const results = new StreamedArray(head.indent);
+  return {
+    document(doc) {
+      let text = '';
+      for (const issue of doc.issues) text += results.item(resultOf(doc, issue, table.indexOf(issue)));
+      if (text !== '') write(text);
+    },
+    end(result) {
+      let text = results.close();
+      for (const piece of jsonPieces(sarifWith(result.summary, options, table.rules, streamed('results')), {}, 'results')) text += piece;
+      write(`${text}\n`);
+    },
+  };
 }
 
-export const sarifReporter: Reporter = defineReporter('problems', pieces);
+export const sarifReporter: Reporter = defineStreamingReporter('problems', open);
