@@ -102,6 +102,19 @@ export class PythonCompiler {
     return this.constant(`_re.compile(${py(pythonPattern(pattern))}).${method}`);
   }
 
+  /**
+   * A Python test true when `d` (a str) does not match `pattern`, for the fast validators: the
+   * printable-ASCII subset of the pattern (python-pattern.mjs) first, where it differs, then the
+   * pattern itself only when the subset fails.
+   */
+  patternMiss(pattern, d) {
+    const method = pattern.startsWith('^') && !pattern.includes('|') ? 'match' : 'search';
+    const full = `${this.patternConstant(pattern, true)}(${d}) is None`;
+    const subset = pythonPattern(pattern, { subset: true });
+    if (subset === pythonPattern(pattern)) return full;
+    return `${this.constant(`_re.compile(${py(subset)}).${method}`)}(${d}) is None and ${full}`;
+  }
+
   fresh(prefix) {
     return `${prefix}${this.counter++}`;
   }

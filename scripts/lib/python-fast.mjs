@@ -68,13 +68,16 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
     const body = fastGroup(compiler, group, schema, { d, base, strict: types.some((t) => GROUP_OF[t] === group) }, indent + 1);
     if (body.length) lines.push(`${pad}if ${test}:`, ...body);
   }
-  // the conditions last: by then the structure they read is checked
+  // the conditions last: by then the structure they read is checked, and what they read is in the
+  // variables of that check (no value read inside a condition is remembered: a later reader might not run after it)
+  compiler.fastConditional = (compiler.fastConditional ?? 0) + 1;
   for (const branch of schema.allOf ?? []) lines.push(...fastNode(compiler, branch, { d, base, known }, indent));
   if (schema.if !== undefined && schema.then !== undefined) {
     const then = fastNode(compiler, schema.then, { d, base, known }, indent + 1);
-    const test = readConst(compiler, schema.if, d) ?? compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`;
+    const test = fastTest(compiler, schema.if, { d, base, known }) ?? compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`;
     if (then.length) lines.push(`${pad}if ${test}:`, ...then);
   }
+  compiler.fastConditional -= 1;
   return lines;
 }
 
@@ -85,7 +88,7 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
   if (group === 'string') {
     if (schema.minLength !== undefined) no(`len(${d}) < ${schema.minLength}`);
     if (schema.maxLength !== undefined) no(`len(${d}) > ${schema.maxLength}`);
-    if (schema.pattern !== undefined) no(`${compiler.patternConstant(schema.pattern, true)}(${d}) is None`);
+    if (schema.pattern !== undefined) no(compiler.patternMiss(schema.pattern, d));
     if (schema.format === 'date-time') {
       no(`_date_time_common(${d}) is None and not _is_date_time(${d})`);
     } else if (schema.format !== undefined) {
@@ -126,11 +129,22 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
     const properties = [];
     const read = new Set();
     for (const [name, subschema] of Object.entries(schema.properties ?? {})) {
+      const earlier = schema.additionalProperties === undefined ? compiler.fastReads?.get(`${d}\0${name}`) : undefined;
+      if (earlier) {
+        // read before (a condition's branch on the properties the structure checked): that variable,
+        // of the type checked then, or _MISSING when an optional property is absent
+        const present = earlier.required || required.has(name);
+        if (!earlier.required && required.has(name)) properties.push(`${pad}if ${earlier.x} is _MISSING:`, `${pad}    return False`);
+        if (required.has(name)) read.add(name);
+        const body = fastNode(compiler, subschema, { d: earlier.x, base, known: earlier.type }, present ? indent : indent + 1);
+        if (body.length) properties.push(...(present ? body : [`${pad}if ${earlier.x} is not _MISSING:`, ...body]));
+        continue;
+      }
       const x = compiler.fresh('x');
-      // a string or boolean read at the level of the conditions below, which may test it by name
+      // remembered for what reads the property later at this level (conditions, their branches)
       const type = declaredType(compiler, subschema, base);
       const remember = () => {
-        if (reads && (type === 'string' || type === 'boolean')) (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, { x, type, required: required.has(name) });
+        if (reads && !compiler.fastConditional) (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, { x, type, required: required.has(name) });
       };
       if (required.has(name)) {
         const body = fastNode(compiler, subschema, { d: x, base }, indent);
@@ -164,21 +178,61 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
   return lines;
 }
 
-/** `if: {properties: {P: {const: ...}}, required: [P]}` on a string or boolean property already read
- * into a variable (an exact str or bool, or _MISSING when an optional one is absent): the comparison
- * with that variable; null for any other condition. */
-function readConst(compiler, condition, d) {
-  if (!Object.keys(condition).every((k) => k === 'properties' || k === 'required')) return null;
-  const properties = Object.entries(condition.properties ?? {});
-  if (properties.length !== 1) return null;
-  const [name, subschema] = properties[0];
-  if ((condition.required ?? []).some((r) => r !== name) || Object.keys(subschema).length !== 1) return null;
-  const read = compiler.fastReads?.get(`${d}\0${name}`);
-  const c = subschema.const;
-  if (!read || !((read.type === 'string' && typeof c === 'string') || (read.type === 'boolean' && typeof c === 'boolean'))) return null;
-  const equal = typeof c === 'string' ? `${read.x} == ${py(c)}` : `${read.x} is ${c ? 'True' : 'False'}`;
-  // absent (only an optional property can be), the condition holds unless it requires the property
-  return read.required || (condition.required ?? []).includes(name) ? equal : `(${read.x} is _MISSING or ${equal})`;
+/**
+ * A Python expression with the value of `if: <condition>` for `d` (whose type is `known`, or null),
+ * reading the variables the fast check has already read and type-checked (`compiler.fastReads`)
+ * instead of looking the properties up again: `x == "c"` for a const on a string read, `x in K` for
+ * an enum, nothing for a required property read as required. Any keyword it does not shorten goes to
+ * `compiler.expr` (the full validator's test); null when that cannot say either.
+ */
+function fastTest(compiler, condition, { d, base, known }) {
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return null;
+  const parts = [];
+  const objectParts = [];
+  for (const [key, value] of Object.entries(condition)) {
+    if (key === '$comment' || key === 'description' || key === 'title' || key === 'x-sourceos-rule') continue;
+    if (key === '$ref') {
+      const target = compiler.resolve(value, base);
+      const inner = fastTest(compiler, target.node, { d, base: target.base, known });
+      if (inner === null) return null;
+      parts.push(inner);
+    } else if (key === 'const' && ((known === 'string' && typeof value === 'string') || (known === 'boolean' && typeof value === 'boolean'))) {
+      parts.push(typeof value === 'string' ? `${d} == ${py(value)}` : `${d} is ${value ? 'True' : 'False'}`);
+    } else if (key === 'enum' && known === 'string' && value.every((v) => typeof v === 'string')) {
+      parts.push(`${d} in ${compiler.constant(`frozenset(${pyTupleOf(value.map(py))})`)}`);
+    } else if ((key === 'minLength' || key === 'maxLength') && known === 'string') {
+      parts.push(`len(${d}) ${key === 'minLength' ? '>=' : '<='} ${value}`);
+    } else if (key === 'not') {
+      const inner = fastTest(compiler, value, { d, base, known });
+      if (inner === null) return null;
+      parts.push(`not ${inner}`);
+    } else if (key === 'required' && known === 'object') {
+      for (const name of value) {
+        const earlier = compiler.fastReads?.get(`${d}\0${name}`);
+        if (!earlier) objectParts.push(`${py(name)} in ${d}`);
+        else if (!earlier.required) objectParts.push(`${earlier.x} is not _MISSING`);
+      }
+    } else if (key === 'properties' && known === 'object') {
+      for (const [name, sub] of Object.entries(value)) {
+        const earlier = compiler.fastReads?.get(`${d}\0${name}`);
+        if (earlier) {
+          const inner = fastTest(compiler, sub, { d: earlier.x, base, known: earlier.type });
+          if (inner === null) return null;
+          if (inner !== 'True') objectParts.push(earlier.required ? inner : `(${earlier.x} is _MISSING or ${inner})`);
+        } else {
+          const inner = compiler.expr({ properties: { [name]: sub } }, d, base, known);
+          if (inner === null) return null;
+          objectParts.push(inner);
+        }
+      }
+    } else {
+      const inner = compiler.expr({ [key]: value }, d, base, known);
+      if (inner === null) return null;
+      if (inner !== 'True') parts.push(inner);
+    }
+  }
+  parts.push(...objectParts);
+  return parts.length ? (parts.length === 1 ? parts[0] : `(${parts.join(' and ')})`) : 'True';
 }
 
 /** The one type a schema declares, following its $ref; null when it declares none or several. */

@@ -37,11 +37,17 @@ _K14 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u20
 _K15 = frozenset(("active", "revoked", "completed", "failed", "denied",))
 _K16 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 _K17 = _re.compile("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K18 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K19 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K20 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K21 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K22 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K18 = _re.compile("^urn:srcos:receipt:browser-automation:[!-~]+\\Z").match
+_K19 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K20 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
+_K21 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K22 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
+_K23 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K24 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
+_K25 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K26 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K27 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K28 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[!-~]+\\Z").match
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -287,7 +293,7 @@ def is_schema_valid(d: Any) -> bool:
         x42 = d["id"]
         if not (type(x42) is str):
             return False
-        if _K17(x42) is None:
+        if _K18(x42) is None and _K17(x42) is None:
             return False
         x43 = d["type"]
         if not ((type(x43) is str and x43 == "BrowserAutomationReceipt")):
@@ -300,12 +306,12 @@ def is_schema_valid(d: Any) -> bool:
         x45 = d["sessionRef"]
         if not (type(x45) is str):
             return False
-        if _K18(x45) is None:
+        if _K20(x45) is None and _K19(x45) is None:
             return False
         x46 = d["capabilityLedgerRef"]
         if not (type(x46) is str):
             return False
-        if _K19(x46) is None:
+        if _K22(x46) is None and _K21(x46) is None:
             return False
         x47 = d["ownerRef"]
         if not (type(x47) is str):
@@ -362,7 +368,7 @@ def is_schema_valid(d: Any) -> bool:
                     if not (type(x57) is str or x57 is None):
                         return False
                     if isinstance(x57, str):
-                        if _K20(x57) is None:
+                        if _K24(x57) is None and _K23(x57) is None:
                             return False
                 if len(x52) != n53:
                     return False
@@ -405,7 +411,7 @@ def is_schema_valid(d: Any) -> bool:
         x65 = d["policyDecisionRef"]
         if not (type(x65) is str):
             return False
-        if _K21(x65) is None:
+        if _K26(x65) is None and _K25(x65) is None:
             return False
         x66 = d["evidenceRefs"]
         if not (type(x66) is list):
@@ -424,26 +430,23 @@ def is_schema_valid(d: Any) -> bool:
             return False
         if len(d) != n41:
             return False
-        x69 = d.get("ownerRef", _MISSING)
-        if x69 is not _MISSING:
-            if isinstance(x69, str):
-                if _K22(x69) is None:
+        if _K28(x47) is None and _K27(x47) is None:
+            return False
+        if (x62 is not _MISSING and (x62 is _MISSING or x62 == "revoked") and (x61 is _MISSING or ((x61 is None)))):
+            if x62 is not _MISSING:
+                if ((isinstance(x62, str) and x62 == "revoked")):
                     return False
-        if (("terminalState" in d and ((v72 := d.get("terminalState", _MISSING)) is _MISSING or ((isinstance(v72, str) and v72 == "revoked"))) and ((v73 := d.get("revokedAt", _MISSING)) is _MISSING or ((v73 is None))))):
-            x70 = d.get("terminalState", _MISSING)
-            if x70 is not _MISSING:
-                if ((isinstance(x70, str) and x70 == "revoked")):
-                    return False
-            x71 = d["revokedAt"]
-            if not (type(x71) is str):
+            if x61 is _MISSING:
                 return False
-        if (("revokedAt" in d and ((v76 := d.get("revokedAt", _MISSING)) is _MISSING or ((isinstance(v76, str)))) and ((v77 := d.get("terminalState", _MISSING)) is _MISSING or (not ((isinstance(v77, str) and v77 == "revoked")))))):
-            x74 = d["terminalState"]
-            if not ((type(x74) is str and x74 == "revoked")):
+            if not (type(x61) is str):
                 return False
-            x75 = d.get("revokedAt", _MISSING)
-            if x75 is not _MISSING:
-                if not (x75 is None):
+        if (x61 is not _MISSING and (x61 is _MISSING or ((isinstance(x61, str)))) and (x62 is _MISSING or not x62 == "revoked")):
+            if x62 is _MISSING:
+                return False
+            if not (x62 == "revoked"):
+                return False
+            if x61 is not _MISSING:
+                if not (x61 is None):
                     return False
     except KeyError:  # a required property's read: it is missing
         return False

@@ -40,12 +40,18 @@ _K17 = frozenset(("conversationId", "parentId", "workspaceRef", "taskRef",))
 _K18 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 _K19 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 _K20 = _re.compile("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K21 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K22 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K23 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K24 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K25 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K26 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K21 = _re.compile("^urn:srcos:receipt:orphan-event:[!-~]+\\Z").match
+_K22 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K23 = _re.compile("^urn:srcos:event:[!-~]+\\Z").match
+_K24 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
+_K25 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K26 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
+_K27 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K28 = _re.compile("^urn:srcos:session-dag-node:[!-~]+\\Z").match
+_K29 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K30 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
+_K31 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K32 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -379,7 +385,7 @@ def is_schema_valid(d: Any) -> bool:
         x62 = d["id"]
         if not (type(x62) is str):
             return False
-        if _K20(x62) is None:
+        if _K21(x62) is None and _K20(x62) is None:
             return False
         x63 = d["type"]
         if not ((type(x63) is str and x63 == "OrphanEventReceipt")):
@@ -392,7 +398,7 @@ def is_schema_valid(d: Any) -> bool:
         x65 = d["eventRef"]
         if not (type(x65) is str):
             return False
-        if _K21(x65) is None:
+        if _K23(x65) is None and _K22(x65) is None:
             return False
         x66 = d["eventClass"]
         if not (type(x66) is str):
@@ -409,7 +415,7 @@ def is_schema_valid(d: Any) -> bool:
             n61 += 1
             if not (type(x68) is str):
                 return False
-            if _K22(x68) is None:
+            if _K24(x68) is None:
                 return False
         x69 = d["sessionResolution"]
         if not (type(x69) is dict):
@@ -427,7 +433,7 @@ def is_schema_valid(d: Any) -> bool:
         for x72 in x71:
             if not (type(x72) is str):
                 return False
-            if _K23(x72) is None:
+            if _K26(x72) is None and _K25(x72) is None:
                 return False
         if len(set(x71)) != len(x71):
             return False
@@ -435,13 +441,13 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x73) is str or x73 is None):
             return False
         if isinstance(x73, str):
-            if _K23(x73) is None:
+            if _K26(x73) is None and _K25(x73) is None:
                 return False
         x74 = x69["recoveredDagNodeRef"]
         if not (type(x74) is str or x74 is None):
             return False
         if isinstance(x74, str):
-            if _K24(x74) is None:
+            if _K28(x74) is None and _K27(x74) is None:
                 return False
         x75 = x69["reconciledAt"]
         if not (type(x75) is str or x75 is None):
@@ -490,7 +496,7 @@ def is_schema_valid(d: Any) -> bool:
                 if not (type(x84) is str or x84 is None):
                     return False
                 if isinstance(x84, str):
-                    if _K25(x84) is None:
+                    if _K30(x84) is None and _K29(x84) is None:
                         return False
             x85 = x80.get("taskRef", _MISSING)
             if x85 is not _MISSING:
@@ -512,7 +518,7 @@ def is_schema_valid(d: Any) -> bool:
         x88 = d["policyDecisionRef"]
         if not (type(x88) is str):
             return False
-        if _K26(x88) is None:
+        if _K32(x88) is None and _K31(x88) is None:
             return False
         x89 = d["evidenceRefs"]
         if not (type(x89) is list):
@@ -531,78 +537,37 @@ def is_schema_valid(d: Any) -> bool:
             return False
         if len(d) != n61:
             return False
-        x92 = d.get("sessionResolution", _MISSING)
-        if x92 is not _MISSING:
-            if ((not isinstance(x92, dict) or ("state" in x92 and ((v97 := x92.get("state", _MISSING)) is _MISSING or ((isinstance(v97, str) and v97 == "recovered")))))):
-                if isinstance(x92, dict):
-                    x93 = x92.get("recoveredSessionRef", _MISSING)
-                    if x93 is not _MISSING:
-                        if not (type(x93) is str):
-                            return False
-                    x94 = x92.get("recoveredDagNodeRef", _MISSING)
-                    if x94 is not _MISSING:
-                        if not (type(x94) is str):
-                            return False
-                    x95 = x92.get("reconciledAt", _MISSING)
-                    if x95 is not _MISSING:
-                        if not (type(x95) is str):
-                            return False
-                    x96 = x92.get("quarantinedAt", _MISSING)
-                    if x96 is not _MISSING:
-                        if not (x96 is None):
-                            return False
-        x98 = d.get("sessionResolution", _MISSING)
-        if x98 is not _MISSING:
-            if ((not isinstance(x98, dict) or ("state" in x98 and ((v102 := x98.get("state", _MISSING)) is _MISSING or ((isinstance(v102, str) and v102 == "quarantined")))))):
-                if isinstance(x98, dict):
-                    x99 = x98.get("quarantinedAt", _MISSING)
-                    if x99 is not _MISSING:
-                        if not (type(x99) is str):
-                            return False
-                    x100 = x98.get("recoveredSessionRef", _MISSING)
-                    if x100 is not _MISSING:
-                        if not (x100 is None):
-                            return False
-                    x101 = x98.get("recoveredDagNodeRef", _MISSING)
-                    if x101 is not _MISSING:
-                        if not (x101 is None):
-                            return False
-        x103 = d.get("sessionResolution", _MISSING)
-        if x103 is not _MISSING:
-            if ((not isinstance(x103, dict) or ("state" in x103 and ((v108 := x103.get("state", _MISSING)) is _MISSING or ((isinstance(v108, str) and v108 == "queued")))))):
-                if isinstance(x103, dict):
-                    x104 = x103.get("recoveredSessionRef", _MISSING)
-                    if x104 is not _MISSING:
-                        if not (x104 is None):
-                            return False
-                    x105 = x103.get("recoveredDagNodeRef", _MISSING)
-                    if x105 is not _MISSING:
-                        if not (x105 is None):
-                            return False
-                    x106 = x103.get("reconciledAt", _MISSING)
-                    if x106 is not _MISSING:
-                        if not (x106 is None):
-                            return False
-                    x107 = x103.get("quarantinedAt", _MISSING)
-                    if x107 is not _MISSING:
-                        if not (x107 is None):
-                            return False
-        if (("sessionResolution" in d and ((v111 := d.get("sessionResolution", _MISSING)) is _MISSING or ((not isinstance(v111, dict) or ("state" in v111 and ((v112 := v111.get("state", _MISSING)) is _MISSING or ((isinstance(v112, str) and v112 == "queued"))))))))):
-            x109 = d.get("ttl", _MISSING)
-            if x109 is not _MISSING:
-                if isinstance(x109, dict):
-                    x110 = x109.get("expired", _MISSING)
-                    if x110 is not _MISSING:
-                        if not (x110 is False):
-                            return False
-        x113 = d.get("sessionResolution", _MISSING)
-        if x113 is not _MISSING:
-            if ((not isinstance(x113, dict) or ("state" in x113 and ((v115 := x113.get("state", _MISSING)) is _MISSING or ((isinstance(v115, str) and v115 == "discarded_duplicate")))))):
-                if isinstance(x113, dict):
-                    x114 = x113.get("recoveredSessionRef", _MISSING)
-                    if x114 is not _MISSING:
-                        if not (x114 is None):
-                            return False
+        if x70 == "recovered":
+            if not (type(x73) is str):
+                return False
+            if not (type(x74) is str):
+                return False
+            if not (type(x75) is str):
+                return False
+            if not (x76 is None):
+                return False
+        if x70 == "quarantined":
+            if not (type(x76) is str):
+                return False
+            if not (x73 is None):
+                return False
+            if not (x74 is None):
+                return False
+        if x70 == "queued":
+            if not (x73 is None):
+                return False
+            if not (x74 is None):
+                return False
+            if not (x75 is None):
+                return False
+            if not (x76 is None):
+                return False
+        if x70 == "queued":
+            if not (x79 is False):
+                return False
+        if x70 == "discarded_duplicate":
+            if not (x73 is None):
+                return False
     except KeyError:  # a required property's read: it is missing
         return False
     return True

@@ -43,13 +43,20 @@ _K20 = frozenset(("not_checked", "verified", "failed", "skipped",))
 _K21 = frozenset(("compact_receipt_ref", "full_debug_redacted",))
 _K22 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
 _K23 = _re.compile("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K24 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K25 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K26 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K27 = _re.compile("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K28 = _re.compile("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K29 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K30 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K24 = _re.compile("^urn:srcos:receipt:runtime-install:[!-~]+\\Z").match
+_K25 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K26 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
+_K27 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K28 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
+_K29 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K30 = _re.compile("^urn:srcos:agent-machine-receipt:[!-~]+\\Z").match
+_K31 = _re.compile("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K32 = _re.compile("^urn:srcos:runtime:[!-~]+\\Z").match
+_K33 = _re.compile("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K34 = _re.compile("^urn:srcos:target:[!-~]+\\Z").match
+_K35 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
+_K36 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K37 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -375,7 +382,7 @@ def is_schema_valid(d: Any) -> bool:
         x51 = d["id"]
         if not (type(x51) is str):
             return False
-        if _K23(x51) is None:
+        if _K24(x51) is None and _K23(x51) is None:
             return False
         x52 = d["type"]
         if not ((type(x52) is str and x52 == "RuntimeInstallReceipt")):
@@ -388,12 +395,12 @@ def is_schema_valid(d: Any) -> bool:
         x54 = d["sessionRef"]
         if not (type(x54) is str):
             return False
-        if _K24(x54) is None:
+        if _K26(x54) is None and _K25(x54) is None:
             return False
         x55 = d["capabilityLedgerRef"]
         if not (type(x55) is str):
             return False
-        if _K25(x55) is None:
+        if _K28(x55) is None and _K27(x55) is None:
             return False
         x56 = d.get("agentMachineReceiptRef", _MISSING)
         if x56 is not _MISSING:
@@ -401,12 +408,12 @@ def is_schema_valid(d: Any) -> bool:
             if not (type(x56) is str or x56 is None):
                 return False
             if isinstance(x56, str):
-                if _K26(x56) is None:
+                if _K30(x56) is None and _K29(x56) is None:
                     return False
         x57 = d["runtimeRef"]
         if not (type(x57) is str):
             return False
-        if _K27(x57) is None:
+        if _K32(x57) is None and _K31(x57) is None:
             return False
         x58 = d.get("runtimeName", _MISSING)
         if x58 is not _MISSING:
@@ -421,7 +428,7 @@ def is_schema_valid(d: Any) -> bool:
         x60 = d["targetRef"]
         if not (type(x60) is str):
             return False
-        if _K28(x60) is None:
+        if _K34(x60) is None and _K33(x60) is None:
             return False
         x61 = d["platform"]
         if not (type(x61) is str):
@@ -445,7 +452,7 @@ def is_schema_valid(d: Any) -> bool:
         x66 = x63["manifestDigest"]
         if not (type(x66) is str):
             return False
-        if _K29(x66) is None:
+        if _K35(x66) is None:
             return False
         x67 = x63.get("bundleFormatVersion", _MISSING)
         if x67 is not _MISSING:
@@ -476,7 +483,7 @@ def is_schema_valid(d: Any) -> bool:
             x73 = x70["digest"]
             if not (type(x73) is str):
                 return False
-            if _K29(x73) is None:
+            if _K35(x73) is None:
                 return False
             x74 = x70.get("sizeBytes", _MISSING)
             if x74 is not _MISSING:
@@ -521,7 +528,7 @@ def is_schema_valid(d: Any) -> bool:
         x81 = d["policyDecisionRef"]
         if not (type(x81) is str):
             return False
-        if _K30(x81) is None:
+        if _K37(x81) is None and _K36(x81) is None:
             return False
         x82 = d["evidenceRefs"]
         if not (type(x82) is list):
@@ -553,32 +560,30 @@ def is_schema_valid(d: Any) -> bool:
             return False
         if len(d) != n50:
             return False
-        if (("installState" in d and ((v88 := d.get("installState", _MISSING)) is _MISSING or (((isinstance(v88, str) and v88 in _K0)))))):
-            x87 = d["failureReason"]
-            if not (type(x87) is str):
+        if x62 in _K0:
+            if x77 is _MISSING:
                 return False
-            if len(x87) < 1:
+            if not (type(x77) is str):
+                return False
+            if len(x77) < 1:
                 return False
         if x62 == "installed":
-            x89 = d.get("failureReason", _MISSING)
-            if x89 is not _MISSING:
-                if isinstance(x89, str):
-                    if len(x89) > 0:
+            if x77 is not _MISSING:
+                if isinstance(x77, str):
+                    if len(x77) > 0:
                         return False
-            x90 = d.get("artifacts", _MISSING)
-            if x90 is not _MISSING:
-                if isinstance(x90, (list, tuple)):
-                    for x91 in x90:
-                        if isinstance(x91, dict):
-                            x92 = x91.get("verificationState", _MISSING)
-                            if x92 is not _MISSING:
-                                if ((isinstance(x92, str) and x92 == "failed")):
-                                    return False
+            for x87 in x69:
+                if isinstance(x87, dict):
+                    x88 = x87.get("verificationState", _MISSING)
+                    if x88 is not _MISSING:
+                        if ((isinstance(x88, str) and x88 == "failed")):
+                            return False
         if x62 == "rolled_back":
-            x93 = d["rollbackRef"]
-            if not (type(x93) is str):
+            if x76 is _MISSING:
                 return False
-            if len(x93) < 1:
+            if not (type(x76) is str):
+                return False
+            if len(x76) < 1:
                 return False
     except KeyError:  # a required property's read: it is missing
         return False

@@ -300,18 +300,12 @@ def is_schema_valid(d: Any) -> bool:
         x50 = x48["response_by"]
         if not (type(x50) is str):
             return False
-        if ((not isinstance(x50, str) or (len(x50) >= 1))):
+        if len(x50) >= 1:
             if _date_time_common(x50) is None and not _is_date_time(x50):
                 return False
-        if (("header" in d and ((v53 := d.get("header", _MISSING)) is _MISSING or ((not isinstance(v53, dict) or ("kind" in v53 and ((v54 := v53.get("kind", _MISSING)) is _MISSING or (((isinstance(v54, str) and v54 in _K0)))))))))):
-            x51 = d.get("body", _MISSING)
-            if x51 is not _MISSING:
-                if isinstance(x51, dict):
-                    x52 = x51.get("evidence", _MISSING)
-                    if x52 is not _MISSING:
-                        if isinstance(x52, (list, tuple)):
-                            if len(x52) < 1:
-                                return False
+        if x36 in _K0:
+            if len(x41) < 1:
+                return False
     except KeyError:  # a required property's read: it is missing
         return False
     return True
