@@ -14,8 +14,8 @@ from sourceos_contracts.rules.time_order import in_order
 def _stamp(rng: random.Random) -> str:
     day = rng.choice(["2026-05-06", "2026-05-07", "2016-12-31", "2024-02-29", "2026-02-30", "2026-13-01", "2026-05-0x"])
     time = rng.choice(["04:31:00", "04:31:05", "23:59:60", "23:59:59", "00:00:00", "24:00:00", "4:31:000", "04:3١:00"])
-    fraction = rng.choice(["", "", ".5", ".50", ".000", ".123"])
-    return f"{day}{rng.choice('TTt')}{time}{fraction}{rng.choice(['Z', 'Z', 'z', '+01:00', '-05:00', '-01:00'])}"
+    fraction = rng.choice(["", "", ".5", ".50", ".000", ".123", ".123456", ".999999"])
+    return f"{day}{rng.choice('TTt')}{time}{fraction}{rng.choice(['Z', 'Z', 'z', '+00:00', '+00:00', '+01:00', '-05:00', '-01:00', '-00:00'])}"
 
 
 class RuleShortcuts(unittest.TestCase):
@@ -39,8 +39,10 @@ class RuleShortcuts(unittest.TestCase):
         shortcuts = 0
         for _ in range(20000):
             created, expires = _stamp(rng), _stamp(rng)
-            if rng.random() < 0.7:  # whole-second UTC stamps, most of them of one day
-                created, expires = created[:19] + "Z", (created[:11] if rng.random() < 0.8 else expires[:11]) + expires[11:19] + "Z"
+            if rng.random() < 0.7:  # stamps written alike after the seconds, most of them of one day
+                suffix = rng.choice(["Z", "Z", "+00:00", ".123456+00:00", ".5Z", "-05:00", ".25+01:00"])
+                other = suffix if rng.random() < 0.8 else rng.choice(["Z", "+00:00", ".123456+00:00", ".50Z"])
+                created, expires = created[:19] + suffix, (created[:11] if rng.random() < 0.8 else expires[:11]) + expires[11:19] + other
             ttl = rng.choice([0, 5, 3600, 1, -5, 86400]) if rng.random() < 0.3 else 0
             a, b = parse_instant(created), parse_instant(expires)
             if a is not None and b is not None and rng.random() < 0.5:

@@ -96,10 +96,15 @@ export class PythonCompiler {
     return this.constantIndex.get(code);
   }
 
-  /** The constant bound to a compiled pattern's `search` (its `match` when `anchored` and the pattern starts with ^ and has no |: a match there is a search's match). */
-  patternConstant(pattern, anchored = false) {
+  /**
+   * The constant bound to a compiled pattern's `search` (its `match` when `anchored` and the pattern
+   * starts with ^ and has no |: a match there is a search's match). A `lazy` one is compiled on its
+   * first call (`_lazy_pattern`): the patterns only an invalid document or a rare value needs cost
+   * the import nothing.
+   */
+  patternConstant(pattern, anchored = false, lazy = false) {
     const method = anchored && pattern.startsWith('^') && !pattern.includes('|') ? 'match' : 'search';
-    return this.constant(`_re.compile(${py(pythonPattern(pattern))}).${method}`);
+    return this.constant(lazy ? `_lazy_pattern(${py(pythonPattern(pattern))}, ${py(method)})` : `_re.compile(${py(pythonPattern(pattern))}).${method}`);
   }
 
   /**
@@ -109,10 +114,9 @@ export class PythonCompiler {
    */
   patternMiss(pattern, d) {
     const method = pattern.startsWith('^') && !pattern.includes('|') ? 'match' : 'search';
-    const full = `${this.patternConstant(pattern, true)}(${d}) is None`;
     const subset = pythonPattern(pattern, { subset: true });
-    if (subset === pythonPattern(pattern)) return full;
-    return `${this.constant(`_re.compile(${py(subset)}).${method}`)}(${d}) is None and ${full}`;
+    if (subset === pythonPattern(pattern)) return `${this.patternConstant(pattern, true)}(${d}) is None`;
+    return `${this.constant(`_re.compile(${py(subset)}).${method}`)}(${d}) is None and ${this.patternConstant(pattern, true, true)}(${d}) is None`;
   }
 
   fresh(prefix) {
@@ -221,7 +225,7 @@ export class PythonCompiler {
         lines.push(...guard(`len(${d}) > ${schema.maxLength}`, 'maxLength', p, zero ? HOW.SHOW : HOW.STATIC, zero ? 'must be empty, not ' : `must be at most ${schema.maxLength} characters`, d));
       }
       if (schema.pattern !== undefined) {
-        const re = this.patternConstant(schema.pattern);
+        const re = this.patternConstant(schema.pattern, false, true);
         const test = `${re}(${d}) is None`;
         lines.push(...guard(test, 'pattern', p, HOW.SHOW, `${describePattern(schema.pattern)}, not `, d));
       }

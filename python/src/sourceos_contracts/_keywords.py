@@ -2,6 +2,7 @@
 unique items, pointers. A Python `bool` is no number; `1.0` is an integer; a number JavaScript
 would read as Infinity (a huge integer, inf, NaN) is no number at all (ajv's strictNumbers)."""
 import math
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -17,7 +18,21 @@ RawError = tuple[str, str, str, int, str, Any, "str | None"]
 date_time_common: Final = DATE_TIME_COMMON.match
 """The usual date-time's match (no arithmetic needed): the fast validators try it before is_date_time."""
 
-__all__ = ["MISSING", "RawError", "date_time_common", "is_date_time", "is_integer", "is_number", "in_enum", "json_equal", "escape", "duplicate_items", "duplicate_scalars"]
+__all__ = ["MISSING", "RawError", "date_time_common", "is_date_time", "is_integer", "is_number", "in_enum", "json_equal", "escape", "duplicate_items", "duplicate_scalars", "lazy_pattern"]
+
+
+def lazy_pattern(source: str, method: str) -> Callable[[str], "re.Match[str] | None"]:
+    """The `match` or `search` of a pattern compiled on the first call: for the patterns only an
+    invalid document (or a value the fast check's ASCII pattern does not take) needs."""
+    compiled: Callable[[str], "re.Match[str] | None"] | None = None
+
+    def call(text: str) -> "re.Match[str] | None":
+        nonlocal compiled
+        if compiled is None:
+            compiled = getattr(re.compile(source), method)
+        return compiled(text)
+
+    return call
 
 
 def is_number(value: object) -> bool:

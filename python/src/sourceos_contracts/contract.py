@@ -25,13 +25,14 @@ class ContractValidationError(ValueError):
 class Contract(Generic[Doc]):
     """A contract of this package: `validate`, `is_valid`, `parse`."""
 
-    __slots__ = ("name", "_schema_valid", "_schema_errors", "_rules", "_checks", "_no_issue")
+    __slots__ = ("name", "_schema_valid", "_schema_errors", "_rules", "_checks", "_rule_checks", "_no_issue")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self._schema_valid, self._schema_errors = SCHEMA_VALIDATORS[name]
         self._rules = CODE_RULES[name]
         self._checks = tuple((rule.check, rule.code, rule.severity) for rule in self._rules)
+        self._rule_checks = tuple(rule.check for rule in self._rules)
         self._no_issue = ValidationResult(True, name, ())
 
     def __repr__(self) -> str:
@@ -43,13 +44,12 @@ class Contract(Generic[Doc]):
         try:
             # the short-circuiting check first; only a document it doubts meets the full validator
             if self._schema_valid(doc):
-                issues: list[Issue] = []
-                for check, code, severity in self._checks:
-                    found = check(doc, name)  # type: ignore[arg-type]
-                    if found:
-                        issues.extend(Issue(code, severity, f.pointer, f.message) for f in found)
-                if not issues:
+                for check in self._rule_checks:
+                    if check(doc, name):  # type: ignore[arg-type]
+                        break  # a finding: every rule again, for every issue (rules are pure)
+                else:
                     return self._no_issue  # one shared result for every document without an issue
+                issues = self._rule_issues(doc, name, [])
             else:
                 errors: list[RawError] = []
                 self._schema_errors(doc, errors)

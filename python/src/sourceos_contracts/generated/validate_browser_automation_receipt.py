@@ -17,37 +17,39 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
-_K0 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K0 = _lazy_pattern("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K1 = "ownerRef is a urn:srcos: URN."
 _K2 = "terminalState is revoked if and only if revokedAt is non-null; a contradiction is reported at both fields."
 _K3 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "ownerRef", "transport", "permissionScope", "origin", "userVisible", "revocable", "startedAt", "policyDecisionRef", "evidenceRefs", "capturedAt",))
 _K4 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "ownerRef", "transport", "permissionScope", "origin", "controlledScope", "userVisible", "revocable", "startedAt", "revokedAt", "terminalState", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K5 = _re.compile("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K6 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K7 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K8 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K5 = _lazy_pattern("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K6 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K7 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K8 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K9 = frozenset(("native_pipe", "cdp", "webdriver", "extension", "accessibility",))
 _K10 = frozenset(("read_page", "activate_control", "enter_text", "download_file", "upload_file", "observe_network_metadata", "managed_identity_delegate", "capture_screenshot", "navigate", "clipboard_read", "clipboard_write",))
 _K11 = ["string"]
 _K12 = frozenset(("local", "remote", "workspace",))
 _K13 = frozenset(("windowRef", "tabRef", "urlOrigin", "workspaceRef",))
-_K14 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K14 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K15 = frozenset(("active", "revoked", "completed", "failed", "denied",))
-_K16 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K17 = _re.compile("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K18 = _re.compile("^urn:srcos:receipt:browser-automation:[!-~]+\\Z").match
-_K19 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K16 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K17 = _re.compile("^urn:srcos:receipt:browser-automation:[!-~]+\\Z").match
+_K18 = _lazy_pattern("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K19 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
 _K20 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
-_K21 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K21 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K22 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
-_K23 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K23 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K24 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
-_K25 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K25 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K26 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
-_K27 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K27 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K28 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[!-~]+\\Z").match
+_K29 = _lazy_pattern("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -293,7 +295,7 @@ def is_schema_valid(d: Any) -> bool:
         x42 = d["id"]
         if not (type(x42) is str):
             return False
-        if _K18(x42) is None and _K17(x42) is None:
+        if _K17(x42) is None and _K18(x42) is None:
             return False
         x43 = d["type"]
         if not ((type(x43) is str and x43 == "BrowserAutomationReceipt")):
@@ -301,17 +303,17 @@ def is_schema_valid(d: Any) -> bool:
         x44 = d["specVersion"]
         if not (type(x44) is str):
             return False
-        if _K6(x44) is None:
+        if _K19(x44) is None:
             return False
         x45 = d["sessionRef"]
         if not (type(x45) is str):
             return False
-        if _K20(x45) is None and _K19(x45) is None:
+        if _K20(x45) is None and _K21(x45) is None:
             return False
         x46 = d["capabilityLedgerRef"]
         if not (type(x46) is str):
             return False
-        if _K22(x46) is None and _K21(x46) is None:
+        if _K22(x46) is None and _K23(x46) is None:
             return False
         x47 = d["ownerRef"]
         if not (type(x47) is str):
@@ -368,7 +370,7 @@ def is_schema_valid(d: Any) -> bool:
                     if not (type(x57) is str or x57 is None):
                         return False
                     if isinstance(x57, str):
-                        if _K24(x57) is None and _K23(x57) is None:
+                        if _K24(x57) is None and _K25(x57) is None:
                             return False
                 if len(x52) != n53:
                     return False
@@ -411,7 +413,7 @@ def is_schema_valid(d: Any) -> bool:
         x65 = d["policyDecisionRef"]
         if not (type(x65) is str):
             return False
-        if _K26(x65) is None and _K25(x65) is None:
+        if _K26(x65) is None and _K27(x65) is None:
             return False
         x66 = d["evidenceRefs"]
         if not (type(x66) is list):
@@ -430,7 +432,7 @@ def is_schema_valid(d: Any) -> bool:
             return False
         if len(d) != n41:
             return False
-        if _K28(x47) is None and _K27(x47) is None:
+        if _K28(x47) is None and _K29(x47) is None:
             return False
         if (x62 is not _MISSING and (x62 is _MISSING or x62 == "revoked") and (x61 is _MISSING or ((x61 is None)))):
             if x62 is not _MISSING:
@@ -455,4 +457,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

@@ -17,6 +17,7 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = frozenset(("passive_discovery", "watcher_refresh", "ci_validation",))
@@ -29,40 +30,41 @@ _K6 = "Git facts agree with the state: not_a_repo has null branch, headSha and d
 _K7 = "pathEvidence with redaction digest_only has no redactedPathHint (absent, null or \"\")."
 _K8 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "workspaceRef", "state", "severity", "operation", "actionability", "pathEvidence", "gitFacts", "policyDecisionRef", "evidenceRefs", "capturedAt",))
 _K9 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "agentMachineReceiptRef", "workspaceRef", "state", "severity", "operation", "actionability", "expectedNegativeState", "pathEvidence", "gitFacts", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K10 = _re.compile("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K11 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K12 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K13 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K14 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K15 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K10 = _lazy_pattern("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K11 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K12 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K13 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K14 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K15 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K16 = frozenset(("not_a_repo", "repo_root", "inside_worktree", "inside_git_dir", "bare_repo", "worktree_no_remote", "detached_head", "corrupt_repo", "permission_denied", "operation_superseded",))
 _K17 = frozenset(("debug", "info", "warning", "error",))
 _K18 = frozenset(("passive_discovery", "watcher_refresh", "user_requested_command", "agent_requested_command", "ci_validation",))
 _K19 = frozenset(("none", "remediation_hint", "blocked", "quarantined",))
 _K20 = frozenset(("pathDigest", "redaction", "rawPathStored",))
 _K21 = frozenset(("pathDigest", "redactedPathHint", "redaction", "rawPathStored",))
-_K22 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K22 = _lazy_pattern("^sha256:[0-9a-fA-F]{64}\\Z", "search")
 _K23 = frozenset(("none", "user_home_redacted", "workspace_alias", "digest_only",))
 _K24 = frozenset(("branch", "headSha", "remoteState", "worktreeRootDigest", "gitDirDigest",))
 _K25 = frozenset(("branch", "headSha", "remoteState", "worktreeRootDigest", "gitDirDigest", "failureReason", "commandClass",))
-_K26 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").search
+_K26 = _lazy_pattern("^[0-9a-fA-F]{7,40}\\Z", "search")
 _K27 = frozenset(("available", "missing", "not_applicable", "error", "unknown",))
 _K28 = frozenset(("config", "rev_parse", "symbolic_ref", "for_each_ref", "status", "remote", "watcher",))
-_K29 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K30 = _re.compile("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K31 = _re.compile("^urn:srcos:git-workspace-state:[!-~]+\\Z").match
-_K32 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K29 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K30 = _re.compile("^urn:srcos:git-workspace-state:[!-~]+\\Z").match
+_K31 = _lazy_pattern("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K32 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
 _K33 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
-_K34 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K34 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K35 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
-_K36 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K36 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K37 = _re.compile("^urn:srcos:agent-machine-receipt:[!-~]+\\Z").match
-_K38 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K38 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K39 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
-_K40 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K41 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").match
-_K42 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K40 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K41 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
+_K42 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").match
 _K43 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K44 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 
 
 def _valid0(d: Any) -> bool:
@@ -429,7 +431,7 @@ def is_schema_valid(d: Any) -> bool:
         x64 = d["id"]
         if not (type(x64) is str):
             return False
-        if _K31(x64) is None and _K30(x64) is None:
+        if _K30(x64) is None and _K31(x64) is None:
             return False
         x65 = d["type"]
         if not ((type(x65) is str and x65 == "GitWorkspaceState")):
@@ -437,17 +439,17 @@ def is_schema_valid(d: Any) -> bool:
         x66 = d["specVersion"]
         if not (type(x66) is str):
             return False
-        if _K11(x66) is None:
+        if _K32(x66) is None:
             return False
         x67 = d["sessionRef"]
         if not (type(x67) is str):
             return False
-        if _K33(x67) is None and _K32(x67) is None:
+        if _K33(x67) is None and _K34(x67) is None:
             return False
         x68 = d["capabilityLedgerRef"]
         if not (type(x68) is str):
             return False
-        if _K35(x68) is None and _K34(x68) is None:
+        if _K35(x68) is None and _K36(x68) is None:
             return False
         x69 = d.get("agentMachineReceiptRef", _MISSING)
         if x69 is not _MISSING:
@@ -455,12 +457,12 @@ def is_schema_valid(d: Any) -> bool:
             if not (type(x69) is str or x69 is None):
                 return False
             if isinstance(x69, str):
-                if _K37(x69) is None and _K36(x69) is None:
+                if _K37(x69) is None and _K38(x69) is None:
                     return False
         x70 = d["workspaceRef"]
         if not (type(x70) is str):
             return False
-        if _K39(x70) is None and _K38(x70) is None:
+        if _K39(x70) is None and _K40(x70) is None:
             return False
         x71 = d["state"]
         if not (type(x71) is str):
@@ -494,7 +496,7 @@ def is_schema_valid(d: Any) -> bool:
         x78 = x76["pathDigest"]
         if not (type(x78) is str):
             return False
-        if _K40(x78) is None:
+        if _K41(x78) is None:
             return False
         x79 = x76.get("redactedPathHint", _MISSING)
         if x79 is not _MISSING:
@@ -522,7 +524,7 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x85) is str or x85 is None):
             return False
         if type(x85) is str:
-            if _K41(x85) is None:
+            if _K42(x85) is None:
                 return False
         x86 = x82["remoteState"]
         if not (type(x86) is str):
@@ -533,13 +535,13 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x87) is str or x87 is None):
             return False
         if isinstance(x87, str):
-            if _K40(x87) is None:
+            if _K41(x87) is None:
                 return False
         x88 = x82["gitDirDigest"]
         if not (type(x88) is str or x88 is None):
             return False
         if isinstance(x88, str):
-            if _K40(x88) is None:
+            if _K41(x88) is None:
                 return False
         x89 = x82.get("failureReason", _MISSING)
         if x89 is not _MISSING:
@@ -568,7 +570,7 @@ def is_schema_valid(d: Any) -> bool:
         x93 = d["policyDecisionRef"]
         if not (type(x93) is str):
             return False
-        if _K43(x93) is None and _K42(x93) is None:
+        if _K43(x93) is None and _K44(x93) is None:
             return False
         x94 = d["evidenceRefs"]
         if not (type(x94) is list):
@@ -627,4 +629,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

@@ -17,6 +17,7 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = frozenset(("resource", "owner", "domain", "ttl_seconds", "created_at", "expires_at", "override", "override_reason",))
@@ -150,4 +151,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

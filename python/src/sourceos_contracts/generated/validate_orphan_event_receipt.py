@@ -17,6 +17,7 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = "A recovered event names exactly one owner: recoveredSessionRef, recoveredDagNodeRef and reconciledAt non-null, quarantinedAt null."
@@ -26,32 +27,33 @@ _K3 = "A queued event's ttl has not expired."
 _K4 = "A discarded duplicate names no recovered session."
 _K5 = frozenset(("id", "type", "specVersion", "eventRef", "eventClass", "observedAt", "sessionResolution", "ttl", "policyDecisionRef", "evidenceRefs", "capturedAt",))
 _K6 = frozenset(("id", "type", "specVersion", "eventRef", "eventClass", "observedAt", "rawEventDigest", "sessionResolution", "ttl", "correlationKeys", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K7 = _re.compile("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K8 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K9 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K7 = _lazy_pattern("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K8 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K9 = _lazy_pattern("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K10 = frozenset(("agent_lifecycle", "runtime_lifecycle", "browser_automation", "terminal_workspace", "plugin", "transport", "unknown",))
-_K11 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K11 = _lazy_pattern("^sha256:[0-9a-fA-F]{64}\\Z", "search")
 _K12 = frozenset(("state", "candidateSessionRefs", "recoveredSessionRef", "recoveredDagNodeRef", "reconciledAt", "quarantinedAt",))
 _K13 = frozenset(("queued", "recovered", "quarantined", "discarded_duplicate",))
-_K14 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K15 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K14 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K15 = _lazy_pattern("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K16 = frozenset(("expiresAt", "expired",))
 _K17 = frozenset(("conversationId", "parentId", "workspaceRef", "taskRef",))
-_K18 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K19 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K20 = _re.compile("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K21 = _re.compile("^urn:srcos:receipt:orphan-event:[!-~]+\\Z").match
-_K22 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K18 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K19 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K20 = _re.compile("^urn:srcos:receipt:orphan-event:[!-~]+\\Z").match
+_K21 = _lazy_pattern("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K22 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
 _K23 = _re.compile("^urn:srcos:event:[!-~]+\\Z").match
-_K24 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K25 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K24 = _lazy_pattern("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K25 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
 _K26 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
-_K27 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K27 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K28 = _re.compile("^urn:srcos:session-dag-node:[!-~]+\\Z").match
-_K29 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K29 = _lazy_pattern("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K30 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
-_K31 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K31 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K32 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K33 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -385,7 +387,7 @@ def is_schema_valid(d: Any) -> bool:
         x62 = d["id"]
         if not (type(x62) is str):
             return False
-        if _K21(x62) is None and _K20(x62) is None:
+        if _K20(x62) is None and _K21(x62) is None:
             return False
         x63 = d["type"]
         if not ((type(x63) is str and x63 == "OrphanEventReceipt")):
@@ -393,12 +395,12 @@ def is_schema_valid(d: Any) -> bool:
         x64 = d["specVersion"]
         if not (type(x64) is str):
             return False
-        if _K8(x64) is None:
+        if _K22(x64) is None:
             return False
         x65 = d["eventRef"]
         if not (type(x65) is str):
             return False
-        if _K23(x65) is None and _K22(x65) is None:
+        if _K23(x65) is None and _K24(x65) is None:
             return False
         x66 = d["eventClass"]
         if not (type(x66) is str):
@@ -415,7 +417,7 @@ def is_schema_valid(d: Any) -> bool:
             n61 += 1
             if not (type(x68) is str):
                 return False
-            if _K24(x68) is None:
+            if _K25(x68) is None:
                 return False
         x69 = d["sessionResolution"]
         if not (type(x69) is dict):
@@ -433,7 +435,7 @@ def is_schema_valid(d: Any) -> bool:
         for x72 in x71:
             if not (type(x72) is str):
                 return False
-            if _K26(x72) is None and _K25(x72) is None:
+            if _K26(x72) is None and _K27(x72) is None:
                 return False
         if len(set(x71)) != len(x71):
             return False
@@ -441,13 +443,13 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x73) is str or x73 is None):
             return False
         if isinstance(x73, str):
-            if _K26(x73) is None and _K25(x73) is None:
+            if _K26(x73) is None and _K27(x73) is None:
                 return False
         x74 = x69["recoveredDagNodeRef"]
         if not (type(x74) is str or x74 is None):
             return False
         if isinstance(x74, str):
-            if _K28(x74) is None and _K27(x74) is None:
+            if _K28(x74) is None and _K29(x74) is None:
                 return False
         x75 = x69["reconciledAt"]
         if not (type(x75) is str or x75 is None):
@@ -496,7 +498,7 @@ def is_schema_valid(d: Any) -> bool:
                 if not (type(x84) is str or x84 is None):
                     return False
                 if isinstance(x84, str):
-                    if _K30(x84) is None and _K29(x84) is None:
+                    if _K30(x84) is None and _K31(x84) is None:
                         return False
             x85 = x80.get("taskRef", _MISSING)
             if x85 is not _MISSING:
@@ -518,7 +520,7 @@ def is_schema_valid(d: Any) -> bool:
         x88 = d["policyDecisionRef"]
         if not (type(x88) is str):
             return False
-        if _K32(x88) is None and _K31(x88) is None:
+        if _K32(x88) is None and _K33(x88) is None:
             return False
         x89 = d["evidenceRefs"]
         if not (type(x89) is list):
@@ -575,4 +577,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

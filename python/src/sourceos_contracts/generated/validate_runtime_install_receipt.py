@@ -17,6 +17,7 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = frozenset(("failed", "partial", "denied", "deferred",))
@@ -25,38 +26,39 @@ _K2 = "An installed runtime carries no failureReason (absent, null or \"\") and 
 _K3 = "A rolled_back install carries a rollbackRef."
 _K4 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "runtimeRef", "targetRef", "platform", "installState", "manifest", "artifacts", "logMode", "policyDecisionRef", "evidenceRefs", "startedAt", "capturedAt",))
 _K5 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "agentMachineReceiptRef", "runtimeRef", "runtimeName", "runtimeVersion", "targetRef", "platform", "installState", "manifest", "artifacts", "rollbackRef", "failureReason", "logMode", "causalRefs", "policyDecisionRef", "evidenceRefs", "startedAt", "finishedAt", "capturedAt",))
-_K6 = _re.compile("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K7 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K8 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K9 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K10 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K11 = _re.compile("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K12 = _re.compile("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K6 = _lazy_pattern("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K7 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K8 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K9 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K10 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K11 = _lazy_pattern("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K12 = _lazy_pattern("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K13 = frozenset(("darwin-arm64", "darwin-x64", "linux-x64", "linux-arm64", "win32-x64",))
 _K14 = frozenset(("requested", "manifest_resolved", "artifact_verified", "installing", "installed", "failed", "rolled_back", "partial", "denied", "deferred",))
 _K15 = frozenset(("manifestRef", "manifestDigest", "resolvedAt",))
 _K16 = frozenset(("manifestRef", "manifestDigest", "bundleFormatVersion", "resolvedAt",))
-_K17 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K17 = _lazy_pattern("^sha256:[0-9a-fA-F]{64}\\Z", "search")
 _K18 = frozenset(("artifactRef", "digest", "verificationState",))
 _K19 = frozenset(("artifactRef", "digest", "sizeBytes", "verificationState",))
 _K20 = frozenset(("not_checked", "verified", "failed", "skipped",))
 _K21 = frozenset(("compact_receipt_ref", "full_debug_redacted",))
-_K22 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K23 = _re.compile("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K24 = _re.compile("^urn:srcos:receipt:runtime-install:[!-~]+\\Z").match
-_K25 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K22 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K23 = _re.compile("^urn:srcos:receipt:runtime-install:[!-~]+\\Z").match
+_K24 = _lazy_pattern("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K25 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
 _K26 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
-_K27 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K27 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K28 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
-_K29 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K29 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K30 = _re.compile("^urn:srcos:agent-machine-receipt:[!-~]+\\Z").match
-_K31 = _re.compile("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K31 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K32 = _re.compile("^urn:srcos:runtime:[!-~]+\\Z").match
-_K33 = _re.compile("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K33 = _lazy_pattern("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K34 = _re.compile("^urn:srcos:target:[!-~]+\\Z").match
-_K35 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K36 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K35 = _lazy_pattern("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K36 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
 _K37 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K38 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -382,7 +384,7 @@ def is_schema_valid(d: Any) -> bool:
         x51 = d["id"]
         if not (type(x51) is str):
             return False
-        if _K24(x51) is None and _K23(x51) is None:
+        if _K23(x51) is None and _K24(x51) is None:
             return False
         x52 = d["type"]
         if not ((type(x52) is str and x52 == "RuntimeInstallReceipt")):
@@ -390,17 +392,17 @@ def is_schema_valid(d: Any) -> bool:
         x53 = d["specVersion"]
         if not (type(x53) is str):
             return False
-        if _K7(x53) is None:
+        if _K25(x53) is None:
             return False
         x54 = d["sessionRef"]
         if not (type(x54) is str):
             return False
-        if _K26(x54) is None and _K25(x54) is None:
+        if _K26(x54) is None and _K27(x54) is None:
             return False
         x55 = d["capabilityLedgerRef"]
         if not (type(x55) is str):
             return False
-        if _K28(x55) is None and _K27(x55) is None:
+        if _K28(x55) is None and _K29(x55) is None:
             return False
         x56 = d.get("agentMachineReceiptRef", _MISSING)
         if x56 is not _MISSING:
@@ -408,12 +410,12 @@ def is_schema_valid(d: Any) -> bool:
             if not (type(x56) is str or x56 is None):
                 return False
             if isinstance(x56, str):
-                if _K30(x56) is None and _K29(x56) is None:
+                if _K30(x56) is None and _K31(x56) is None:
                     return False
         x57 = d["runtimeRef"]
         if not (type(x57) is str):
             return False
-        if _K32(x57) is None and _K31(x57) is None:
+        if _K32(x57) is None and _K33(x57) is None:
             return False
         x58 = d.get("runtimeName", _MISSING)
         if x58 is not _MISSING:
@@ -428,7 +430,7 @@ def is_schema_valid(d: Any) -> bool:
         x60 = d["targetRef"]
         if not (type(x60) is str):
             return False
-        if _K34(x60) is None and _K33(x60) is None:
+        if _K34(x60) is None and _K35(x60) is None:
             return False
         x61 = d["platform"]
         if not (type(x61) is str):
@@ -452,7 +454,7 @@ def is_schema_valid(d: Any) -> bool:
         x66 = x63["manifestDigest"]
         if not (type(x66) is str):
             return False
-        if _K35(x66) is None:
+        if _K36(x66) is None:
             return False
         x67 = x63.get("bundleFormatVersion", _MISSING)
         if x67 is not _MISSING:
@@ -483,7 +485,7 @@ def is_schema_valid(d: Any) -> bool:
             x73 = x70["digest"]
             if not (type(x73) is str):
                 return False
-            if _K35(x73) is None:
+            if _K36(x73) is None:
                 return False
             x74 = x70.get("sizeBytes", _MISSING)
             if x74 is not _MISSING:
@@ -528,7 +530,7 @@ def is_schema_valid(d: Any) -> bool:
         x81 = d["policyDecisionRef"]
         if not (type(x81) is str):
             return False
-        if _K37(x81) is None and _K36(x81) is None:
+        if _K37(x81) is None and _K38(x81) is None:
             return False
         x82 = d["evidenceRefs"]
         if not (type(x82) is list):
@@ -592,4 +594,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

@@ -9,12 +9,19 @@ _COMMON = DATE_TIME_COMMON.match
 
 
 class Instant(NamedTuple):
+    """Compared as a tuple, instants are in time order: the fraction's digits, without trailing
+    zeros, compare as text as they do as numbers."""
+
     minute: int
     """Minutes since 1970-01-01T00:00Z, in UTC."""
     second: int
     """The second within that minute; 60 only for a leap second."""
     fraction: str
     """The fractional second's digits, without trailing zeros."""
+
+
+_instant = tuple.__new__
+"""Builds an Instant from its three fields without the Python-level `__new__` of a NamedTuple."""
 
 
 def _days_from_civil(year: int, month: int, day: int) -> int:
@@ -45,9 +52,11 @@ def parse_instant(text: object) -> Instant | None:
         if text[-1] in "Zz":
             end, offset = len(text) - 1, 0
         else:
-            end, offset = len(text) - 6, (int(text[-5:-3]) * 60 + int(text[-2:])) * (-1 if text[-6] == "-" else 1)
-        days = _days_from_civil(int(text[0:4]), int(text[5:7]), int(text[8:10]))
-        return Instant(days * 1440 + int(text[11:13]) * 60 + int(text[14:16]) - offset, int(text[17:19]), text[20:end].rstrip("0"))
+            end, offset = len(text) - 6, int(text[-5:-3]) * 60 + int(text[-2:])
+            if text[-6] == "-":
+                offset = -offset
+        minute = _days_from_civil(int(text[0:4]), int(text[5:7]), int(text[8:10])) * 1440 + int(text[11:13]) * 60 + int(text[14:16]) - offset
+        return _instant(Instant, (minute, int(text[17:19]), text[20:end].rstrip("0")))
     m = DATE_TIME_SHAPE.match(text) if isinstance(text, str) else None
     if m is None or not ((m[3] < "29" and m[6] != "60") or calendar_and_leap_second(m)):
         return None
@@ -60,13 +69,7 @@ def parse_instant(text: object) -> Instant | None:
 
 def compare_instants(a: Instant, b: Instant) -> int:
     """Negative when a is before b, zero when the same instant, positive when after."""
-    if a.minute != b.minute:
-        return -1 if a.minute < b.minute else 1
-    if a.second != b.second:
-        return a.second - b.second
-    width = max(len(a.fraction), len(b.fraction))
-    x, y = a.fraction.ljust(width, "0"), b.fraction.ljust(width, "0")
-    return 0 if x == y else -1 if x < y else 1
+    return (a > b) - (a < b)
 
 
 def _posix_seconds(i: Instant) -> int:

@@ -5,11 +5,13 @@ from .rule import Document, RuleFinding, code_rule
 
 
 def _same_day_in_utc(created: object, expires: object, ttl: object) -> bool:
-    """True when both are whole-second UTC date-times of one day `ttl` seconds apart (then the rule
-    finds nothing, and a value that is no date-time is never a finding either). False says nothing."""
+    """True when both are date-times of one day, written alike after the seconds (one fraction, one
+    offset: "Z", or "+00:00" as Python's isoformat writes it), whose times of day are `ttl` seconds
+    apart (then the rule finds nothing, and a value that is no date-time is never a finding either).
+    False says nothing."""
     if type(ttl) is not int or type(created) is not str or type(expires) is not str:
         return False
-    if not (len(created) == len(expires) == 20 and created[19] == expires[19] == "Z" and created[:11] == expires[:11]):
+    if not (len(created) == len(expires) > 19 and created[19:] == expires[19:] and created[:11] == expires[:11]):
         return False
     try:
         hours, minutes = int(expires[11:13]) - int(created[11:13]), int(expires[14:16]) - int(created[14:16])
