@@ -96,6 +96,16 @@ export class PythonCompiler {
     return this.constantIndex.get(code);
   }
 
+  /** A constant whose code names the constant itself (`code(name)`), once for each `key`. */
+  selfNamedConstant(key, code) {
+    if (!this.constantIndex.has(key)) {
+      const name = `_K${this.constantIndex.size}`;
+      this.constantIndex.set(key, name);
+      this.constants.push(`${name} = ${code(name)}`);
+    }
+    return this.constantIndex.get(key);
+  }
+
   /**
    * The constant bound to a compiled pattern's `search` (its `match` when `anchored` and the pattern
    * starts with ^ and has no |: a match there is a search's match). A `lazy` one is compiled on its
@@ -117,6 +127,19 @@ export class PythonCompiler {
     const subset = pythonPattern(pattern, { subset: true });
     if (subset === pythonPattern(pattern)) return `${this.patternConstant(pattern, true)}(${d}) is None`;
     return `${this.constant(`_re.compile(${py(subset)}).${method}`)}(${d}) is None and ${this.patternConstant(pattern, true, true)}(${d}) is None`;
+  }
+
+  /**
+   * The pattern as a part of a pattern that joins several values with NUL (see joinedTest in
+   * python-fast.mjs): the Python literal of its printable-ASCII subset, without its anchors, as a
+   * group; null when it is not anchored at both ends, has an alternative or a negated class (which
+   * could match a NUL).
+   */
+  patternPart(pattern) {
+    if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.includes('|')) return null;
+    const body = pythonPattern(pattern, { subset: true }).slice(1, -2);
+    if (body.includes('[^') || body.includes('^') || body.includes('\\Z')) return null;
+    return py(`(?:${body})`);
   }
 
   fresh(prefix) {

@@ -27,7 +27,7 @@ const GROUPS = {
 };
 
 /** Python statements (at `indent`) that `return False` when `d` is not valid against `schema`. */
-export function fastNode(compiler, schema, { d, base, known = null }, indent) {
+export function fastNode(compiler, schema, { d, base, known = null, defer = null }, indent) {
   const pad = '    '.repeat(indent);
   const lines = [];
   const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
@@ -37,7 +37,7 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   if (types.length === 1) known = types[0];
   if (schema.$ref !== undefined) {
     const target = compiler.resolve(schema.$ref, base);
-    lines.push(...fastNode(compiler, target.node, { d, base: target.base, known }, indent));
+    lines.push(...fastNode(compiler, target.node, { d, base: target.base, known, defer }, indent));
   }
   if (schema.const !== undefined) {
     const c = schema.const;
@@ -60,7 +60,7 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   for (const [group, keywords] of Object.entries(GROUPS)) {
     if (!keywords.some((k) => schema[k] !== undefined)) continue;
     if (known && GROUP_OF[known] === group) {
-      lines.push(...fastGroup(compiler, group, schema, { d, base, strict: true, reads: true }, indent));
+      lines.push(...fastGroup(compiler, group, schema, { d, base, strict: true, reads: true, defer }, indent));
       continue;
     }
     // a union that holds the group's type was tested strictly above; otherwise the group applies to exactly its type
@@ -81,16 +81,18 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   return lines;
 }
 
-function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, indent) {
+function fastGroup(compiler, group, schema, { d, base, strict, reads = false, defer = null }, indent) {
   const pad = '    '.repeat(indent);
   const lines = [];
   const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
   if (group === 'string') {
     if (schema.minLength !== undefined) no(`len(${d}) < ${schema.minLength}`);
     if (schema.maxLength !== undefined) no(`len(${d}) > ${schema.maxLength}`);
-    if (schema.pattern !== undefined) no(compiler.patternMiss(schema.pattern, d));
+    // `defer`: the tests of a str the object that holds it checks with its other values, in one match
+    const test = (part, miss) => (defer && part ? defer.push({ d, part, miss }) : no(miss));
+    if (schema.pattern !== undefined) test(compiler.patternPart(schema.pattern), compiler.patternMiss(schema.pattern, d));
     if (schema.format === 'date-time') {
-      no(`_date_time_common(${d}) is None and not _is_date_time(${d})`);
+      test('_DATE_TIME_PART', `_date_time_common(${d}) is None and not _is_date_time(${d})`);
     } else if (schema.format !== undefined) {
       throw new Error(`unknown format ${schema.format}`);
     }
@@ -128,6 +130,8 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
     const count = counted && names.some((n) => !required.has(n)) ? compiler.fresh('n') : null;
     const properties = [];
     const read = new Set();
+    // the patterns and date-times of required str properties, tested together at the end (see joinedTest)
+    const deferred = [];
     for (const [name, subschema] of Object.entries(schema.properties ?? {})) {
       const earlier = schema.additionalProperties === undefined ? compiler.fastReads?.get(`${d}\0${name}`) : undefined;
       if (earlier) {
@@ -147,7 +151,7 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
         if (reads && !compiler.fastConditional) (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, { x, type, required: required.has(name) });
       };
       if (required.has(name)) {
-        const body = fastNode(compiler, subschema, { d: x, base }, indent);
+        const body = fastNode(compiler, subschema, { d: x, base, defer: strict ? deferred : null }, indent);
         if (body.length) {
           properties.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
           remember();
@@ -174,8 +178,25 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
     }
     lines.push(...properties);
     if (count) no(`len(${d}) != ${count}`);
+    if (deferred.length > 1) no(joinedTest(compiler, deferred));
+    else if (deferred.length === 1) no(deferred[0].miss);
   }
   return lines;
+}
+
+/**
+ * One test for the patterns and date-times of several str values (a regular expression's call
+ * costs more than its matching): the values joined by NUL, against the parts joined by NUL. No
+ * part matches a NUL (printable ASCII, python-pattern.mjs), so a match splits the text at exactly
+ * the joins and each value matches its part, which implies its pattern; only when that one match
+ * fails are the values tested one by one, as each alone would be.
+ */
+function joinedTest(compiler, deferred) {
+  // compiled on the first call, which puts the compiled pattern's fullmatch in its place: the import
+  // pays nothing for these long patterns, and every later call nothing for the laziness
+  const source = `"\\x00".join((${deferred.map((e) => e.part).join(', ')},))`;
+  const pattern = compiler.selfNamedConstant(source, (name) => `_lazy_pattern(${source}, "fullmatch", globals(), ${py(name)})`);
+  return `${pattern}("\\x00".join((${deferred.map((e) => e.d).join(', ')},))) is None and (${deferred.map((e) => `(${e.miss})`).join(' or ')})`;
 }
 
 /**

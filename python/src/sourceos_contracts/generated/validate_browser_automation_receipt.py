@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -48,8 +49,9 @@ _K24 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
 _K25 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K26 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
 _K27 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
-_K28 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[!-~]+\\Z").match
-_K29 = _lazy_pattern("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K28 = _lazy_pattern("\x00".join(("(?:urn:srcos:receipt:browser-automation:[!-~]+)", "(?:urn:srcos:session:[!-~]+)", "(?:urn:srcos:capability-ledger:[!-~]+)", _DATE_TIME_PART, "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART,)), "fullmatch", globals(), "_K28")
+_K29 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[!-~]+\\Z").match
+_K30 = _lazy_pattern("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -295,8 +297,6 @@ def is_schema_valid(d: Any) -> bool:
         x42 = d["id"]
         if not (type(x42) is str):
             return False
-        if _K17(x42) is None and _K18(x42) is None:
-            return False
         x43 = d["type"]
         if not ((type(x43) is str and x43 == "BrowserAutomationReceipt")):
             return False
@@ -308,12 +308,8 @@ def is_schema_valid(d: Any) -> bool:
         x45 = d["sessionRef"]
         if not (type(x45) is str):
             return False
-        if _K20(x45) is None and _K21(x45) is None:
-            return False
         x46 = d["capabilityLedgerRef"]
         if not (type(x46) is str):
-            return False
-        if _K22(x46) is None and _K23(x46) is None:
             return False
         x47 = d["ownerRef"]
         if not (type(x47) is str):
@@ -383,8 +379,6 @@ def is_schema_valid(d: Any) -> bool:
         x60 = d["startedAt"]
         if not (type(x60) is str):
             return False
-        if _date_time_common(x60) is None and not _is_date_time(x60):
-            return False
         x61 = d.get("revokedAt", _MISSING)
         if x61 is not _MISSING:
             n41 += 1
@@ -413,8 +407,6 @@ def is_schema_valid(d: Any) -> bool:
         x65 = d["policyDecisionRef"]
         if not (type(x65) is str):
             return False
-        if _K26(x65) is None and _K27(x65) is None:
-            return False
         x66 = d["evidenceRefs"]
         if not (type(x66) is list):
             return False
@@ -428,11 +420,11 @@ def is_schema_valid(d: Any) -> bool:
         x68 = d["capturedAt"]
         if not (type(x68) is str):
             return False
-        if _date_time_common(x68) is None and not _is_date_time(x68):
-            return False
         if len(d) != n41:
             return False
-        if _K28(x47) is None and _K29(x47) is None:
+        if _K28("\x00".join((x42, x45, x46, x60, x65, x68,))) is None and ((_K17(x42) is None and _K18(x42) is None) or (_K20(x45) is None and _K21(x45) is None) or (_K22(x46) is None and _K23(x46) is None) or (_date_time_common(x60) is None and not _is_date_time(x60)) or (_K26(x65) is None and _K27(x65) is None) or (_date_time_common(x68) is None and not _is_date_time(x68))):
+            return False
+        if _K29(x47) is None and _K30(x47) is None:
             return False
         if (x62 is not _MISSING and (x62 is _MISSING or x62 == "revoked") and (x61 is _MISSING or ((x61 is None)))):
             if x62 is not _MISSING:
@@ -457,4 +449,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

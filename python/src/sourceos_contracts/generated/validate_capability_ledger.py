@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -43,6 +44,7 @@ _K19 = _re.compile("^urn:srcos:agent-machine-receipt:[!-~]+\\Z").match
 _K20 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K21 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
 _K22 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K23 = _lazy_pattern("\x00".join(("(?:urn:srcos:capability-ledger:[!-~]+)", "(?:urn:srcos:capability:[!-~]+)", "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART,)), "fullmatch", globals(), "_K23")
 
 
 def _valid0(d: Any) -> bool:
@@ -318,8 +320,6 @@ def is_schema_valid(d: Any) -> bool:
         x49 = d["id"]
         if not (type(x49) is str):
             return False
-        if _K12(x49) is None and _K13(x49) is None:
-            return False
         x50 = d["type"]
         if not ((type(x50) is str and x50 == "CapabilityLedger")):
             return False
@@ -330,8 +330,6 @@ def is_schema_valid(d: Any) -> bool:
             return False
         x52 = d["capabilityRef"]
         if not (type(x52) is str):
-            return False
-        if _K15(x52) is None and _K16(x52) is None:
             return False
         x53 = d.get("sessionRef", _MISSING)
         if x53 is not _MISSING:
@@ -416,8 +414,6 @@ def is_schema_valid(d: Any) -> bool:
         x67 = d["policyDecisionRef"]
         if not (type(x67) is str):
             return False
-        if _K21(x67) is None and _K22(x67) is None:
-            return False
         x68 = d["evidenceRefs"]
         if not (type(x68) is list):
             return False
@@ -431,9 +427,9 @@ def is_schema_valid(d: Any) -> bool:
         x70 = d["capturedAt"]
         if not (type(x70) is str):
             return False
-        if _date_time_common(x70) is None and not _is_date_time(x70):
-            return False
         if len(d) != n48:
+            return False
+        if _K23("\x00".join((x49, x52, x67, x70,))) is None and ((_K12(x49) is None and _K13(x49) is None) or (_K15(x52) is None and _K16(x52) is None) or (_K21(x67) is None and _K22(x67) is None) or (_date_time_common(x70) is None and not _is_date_time(x70))):
             return False
         if x59 == "enabled":
             if x63 is not _MISSING:
@@ -476,4 +472,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -65,6 +66,7 @@ _K41 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
 _K42 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").match
 _K43 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
 _K44 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K45 = _lazy_pattern("\x00".join(("(?:urn:srcos:git-workspace-state:[!-~]+)", "(?:urn:srcos:session:[!-~]+)", "(?:urn:srcos:capability-ledger:[!-~]+)", "(?:urn:srcos:workspace:[!-~]+)", "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART,)), "fullmatch", globals(), "_K45")
 
 
 def _valid0(d: Any) -> bool:
@@ -431,8 +433,6 @@ def is_schema_valid(d: Any) -> bool:
         x64 = d["id"]
         if not (type(x64) is str):
             return False
-        if _K30(x64) is None and _K31(x64) is None:
-            return False
         x65 = d["type"]
         if not ((type(x65) is str and x65 == "GitWorkspaceState")):
             return False
@@ -444,12 +444,8 @@ def is_schema_valid(d: Any) -> bool:
         x67 = d["sessionRef"]
         if not (type(x67) is str):
             return False
-        if _K33(x67) is None and _K34(x67) is None:
-            return False
         x68 = d["capabilityLedgerRef"]
         if not (type(x68) is str):
-            return False
-        if _K35(x68) is None and _K36(x68) is None:
             return False
         x69 = d.get("agentMachineReceiptRef", _MISSING)
         if x69 is not _MISSING:
@@ -461,8 +457,6 @@ def is_schema_valid(d: Any) -> bool:
                     return False
         x70 = d["workspaceRef"]
         if not (type(x70) is str):
-            return False
-        if _K39(x70) is None and _K40(x70) is None:
             return False
         x71 = d["state"]
         if not (type(x71) is str):
@@ -496,8 +490,6 @@ def is_schema_valid(d: Any) -> bool:
         x78 = x76["pathDigest"]
         if not (type(x78) is str):
             return False
-        if _K41(x78) is None:
-            return False
         x79 = x76.get("redactedPathHint", _MISSING)
         if x79 is not _MISSING:
             n77 += 1
@@ -512,6 +504,8 @@ def is_schema_valid(d: Any) -> bool:
         if not (x81 is False):
             return False
         if len(x76) != n77:
+            return False
+        if _K41(x78) is None:
             return False
         x82 = d["gitFacts"]
         if not (type(x82) is dict):
@@ -570,8 +564,6 @@ def is_schema_valid(d: Any) -> bool:
         x93 = d["policyDecisionRef"]
         if not (type(x93) is str):
             return False
-        if _K43(x93) is None and _K44(x93) is None:
-            return False
         x94 = d["evidenceRefs"]
         if not (type(x94) is list):
             return False
@@ -585,9 +577,9 @@ def is_schema_valid(d: Any) -> bool:
         x96 = d["capturedAt"]
         if not (type(x96) is str):
             return False
-        if _date_time_common(x96) is None and not _is_date_time(x96):
-            return False
         if len(d) != n63:
+            return False
+        if _K45("\x00".join((x64, x67, x68, x70, x93, x96,))) is None and ((_K30(x64) is None and _K31(x64) is None) or (_K33(x67) is None and _K34(x67) is None) or (_K35(x68) is None and _K36(x68) is None) or (_K39(x70) is None and _K40(x70) is None) or (_K43(x93) is None and _K44(x93) is None) or (_date_time_common(x96) is None and not _is_date_time(x96))):
             return False
         if (x73 in _K0 and x71 in _K2):
             if not (x72 in _K3):
@@ -629,4 +621,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -54,6 +55,7 @@ _K30 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
 _K31 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K32 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
 _K33 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K34 = _lazy_pattern("\x00".join(("(?:urn:srcos:receipt:orphan-event:[!-~]+)", "(?:urn:srcos:event:[!-~]+)", _DATE_TIME_PART, "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART,)), "fullmatch", globals(), "_K34")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -387,8 +389,6 @@ def is_schema_valid(d: Any) -> bool:
         x62 = d["id"]
         if not (type(x62) is str):
             return False
-        if _K20(x62) is None and _K21(x62) is None:
-            return False
         x63 = d["type"]
         if not ((type(x63) is str and x63 == "OrphanEventReceipt")):
             return False
@@ -400,8 +400,6 @@ def is_schema_valid(d: Any) -> bool:
         x65 = d["eventRef"]
         if not (type(x65) is str):
             return False
-        if _K23(x65) is None and _K24(x65) is None:
-            return False
         x66 = d["eventClass"]
         if not (type(x66) is str):
             return False
@@ -409,8 +407,6 @@ def is_schema_valid(d: Any) -> bool:
             return False
         x67 = d["observedAt"]
         if not (type(x67) is str):
-            return False
-        if _date_time_common(x67) is None and not _is_date_time(x67):
             return False
         x68 = d.get("rawEventDigest", _MISSING)
         if x68 is not _MISSING:
@@ -471,10 +467,10 @@ def is_schema_valid(d: Any) -> bool:
         x78 = x77["expiresAt"]
         if not (type(x78) is str):
             return False
-        if _date_time_common(x78) is None and not _is_date_time(x78):
-            return False
         x79 = x77["expired"]
         if not ((x79 is True or x79 is False)):
+            return False
+        if _date_time_common(x78) is None and not _is_date_time(x78):
             return False
         x80 = d.get("correlationKeys", _MISSING)
         if x80 is not _MISSING:
@@ -520,8 +516,6 @@ def is_schema_valid(d: Any) -> bool:
         x88 = d["policyDecisionRef"]
         if not (type(x88) is str):
             return False
-        if _K32(x88) is None and _K33(x88) is None:
-            return False
         x89 = d["evidenceRefs"]
         if not (type(x89) is list):
             return False
@@ -535,9 +529,9 @@ def is_schema_valid(d: Any) -> bool:
         x91 = d["capturedAt"]
         if not (type(x91) is str):
             return False
-        if _date_time_common(x91) is None and not _is_date_time(x91):
-            return False
         if len(d) != n61:
+            return False
+        if _K34("\x00".join((x62, x65, x67, x88, x91,))) is None and ((_K20(x62) is None and _K21(x62) is None) or (_K23(x65) is None and _K24(x65) is None) or (_date_time_common(x67) is None and not _is_date_time(x67)) or (_K32(x88) is None and _K33(x88) is None) or (_date_time_common(x91) is None and not _is_date_time(x91))):
             return False
         if x70 == "recovered":
             if not (type(x73) is str):
@@ -577,4 +571,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

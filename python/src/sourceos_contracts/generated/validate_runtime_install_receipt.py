@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -57,8 +58,10 @@ _K33 = _lazy_pattern("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u20
 _K34 = _re.compile("^urn:srcos:target:[!-~]+\\Z").match
 _K35 = _lazy_pattern("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 _K36 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K37 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
-_K38 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K37 = _lazy_pattern("\x00".join(("(?:sha256:[0-9a-fA-F]{64})", _DATE_TIME_PART,)), "fullmatch", globals(), "_K37")
+_K38 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K39 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K40 = _lazy_pattern("\x00".join(("(?:urn:srcos:receipt:runtime-install:[!-~]+)", "(?:urn:srcos:session:[!-~]+)", "(?:urn:srcos:capability-ledger:[!-~]+)", "(?:urn:srcos:runtime:[!-~]+)", "(?:urn:srcos:target:[!-~]+)", "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART, _DATE_TIME_PART,)), "fullmatch", globals(), "_K40")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -384,8 +387,6 @@ def is_schema_valid(d: Any) -> bool:
         x51 = d["id"]
         if not (type(x51) is str):
             return False
-        if _K23(x51) is None and _K24(x51) is None:
-            return False
         x52 = d["type"]
         if not ((type(x52) is str and x52 == "RuntimeInstallReceipt")):
             return False
@@ -397,12 +398,8 @@ def is_schema_valid(d: Any) -> bool:
         x54 = d["sessionRef"]
         if not (type(x54) is str):
             return False
-        if _K26(x54) is None and _K27(x54) is None:
-            return False
         x55 = d["capabilityLedgerRef"]
         if not (type(x55) is str):
-            return False
-        if _K28(x55) is None and _K29(x55) is None:
             return False
         x56 = d.get("agentMachineReceiptRef", _MISSING)
         if x56 is not _MISSING:
@@ -414,8 +411,6 @@ def is_schema_valid(d: Any) -> bool:
                     return False
         x57 = d["runtimeRef"]
         if not (type(x57) is str):
-            return False
-        if _K32(x57) is None and _K33(x57) is None:
             return False
         x58 = d.get("runtimeName", _MISSING)
         if x58 is not _MISSING:
@@ -429,8 +424,6 @@ def is_schema_valid(d: Any) -> bool:
                 return False
         x60 = d["targetRef"]
         if not (type(x60) is str):
-            return False
-        if _K34(x60) is None and _K35(x60) is None:
             return False
         x61 = d["platform"]
         if not (type(x61) is str):
@@ -454,8 +447,6 @@ def is_schema_valid(d: Any) -> bool:
         x66 = x63["manifestDigest"]
         if not (type(x66) is str):
             return False
-        if _K36(x66) is None:
-            return False
         x67 = x63.get("bundleFormatVersion", _MISSING)
         if x67 is not _MISSING:
             n64 += 1
@@ -464,9 +455,9 @@ def is_schema_valid(d: Any) -> bool:
         x68 = x63["resolvedAt"]
         if not (type(x68) is str):
             return False
-        if _date_time_common(x68) is None and not _is_date_time(x68):
-            return False
         if len(x63) != n64:
+            return False
+        if _K37("\x00".join((x66, x68,))) is None and ((_K36(x66) is None) or (_date_time_common(x68) is None and not _is_date_time(x68))):
             return False
         x69 = d["artifacts"]
         if not (type(x69) is list):
@@ -485,8 +476,6 @@ def is_schema_valid(d: Any) -> bool:
             x73 = x70["digest"]
             if not (type(x73) is str):
                 return False
-            if _K36(x73) is None:
-                return False
             x74 = x70.get("sizeBytes", _MISSING)
             if x74 is not _MISSING:
                 n71 += 1
@@ -501,6 +490,8 @@ def is_schema_valid(d: Any) -> bool:
             if not (x75 in _K20):
                 return False
             if len(x70) != n71:
+                return False
+            if _K36(x73) is None:
                 return False
         x76 = d.get("rollbackRef", _MISSING)
         if x76 is not _MISSING:
@@ -530,8 +521,6 @@ def is_schema_valid(d: Any) -> bool:
         x81 = d["policyDecisionRef"]
         if not (type(x81) is str):
             return False
-        if _K37(x81) is None and _K38(x81) is None:
-            return False
         x82 = d["evidenceRefs"]
         if not (type(x82) is list):
             return False
@@ -545,8 +534,6 @@ def is_schema_valid(d: Any) -> bool:
         x84 = d["startedAt"]
         if not (type(x84) is str):
             return False
-        if _date_time_common(x84) is None and not _is_date_time(x84):
-            return False
         x85 = d.get("finishedAt", _MISSING)
         if x85 is not _MISSING:
             n50 += 1
@@ -558,9 +545,9 @@ def is_schema_valid(d: Any) -> bool:
         x86 = d["capturedAt"]
         if not (type(x86) is str):
             return False
-        if _date_time_common(x86) is None and not _is_date_time(x86):
-            return False
         if len(d) != n50:
+            return False
+        if _K40("\x00".join((x51, x54, x55, x57, x60, x81, x84, x86,))) is None and ((_K23(x51) is None and _K24(x51) is None) or (_K26(x54) is None and _K27(x54) is None) or (_K28(x55) is None and _K29(x55) is None) or (_K32(x57) is None and _K33(x57) is None) or (_K34(x60) is None and _K35(x60) is None) or (_K38(x81) is None and _K39(x81) is None) or (_date_time_common(x84) is None and not _is_date_time(x84)) or (_date_time_common(x86) is None and not _is_date_time(x86))):
             return False
         if x62 in _K0:
             if x77 is _MISSING:
@@ -594,4 +581,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

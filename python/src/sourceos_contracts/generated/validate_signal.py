@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -232,8 +233,6 @@ def is_schema_valid(d: Any) -> bool:
         x33 = x31["timestamp"]
         if not (type(x33) is str):
             return False
-        if _date_time_common(x33) is None and not _is_date_time(x33):
-            return False
         x34 = x31["from"]
         if not (type(x34) is str):
             return False
@@ -253,6 +252,8 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x37) is str):
             return False
         if not (x37 in _K5):
+            return False
+        if _date_time_common(x33) is None and not _is_date_time(x33):
             return False
         x38 = d["body"]
         if not (type(x38) is dict):
@@ -314,4 +315,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)
