@@ -3,9 +3,9 @@ valid documents, in one process, timed in CPU seconds. The documents: every vali
 repository (all seven contracts), and every JSON document of the estate's conformance corpus when it
 is beside the repository (../shared/conformance: the spec repository's canonical examples, real
 signals and a real lease, read with their file names, which a signal's rules check; without it, the
-canonical examples copied into test/fixtures). Each is checked with its own contract. The same documents are also checked with their
-date-times written as Python writers write them (`datetime.isoformat()`: microseconds and "+00:00"
-for "Z"). Run by `npm run bench:python` with Debian's /usr/bin/python3 (python3-jsonschema). Prints
+canonical examples copied into test/fixtures). Each is checked with its own contract. The same
+documents are also checked with their date-times written as Python writers write them
+(`datetime.isoformat()`: microseconds and "+00:00" for "Z"). Run by `npm run bench:python` with Debian's /usr/bin/python3 (python3-jsonschema). Prints
 one JSON line: documents a second for each, the ratio, the ratio of each contract and the ratio on
 the isoformat documents.
 """
