@@ -237,6 +237,25 @@ describe.skipIf(!python)('the reference overrides: the Python probe equals the T
   });
 });
 
+describe.skipIf(!python || !existsSync(contractsBin))('the reference overrides: the Python probe equals `contracts git-state` (dist/contracts.js)', () => {
+  const flags = { sessionRef: '--session-ref', workspaceRef: '--workspace-ref', capabilityLedgerRef: '--capability-ledger-ref', policyDecisionRef: '--policy-decision-ref' } as const;
+  test.each([
+    ['every reference given', 0, { sessionRef: 'urn:srcos:session:terminal-7', workspaceRef: 'urn:srcos:workspace:w', capabilityLedgerRef: 'urn:srcos:capability-ledger:l', policyDecisionRef: 'urn:srcos:decision:d' }],
+    ['one reference given', 0, { policyDecisionRef: 'urn:srcos:decision:p-1' }],
+    ['references it refuses', 2, { sessionRef: 'urn:srcos:session:a b', workspaceRef: 'local' }],
+    ['an empty reference', 2, { capabilityLedgerRef: '' }],
+  ] as const)('%s (exit %i)', (_what, exit, refs) => {
+    const target = targets.get('nested folder')!;
+    const args = Object.entries(refs).flatMap(([name, value]) => [flags[name as keyof typeof flags], value]);
+    const bin = spawnSync(process.execPath, [contractsBin, 'git-state', target, '--operation', 'user_requested_command', ...args], { encoding: 'utf8', env: { ...process.env, HOME: '/nonexistent' } });
+    const driver = ['import sys, json', 'sys.path.insert(0, sys.argv[1])', 'from sourceos_contracts.git_probe import GitProbeRefusal, probe_git_workspace', 'names = {"sessionRef": "session_ref", "workspaceRef": "workspace_ref", "capabilityLedgerRef": "capability_ledger_ref", "policyDecisionRef": "policy_decision_ref"}', 'try:', '    print(json.dumps(probe_git_workspace(sys.argv[2], "user_requested_command", cache=False, **{names[k]: v for k, v in json.loads(sys.argv[3]).items()})))', 'except GitProbeRefusal as refusal:', '    print(f"contracts git-state: {refusal}", file=sys.stderr)', '    sys.exit(2)'].join('\n');
+    const py = spawnSync(python!, ['-I', '-S', '-c', driver, pythonSrc, target, JSON.stringify(refs)], { encoding: 'utf8', env: { ...process.env, HOME: '/nonexistent' } });
+    expect(bin.status).toBe(exit);
+    expect([py.status, py.stderr]).toEqual([bin.status, bin.status === 0 ? '' : bin.stderr.split('\n')[0] + '\n']);
+    if (bin.status === 0) expect(comparable(JSON.parse(py.stdout) as object)).toBe(comparable(JSON.parse(bin.stdout) as object));
+  });
+});
+
 const isRoot = process.getuid?.() === 0;
 const canDropPrivileges = isRoot && existsSync('/usr/bin/python3') && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '/usr/bin/python3', '-I', '-S', '-c', '0']).status === 0;
 
