@@ -136,8 +136,9 @@ export class PythonCompiler {
    * could match a NUL).
    */
   patternPart(pattern) {
-    if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.includes('|')) return null;
-    const body = pythonPattern(pattern, { subset: true }).slice(1, -2);
+    const subset = pythonPattern(pattern, { subset: true });
+    if (!subset.startsWith('^') || !subset.endsWith('\\Z') || subset.endsWith('\\\\Z') || pattern.includes('|')) return null;
+    const body = subset.slice(1, -2);
     if (body.includes('[^') || body.includes('^') || body.includes('\\Z')) return null;
     return py(`(?:${body})`);
   }
