@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _git_probe_support import SRC, GitWorld, SchemaValidator, can_drop_privileges, need, run_python  # noqa: E402
 
-from sourceos_contracts.git_probe import GitProbeCache, probe_git_workspace, read_git_facts  # noqa: E402
+from sourceos_contracts.git_probe import GitProbeCache, GitProbeRefusal, probe_git_workspace, read_git_facts  # noqa: E402
 from sourceos_contracts.git_probe import git_files  # noqa: E402
 from sourceos_contracts.git_probe.git_files import (  # noqa: E402
     Head,
@@ -224,6 +224,44 @@ class ProbeInputs(unittest.TestCase):
         self.assertEqual((d["state"], d["gitFacts"]["failureReason"]), ("not_a_repo", "the path: ERR_INVALID_ARG_VALUE"))
         d = probe_git_workspace("/" + "x" * 5000, cache=False)
         self.assertEqual((d["state"], d["gitFacts"]["failureReason"]), ("not_a_repo", "the path: ENAMETOOLONG"))
+
+
+class ReferenceOverrides(unittest.TestCase):
+    def test_the_references_given_are_written_and_the_others_keep_their_defaults(self) -> None:
+        d = probe_git_workspace("/r", fs=repo(), cache=False, session_ref="urn:srcos:session:t-1", policy_decision_ref="urn:srcos:decision:p")
+        self.assertEqual(
+            [d["sessionRef"], d["workspaceRef"], d["capabilityLedgerRef"], d["policyDecisionRef"], d["agentMachineReceiptRef"], d["causalRefs"]],
+            ["urn:srcos:session:t-1", "urn:srcos:workspace:local", "urn:srcos:capability-ledger:local", "urn:srcos:decision:p", None, []],
+        )
+        self.assertEqual(d["evidenceRefs"], [d["pathEvidence"]["pathDigest"]])
+        d = probe_git_workspace("/r", fs=repo(), cache=False, causal_refs=("urn:srcos:event:e",), evidence_refs=["sha256:" + "0" * 64], agent_machine_receipt_ref="urn:srcos:agent-machine-receipt:m")
+        self.assertEqual([d["causalRefs"], d["evidenceRefs"], d["agentMachineReceiptRef"]], [["urn:srcos:event:e"], ["sha256:" + "0" * 64], "urn:srcos:agent-machine-receipt:m"])
+        self.assertEqual(probe_git_workspace("/r", fs=repo(), cache=False, evidence_refs=[])["evidenceRefs"], [d["pathEvidence"]["pathDigest"]])
+
+    def test_a_reference_the_document_refuses_is_refused_with_its_issues_never_a_crash(self) -> None:
+        refused: list[tuple[str, str]] = []
+        for options in (
+            {"session_ref": "urn:srcos:session:a b"}, {"workspace_ref": ""}, {"capability_ledger_ref": "urn:srcos:session:x"}, {"policy_decision_ref": 5},
+            {"session_ref": ["urn:srcos:session:x"]}, {"workspace_ref": {"a": 1}}, {"agent_machine_receipt_ref": b"x"}, {"session_ref": float("nan")},
+            {"causal_refs": "urn:srcos:event:e"}, {"evidence_refs": [1]}, {"causal_refs": [""]}, {"causal_refs": {"a"}},
+        ):  # fmt: skip
+            with self.subTest(options=options), self.assertRaises(GitProbeRefusal) as caught:
+                probe_git_workspace("/r", fs=repo(), **options)  # type: ignore[arg-type]
+            self.assertEqual(caught.exception.code, "git/invalid-input")
+            refused.append((str(caught.exception), caught.exception.message))
+        message = "the GitWorkspaceState this transition would emit is invalid: /sessionRef schema/pattern"
+        self.assertEqual(refused[0], (f"git/invalid-input: {message}", message))
+        self.assertEqual(refused[8][1], "a probe: causal_refs must be a list of strings")
+        self.assertIsInstance(GitProbeRefusal("c", "m"), ValueError)
+
+    def test_the_cache_tells_probes_apart_by_their_references(self) -> None:
+        cache = GitProbeCache()
+        first = probe_git_workspace("/r", fs=repo(), cache=cache, session_ref="urn:srcos:session:a")
+        self.assertEqual(probe_git_workspace("/r", fs=repo(), cache=cache, session_ref="urn:srcos:session:a")["id"], first["id"])
+        other = probe_git_workspace("/r", fs=repo(), cache=cache, session_ref="urn:srcos:session:b")
+        self.assertNotEqual(other["id"], first["id"])
+        self.assertEqual(other["sessionRef"], "urn:srcos:session:b")
+        self.assertNotEqual(probe_git_workspace("/r", fs=repo(), cache=cache)["id"], first["id"])
 
 
 class NoGitNoProcess(unittest.TestCase):

@@ -84,6 +84,7 @@ export default async function python({ root, defs, contracts, generated }) {
       'from typing import Any',
       '',
       'from .._keywords import (',
+      '    DATE_TIME_PART as _DATE_TIME_PART,',
       '    MISSING as _MISSING,',
       '    RawError,',
       '    duplicate_items as _duplicate_items,',
@@ -95,6 +96,7 @@ export default async function python({ root, defs, contracts, generated }) {
       '    is_integer as _is_integer,',
       '    is_number as _is_number,',
       '    json_equal as _json_equal,',
+      '    lazy_pattern as _lazy_pattern,',
       ')',
       '',
       ...compiler.constants,
@@ -117,7 +119,7 @@ export default async function python({ root, defs, contracts, generated }) {
       '',
       '# Names the generated code may not use, so that linters see them used.',
       '__all__ = ["is_schema_valid", "schema_errors"]',
-      '_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)',
+      '_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)',
     ]);
   }
 

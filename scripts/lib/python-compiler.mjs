@@ -96,10 +96,51 @@ export class PythonCompiler {
     return this.constantIndex.get(code);
   }
 
-  /** The constant bound to a compiled pattern's `search` (its `match` when `anchored` and the pattern starts with ^ and has no |: a match there is a search's match). */
-  patternConstant(pattern, anchored = false) {
+  /** A constant whose code names the constant itself (`code(name)`), once for each `key`. */
+  selfNamedConstant(key, code) {
+    if (!this.constantIndex.has(key)) {
+      const name = `_K${this.constantIndex.size}`;
+      this.constantIndex.set(key, name);
+      this.constants.push(`${name} = ${code(name)}`);
+    }
+    return this.constantIndex.get(key);
+  }
+
+  /**
+   * The constant bound to a compiled pattern's `search` (its `match` when `anchored` and the pattern
+   * starts with ^ and has no |: a match there is a search's match). A `lazy` one is compiled on its
+   * first call (`_lazy_pattern`): the patterns only an invalid document or a rare value needs cost
+   * the import nothing.
+   */
+  patternConstant(pattern, anchored = false, lazy = false) {
     const method = anchored && pattern.startsWith('^') && !pattern.includes('|') ? 'match' : 'search';
-    return this.constant(`_re.compile(${py(pythonPattern(pattern))}).${method}`);
+    return this.constant(lazy ? `_lazy_pattern(${py(pythonPattern(pattern))}, ${py(method)})` : `_re.compile(${py(pythonPattern(pattern))}).${method}`);
+  }
+
+  /**
+   * A Python test true when `d` (a str) does not match `pattern`, for the fast validators: the
+   * printable-ASCII subset of the pattern (python-pattern.mjs) first, where it differs, then the
+   * pattern itself only when the subset fails.
+   */
+  patternMiss(pattern, d) {
+    const method = pattern.startsWith('^') && !pattern.includes('|') ? 'match' : 'search';
+    const subset = pythonPattern(pattern, { subset: true });
+    if (subset === pythonPattern(pattern)) return `${this.patternConstant(pattern, true)}(${d}) is None`;
+    return `${this.constant(`_re.compile(${py(subset)}).${method}`)}(${d}) is None and ${this.patternConstant(pattern, true, true)}(${d}) is None`;
+  }
+
+  /**
+   * The pattern as a part of a pattern that joins several values with NUL (see joinedTest in
+   * python-fast.mjs): the Python literal of its printable-ASCII subset, without its anchors, as a
+   * group; null when it is not anchored at both ends, has an alternative or a negated class (which
+   * could match a NUL).
+   */
+  patternPart(pattern) {
+    const subset = pythonPattern(pattern, { subset: true });
+    if (!subset.startsWith('^') || !subset.endsWith('\\Z') || subset.endsWith('\\\\Z') || pattern.includes('|')) return null;
+    const body = subset.slice(1, -2);
+    if (body.includes('[^') || body.includes('^') || body.includes('\\Z')) return null;
+    return py(`(?:${body})`);
   }
 
   fresh(prefix) {
@@ -208,7 +249,7 @@ export class PythonCompiler {
         lines.push(...guard(`len(${d}) > ${schema.maxLength}`, 'maxLength', p, zero ? HOW.SHOW : HOW.STATIC, zero ? 'must be empty, not ' : `must be at most ${schema.maxLength} characters`, d));
       }
       if (schema.pattern !== undefined) {
-        const re = this.patternConstant(schema.pattern);
+        const re = this.patternConstant(schema.pattern, false, true);
         const test = `${re}(${d}) is None`;
         lines.push(...guard(test, 'pattern', p, HOW.SHOW, `${describePattern(schema.pattern)}, not `, d));
       }

@@ -27,7 +27,7 @@ const GROUPS = {
 };
 
 /** Python statements (at `indent`) that `return False` when `d` is not valid against `schema`. */
-export function fastNode(compiler, schema, { d, base, known = null }, indent) {
+export function fastNode(compiler, schema, { d, base, known = null, defer = null }, indent) {
   const pad = '    '.repeat(indent);
   const lines = [];
   const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
@@ -37,7 +37,7 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   if (types.length === 1) known = types[0];
   if (schema.$ref !== undefined) {
     const target = compiler.resolve(schema.$ref, base);
-    lines.push(...fastNode(compiler, target.node, { d, base: target.base, known }, indent));
+    lines.push(...fastNode(compiler, target.node, { d, base: target.base, known, defer }, indent));
   }
   if (schema.const !== undefined) {
     const c = schema.const;
@@ -60,7 +60,7 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
   for (const [group, keywords] of Object.entries(GROUPS)) {
     if (!keywords.some((k) => schema[k] !== undefined)) continue;
     if (known && GROUP_OF[known] === group) {
-      lines.push(...fastGroup(compiler, group, schema, { d, base, strict: true, reads: true }, indent));
+      lines.push(...fastGroup(compiler, group, schema, { d, base, strict: true, reads: true, defer }, indent));
       continue;
     }
     // a union that holds the group's type was tested strictly above; otherwise the group applies to exactly its type
@@ -68,26 +68,31 @@ export function fastNode(compiler, schema, { d, base, known = null }, indent) {
     const body = fastGroup(compiler, group, schema, { d, base, strict: types.some((t) => GROUP_OF[t] === group) }, indent + 1);
     if (body.length) lines.push(`${pad}if ${test}:`, ...body);
   }
-  // the conditions last: by then the structure they read is checked
+  // the conditions last: by then the structure they read is checked, and what they read is in the
+  // variables of that check (no value read inside a condition is remembered: a later reader might not run after it)
+  compiler.fastConditional = (compiler.fastConditional ?? 0) + 1;
   for (const branch of schema.allOf ?? []) lines.push(...fastNode(compiler, branch, { d, base, known }, indent));
   if (schema.if !== undefined && schema.then !== undefined) {
     const then = fastNode(compiler, schema.then, { d, base, known }, indent + 1);
-    const test = readConst(compiler, schema.if, d) ?? compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`;
+    const test = fastTest(compiler, schema.if, { d, base, known }) ?? compiler.expr(schema.if, d, base, known) ?? `${compiler.check(schema.if, base)}(${d})`;
     if (then.length) lines.push(`${pad}if ${test}:`, ...then);
   }
+  compiler.fastConditional -= 1;
   return lines;
 }
 
-function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, indent) {
+function fastGroup(compiler, group, schema, { d, base, strict, reads = false, defer = null }, indent) {
   const pad = '    '.repeat(indent);
   const lines = [];
   const no = (test) => lines.push(`${pad}if ${test}:`, `${pad}    return False`);
   if (group === 'string') {
     if (schema.minLength !== undefined) no(`len(${d}) < ${schema.minLength}`);
     if (schema.maxLength !== undefined) no(`len(${d}) > ${schema.maxLength}`);
-    if (schema.pattern !== undefined) no(`${compiler.patternConstant(schema.pattern, true)}(${d}) is None`);
+    // `defer`: the tests of a str the object that holds it checks with its other values, in one match
+    const test = (part, miss) => (defer && part ? defer.push({ d, part, miss }) : no(miss));
+    if (schema.pattern !== undefined) test(compiler.patternPart(schema.pattern), compiler.patternMiss(schema.pattern, d));
     if (schema.format === 'date-time') {
-      no(`_date_time_common(${d}) is None and not _is_date_time(${d})`);
+      test('_DATE_TIME_PART', `_date_time_common(${d}) is None and not _is_date_time(${d})`);
     } else if (schema.format !== undefined) {
       throw new Error(`unknown format ${schema.format}`);
     }
@@ -125,15 +130,28 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
     const count = counted && names.some((n) => !required.has(n)) ? compiler.fresh('n') : null;
     const properties = [];
     const read = new Set();
+    // the patterns and date-times of required str properties, tested together at the end (see joinedTest)
+    const deferred = [];
     for (const [name, subschema] of Object.entries(schema.properties ?? {})) {
+      const earlier = schema.additionalProperties === undefined ? compiler.fastReads?.get(`${d}\0${name}`) : undefined;
+      if (earlier) {
+        // read before (a condition's branch on the properties the structure checked): that variable,
+        // of the type checked then, or _MISSING when an optional property is absent
+        const present = earlier.required || required.has(name);
+        if (!earlier.required && required.has(name)) properties.push(`${pad}if ${earlier.x} is _MISSING:`, `${pad}    return False`);
+        if (required.has(name)) read.add(name);
+        const body = fastNode(compiler, subschema, { d: earlier.x, base, known: earlier.type }, present ? indent : indent + 1);
+        if (body.length) properties.push(...(present ? body : [`${pad}if ${earlier.x} is not _MISSING:`, ...body]));
+        continue;
+      }
       const x = compiler.fresh('x');
-      // a string or boolean read at the level of the conditions below, which may test it by name
+      // remembered for what reads the property later at this level (conditions, their branches)
       const type = declaredType(compiler, subschema, base);
       const remember = () => {
-        if (reads && (type === 'string' || type === 'boolean')) (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, { x, type, required: required.has(name) });
+        if (reads && !compiler.fastConditional) (compiler.fastReads ??= new Map()).set(`${d}\0${name}`, { x, type, required: required.has(name) });
       };
       if (required.has(name)) {
-        const body = fastNode(compiler, subschema, { d: x, base }, indent);
+        const body = fastNode(compiler, subschema, { d: x, base, defer: strict ? deferred : null }, indent);
         if (body.length) {
           properties.push(`${pad}${x} = ${d}[${py(name)}]`, ...body);
           remember();
@@ -160,25 +178,82 @@ function fastGroup(compiler, group, schema, { d, base, strict, reads = false }, 
     }
     lines.push(...properties);
     if (count) no(`len(${d}) != ${count}`);
+    if (deferred.length > 1) no(joinedTest(compiler, deferred));
+    else if (deferred.length === 1) no(deferred[0].miss);
   }
   return lines;
 }
 
-/** `if: {properties: {P: {const: ...}}, required: [P]}` on a string or boolean property already read
- * into a variable (an exact str or bool, or _MISSING when an optional one is absent): the comparison
- * with that variable; null for any other condition. */
-function readConst(compiler, condition, d) {
-  if (!Object.keys(condition).every((k) => k === 'properties' || k === 'required')) return null;
-  const properties = Object.entries(condition.properties ?? {});
-  if (properties.length !== 1) return null;
-  const [name, subschema] = properties[0];
-  if ((condition.required ?? []).some((r) => r !== name) || Object.keys(subschema).length !== 1) return null;
-  const read = compiler.fastReads?.get(`${d}\0${name}`);
-  const c = subschema.const;
-  if (!read || !((read.type === 'string' && typeof c === 'string') || (read.type === 'boolean' && typeof c === 'boolean'))) return null;
-  const equal = typeof c === 'string' ? `${read.x} == ${py(c)}` : `${read.x} is ${c ? 'True' : 'False'}`;
-  // absent (only an optional property can be), the condition holds unless it requires the property
-  return read.required || (condition.required ?? []).includes(name) ? equal : `(${read.x} is _MISSING or ${equal})`;
+/**
+ * One test for the patterns and date-times of several str values (a regular expression's call
+ * costs more than its matching): the values joined by NUL, against the parts joined by NUL. No
+ * part matches a NUL (printable ASCII, python-pattern.mjs), so a match splits the text at exactly
+ * the joins and each value matches its part, which implies its pattern; only when that one match
+ * fails are the values tested one by one, as each alone would be.
+ */
+function joinedTest(compiler, deferred) {
+  // compiled on the first call, which puts the compiled pattern's fullmatch in its place: the import
+  // pays nothing for these long patterns, and every later call nothing for the laziness
+  const source = `"\\x00".join((${deferred.map((e) => e.part).join(', ')},))`;
+  const pattern = compiler.selfNamedConstant(source, (name) => `_lazy_pattern(${source}, "fullmatch", globals(), ${py(name)})`);
+  return `${pattern}("\\x00".join((${deferred.map((e) => e.d).join(', ')},))) is None and (${deferred.map((e) => `(${e.miss})`).join(' or ')})`;
+}
+
+/**
+ * A Python expression with the value of `if: <condition>` for `d` (whose type is `known`, or null),
+ * reading the variables the fast check has already read and type-checked (`compiler.fastReads`)
+ * instead of looking the properties up again: `x == "c"` for a const on a string read, `x in K` for
+ * an enum, nothing for a required property read as required. Any keyword it does not shorten goes to
+ * `compiler.expr` (the full validator's test); null when that cannot say either.
+ */
+function fastTest(compiler, condition, { d, base, known }) {
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return null;
+  const parts = [];
+  const objectParts = [];
+  for (const [key, value] of Object.entries(condition)) {
+    if (key === '$comment' || key === 'description' || key === 'title' || key === 'x-sourceos-rule') continue;
+    if (key === '$ref') {
+      const target = compiler.resolve(value, base);
+      const inner = fastTest(compiler, target.node, { d, base: target.base, known });
+      if (inner === null) return null;
+      parts.push(inner);
+    } else if (key === 'const' && ((known === 'string' && typeof value === 'string') || (known === 'boolean' && typeof value === 'boolean'))) {
+      parts.push(typeof value === 'string' ? `${d} == ${py(value)}` : `${d} is ${value ? 'True' : 'False'}`);
+    } else if (key === 'enum' && known === 'string' && value.every((v) => typeof v === 'string')) {
+      parts.push(`${d} in ${compiler.constant(`frozenset(${pyTupleOf(value.map(py))})`)}`);
+    } else if ((key === 'minLength' || key === 'maxLength') && known === 'string') {
+      parts.push(`len(${d}) ${key === 'minLength' ? '>=' : '<='} ${value}`);
+    } else if (key === 'not') {
+      const inner = fastTest(compiler, value, { d, base, known });
+      if (inner === null) return null;
+      parts.push(`not ${inner}`);
+    } else if (key === 'required' && known === 'object') {
+      for (const name of value) {
+        const earlier = compiler.fastReads?.get(`${d}\0${name}`);
+        if (!earlier) objectParts.push(`${py(name)} in ${d}`);
+        else if (!earlier.required) objectParts.push(`${earlier.x} is not _MISSING`);
+      }
+    } else if (key === 'properties' && known === 'object') {
+      for (const [name, sub] of Object.entries(value)) {
+        const earlier = compiler.fastReads?.get(`${d}\0${name}`);
+        if (earlier) {
+          const inner = fastTest(compiler, sub, { d: earlier.x, base, known: earlier.type });
+          if (inner === null) return null;
+          if (inner !== 'True') objectParts.push(earlier.required ? inner : `(${earlier.x} is _MISSING or ${inner})`);
+        } else {
+          const inner = compiler.expr({ properties: { [name]: sub } }, d, base, known);
+          if (inner === null) return null;
+          objectParts.push(inner);
+        }
+      }
+    } else {
+      const inner = compiler.expr({ [key]: value }, d, base, known);
+      if (inner === null) return null;
+      if (inner !== 'True') parts.push(inner);
+    }
+  }
+  parts.push(...objectParts);
+  return parts.length ? (parts.length === 1 ? parts[0] : `(${parts.join(' and ')})`) : 'True';
 }
 
 /** The one type a schema declares, following its $ref; null when it declares none or several. */

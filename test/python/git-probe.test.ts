@@ -1,7 +1,9 @@
 // The Python Git probe (python/src/sourceos_contracts/git_probe) against the TypeScript one on the
 // same real repositories, made with git: for every shape and every operation, the document of
 // `probe_git_workspace` run by `python3 -I -S` equals `probeGitWorkspace`'s, key order included,
-// but for `id` and `capturedAt`; and, as the user nobody, the built `contracts git-state` bin's.
+// but for `id` and `capturedAt`; so does it with the references overridden (and the references either
+// refuses are refused by both, with one code and message); and, as the user nobody, the built
+// `contracts git-state` bin's.
 // Their readers of Git's files and of paths also agree on generated texts full of the characters
 // where Python's and ECMAScript's regular expressions differ.
 import { spawnSync } from 'node:child_process';
@@ -10,7 +12,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { gitOperations, pathEvidenceOf, type GitOperation } from '../../src/index.js';
-import { probeGitWorkspace } from '../../src/node/index.js';
+import { probeGitWorkspace, type GitProbeRefs } from '../../src/node/index.js';
 import { findPackedRef, parseGitConfig, parseGitFile, parseHead, parseLooseRef } from '../../src/node/git-probe/git-files.js';
 import { makeGitWorld, type GitWorld } from '../node/support/git-repos.js';
 
@@ -165,6 +167,92 @@ describe.skipIf(!python)('the Python Git probe equals the TypeScript probe (pyth
       expect(ts.ok && comparable(documents[i]!)).toBe(ts.ok && comparable(ts.document));
     });
     expect(documents.some((d) => (d.pathEvidence as { redaction: string }).redaction === 'user_home_redacted')).toBe(true);
+  });
+});
+
+// Reads [path, refs] pairs (refs in the TypeScript probe's names); writes each document, or the refusal.
+const REFS_DRIVER = [
+  'import sys, json',
+  'sys.path.insert(0, sys.argv[1])',
+  'from sourceos_contracts.git_probe import GitProbeRefusal, probe_git_workspace',
+  'NAMES = {"sessionRef": "session_ref", "workspaceRef": "workspace_ref", "capabilityLedgerRef": "capability_ledger_ref", "policyDecisionRef": "policy_decision_ref",',
+  '         "agentMachineReceiptRef": "agent_machine_receipt_ref", "causalRefs": "causal_refs", "evidenceRefs": "evidence_refs"}',
+  'out = []',
+  'for target, refs in json.load(sys.stdin):',
+  '    try:',
+  '        out.append({"document": probe_git_workspace(target, cache=False, home_dir=None, **{NAMES[k]: v for k, v in refs.items()})})',
+  '    except GitProbeRefusal as refusal:',
+  '        out.append({"refusal": {"code": refusal.code, "message": refusal.message}})',
+  'json.dump(out, sys.stdout)',
+].join('\n');
+
+const urn = (kind: string) => fc.stringMatching(new RegExp(`^urn:srcos:${kind}:[a-z0-9-]{1,12}$`));
+/** A reference: mostly one its field takes, sometimes one it refuses (another kind, white space, empty, not a string). */
+const ref = (kind: string) => fc.oneof({ weight: 20, arbitrary: urn(kind) }, { weight: 1, arbitrary: fc.constantFrom('', 'local', `urn:srcos:${kind}:a b`, `urn:srcos:${kind}:`, 'urn:srcos:other:x', `urn:srcos:${kind}:\u00a0x`) });
+const refsArbitrary = fc.record(
+  {
+    sessionRef: ref('session'),
+    workspaceRef: ref('workspace'),
+    capabilityLedgerRef: ref('capability-ledger'),
+    policyDecisionRef: ref('decision'),
+    agentMachineReceiptRef: fc.oneof(fc.constant(null), ref('agent-machine-receipt')),
+    causalRefs: fc.array(fc.oneof({ weight: 20, arbitrary: urn('event') }, { weight: 1, arbitrary: fc.constant('') }), { maxLength: 2 }),
+    evidenceRefs: fc.array(fc.oneof({ weight: 20, arbitrary: urn('evidence') }, { weight: 1, arbitrary: fc.constant('') }), { maxLength: 2 }),
+  },
+  { requiredKeys: [] },
+);
+
+describe.skipIf(!python)('the reference overrides: the Python probe equals the TypeScript probe', () => {
+  test('the same references make the same document, and the references one refuses the other refuses alike', () => {
+    const paths = [...targets.values()];
+    const cases = fc.sample(fc.tuple(fc.constantFrom(...paths), refsArbitrary), { numRuns: 300, seed: 20261206 }) as [string, Partial<GitProbeRefs>][];
+    // the overrides of `contracts git-state` alone, each valid, and refused values of other types
+    cases.push(
+      [targets.get('repository root')!, { sessionRef: 'urn:srcos:session:terminal-7', workspaceRef: 'urn:srcos:workspace:w', capabilityLedgerRef: 'urn:srcos:capability-ledger:l', policyDecisionRef: 'urn:srcos:decision:d' }],
+      [targets.get('not a repository')!, { sessionRef: 42 as unknown as string }],
+      [targets.get('repository root')!, { workspaceRef: ['urn:srcos:workspace:w'] as unknown as string }],
+    );
+    const child = spawnSync(python!, ['-I', '-S', '-c', REFS_DRIVER, pythonSrc], { input: JSON.stringify(cases), encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    expect(child.stderr).toBe('');
+    const answers = JSON.parse(child.stdout) as ({ document: Record<string, unknown> } | { refusal: { code: string; message: string } })[];
+    let refused = 0;
+    const disagreements = cases.flatMap(([target, refs], i) => {
+      const ts = probeGitWorkspace(target, { operation: 'passive_discovery', cache: null, homeDir: null, refs });
+      const py = answers[i]!;
+      if (!ts.ok) refused += 1;
+      const same = ts.ok ? 'document' in py && comparable(py.document) === comparable(ts.document) : 'refusal' in py && py.refusal.code === ts.refusal.code && py.refusal.message === ts.refusal.message;
+      return same ? [] : [{ target, refs, typescript: ts.ok ? ts.document : ts.refusal, python: py }];
+    });
+    expect(disagreements.slice(0, 3)).toEqual([]);
+    // both answers occur, in numbers, and an accepted document carries the references it was given
+    expect(refused).toBeGreaterThan(20);
+    expect(cases.length - refused).toBeGreaterThan(100);
+    const given = answers.at(-3)!;
+    expect('document' in given && [given.document.sessionRef, given.document.workspaceRef, given.document.capabilityLedgerRef, given.document.policyDecisionRef]).toEqual([
+      'urn:srcos:session:terminal-7',
+      'urn:srcos:workspace:w',
+      'urn:srcos:capability-ledger:l',
+      'urn:srcos:decision:d',
+    ]);
+  });
+});
+
+describe.skipIf(!python || !existsSync(contractsBin))('the reference overrides: the Python probe equals `contracts git-state` (dist/contracts.js)', () => {
+  const flags = { sessionRef: '--session-ref', workspaceRef: '--workspace-ref', capabilityLedgerRef: '--capability-ledger-ref', policyDecisionRef: '--policy-decision-ref' } as const;
+  test.each([
+    ['every reference given', 0, { sessionRef: 'urn:srcos:session:terminal-7', workspaceRef: 'urn:srcos:workspace:w', capabilityLedgerRef: 'urn:srcos:capability-ledger:l', policyDecisionRef: 'urn:srcos:decision:d' }],
+    ['one reference given', 0, { policyDecisionRef: 'urn:srcos:decision:p-1' }],
+    ['references it refuses', 2, { sessionRef: 'urn:srcos:session:a b', workspaceRef: 'local' }],
+    ['an empty reference', 2, { capabilityLedgerRef: '' }],
+  ] as const)('%s (exit %i)', (_what, exit, refs) => {
+    const target = targets.get('nested folder')!;
+    const args = Object.entries(refs).flatMap(([name, value]) => [flags[name as keyof typeof flags], value]);
+    const bin = spawnSync(process.execPath, [contractsBin, 'git-state', target, '--operation', 'user_requested_command', ...args], { encoding: 'utf8', env: { ...process.env, HOME: '/nonexistent' } });
+    const driver = ['import sys, json', 'sys.path.insert(0, sys.argv[1])', 'from sourceos_contracts.git_probe import GitProbeRefusal, probe_git_workspace', 'names = {"sessionRef": "session_ref", "workspaceRef": "workspace_ref", "capabilityLedgerRef": "capability_ledger_ref", "policyDecisionRef": "policy_decision_ref"}', 'try:', '    print(json.dumps(probe_git_workspace(sys.argv[2], "user_requested_command", cache=False, **{names[k]: v for k, v in json.loads(sys.argv[3]).items()})))', 'except GitProbeRefusal as refusal:', '    print(f"contracts git-state: {refusal}", file=sys.stderr)', '    sys.exit(2)'].join('\n');
+    const py = spawnSync(python!, ['-I', '-S', '-c', driver, pythonSrc, target, JSON.stringify(refs)], { encoding: 'utf8', env: { ...process.env, HOME: '/nonexistent' } });
+    expect(bin.status).toBe(exit);
+    expect([py.status, py.stderr]).toEqual([bin.status, bin.status === 0 ? '' : bin.stderr.split('\n')[0] + '\n']);
+    if (bin.status === 0) expect(comparable(JSON.parse(py.stdout) as object)).toBe(comparable(JSON.parse(bin.stdout) as object));
   });
 });
 

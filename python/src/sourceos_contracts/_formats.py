@@ -30,11 +30,13 @@ DATE_TIME_SHAPE = _SHAPE = re.compile(
 # The usual date-time: a day that exists in its month whatever the year (up to the 28th in every
 # month, the 29th and 30th but in February, the 31st in the months of 31 days) and a second up to 59,
 # so a match here needs no arithmetic (and no groups); February 29th and leap seconds are left to _SHAPE.
-DATE_TIME_COMMON = re.compile(
-    r"[0-9]{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+DATE_TIME_COMMON_SOURCE = (
+    r"(?:[0-9]{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
     r"[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-    r"(?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])\Z"
+    r"(?:\.[0-9]+)?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))"
 )
+"""DATE_TIME_COMMON without its end: a part of the fast validators' patterns that check several values in one match."""
+DATE_TIME_COMMON = re.compile(DATE_TIME_COMMON_SOURCE + r"\Z")
 _COMMON = DATE_TIME_COMMON.match
 
 

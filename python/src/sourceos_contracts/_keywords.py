@@ -2,10 +2,11 @@
 unique items, pointers. A Python `bool` is no number; `1.0` is an integer; a number JavaScript
 would read as Infinity (a huge integer, inf, NaN) is no number at all (ajv's strictNumbers)."""
 import math
+import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from ._formats import DATE_TIME_COMMON, is_date_time
+from ._formats import DATE_TIME_COMMON, DATE_TIME_COMMON_SOURCE, is_date_time
 from ._jsvalue import js_number, to_js_number
 
 MISSING: Final = object()
@@ -16,8 +17,28 @@ RawError = tuple[str, str, str, int, str, Any, "str | None"]
 
 date_time_common: Final = DATE_TIME_COMMON.match
 """The usual date-time's match (no arithmetic needed): the fast validators try it before is_date_time."""
+DATE_TIME_PART: Final = DATE_TIME_COMMON_SOURCE
+"""The usual date-time as a part of a pattern that checks several values at once (no end anchor)."""
 
-__all__ = ["MISSING", "RawError", "date_time_common", "is_date_time", "is_integer", "is_number", "in_enum", "json_equal", "escape", "duplicate_items", "duplicate_scalars"]
+__all__ = ["DATE_TIME_PART", "MISSING", "RawError", "date_time_common", "is_date_time", "is_integer", "is_number", "in_enum", "json_equal", "escape", "duplicate_items", "duplicate_scalars", "lazy_pattern"]
+
+
+def lazy_pattern(source: str, method: str, namespace: dict[str, Any] | None = None, name: str = "") -> Callable[[str], "re.Match[str] | None"]:
+    """The `match`, `search` or `fullmatch` of a pattern compiled on the first call: for the patterns
+    only an invalid document (or a value the fast check's ASCII pattern does not take) needs, and
+    for the long ones the fast checks join. Given the module's `namespace` and the `name` it is
+    bound to there, the first call puts the compiled pattern's method there in its place."""
+    compiled: Callable[[str], "re.Match[str] | None"] | None = None
+
+    def call(text: str) -> "re.Match[str] | None":
+        nonlocal compiled
+        if compiled is None:
+            compiled = getattr(re.compile(source), method)
+            if namespace is not None:
+                namespace[name] = compiled
+        return compiled(text)
+
+    return call
 
 
 def is_number(value: object) -> bool:

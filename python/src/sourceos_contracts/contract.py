@@ -25,13 +25,14 @@ class ContractValidationError(ValueError):
 class Contract(Generic[Doc]):
     """A contract of this package: `validate`, `is_valid`, `parse`."""
 
-    __slots__ = ("name", "_schema_valid", "_schema_errors", "_rules", "_checks", "_no_issue")
+    __slots__ = ("name", "_schema_valid", "_schema_errors", "_rules", "_checks", "_rule_checks", "_no_issue")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self._schema_valid, self._schema_errors = SCHEMA_VALIDATORS[name]
         self._rules = CODE_RULES[name]
         self._checks = tuple((rule.check, rule.code, rule.severity) for rule in self._rules)
+        self._rule_checks = tuple(rule.check for rule in self._rules)
         self._no_issue = ValidationResult(True, name, ())
 
     def __repr__(self) -> str:
@@ -43,13 +44,7 @@ class Contract(Generic[Doc]):
         try:
             # the short-circuiting check first; only a document it doubts meets the full validator
             if self._schema_valid(doc):
-                issues: list[Issue] = []
-                for check, code, severity in self._checks:
-                    found = check(doc, name)  # type: ignore[arg-type]
-                    if found:
-                        issues.extend(Issue(code, severity, f.pointer, f.message) for f in found)
-                if not issues:
-                    return self._no_issue  # one shared result for every document without an issue
+                return self._structure_valid(doc, name)
             else:
                 errors: list[RawError] = []
                 self._schema_errors(doc, errors)
@@ -62,6 +57,31 @@ class Contract(Generic[Doc]):
         except Exception as error:  # noqa: BLE001 - a value that cannot be read is an issue, never an exception
             return ValidationResult(False, self.name, (unreadable_value(error),))
         return ValidationResult(not has_error(issues), self.name, tuple(issues))
+
+    def _structure_valid(self, doc: object, name: str | None) -> ValidationResult:
+        """The result of a document the short-circuiting check passed: its code rules' (may raise, as
+        no rule expects a value of a type its schema refuses: the caller reports that)."""
+        for check in self._rule_checks:
+            if check(doc, name):  # type: ignore[arg-type]
+                break  # a finding: every rule again, for every issue (rules are pure)
+        else:
+            return self._no_issue  # one shared result for every document without an issue
+        issues = self._rule_issues(doc, name, [])
+        return ValidationResult(not has_error(issues), self.name, tuple(issues))
+
+    def _validate_if_whole(self, doc: object, filename: str | None = None) -> ValidationResult | None:
+        """`validate`'s result when the document passes this contract's short-circuiting check (it has
+        then every property the contract requires, at every depth, and no other); None otherwise, and
+        when the check cannot read the value (then `validate` decides). Never raises."""
+        try:
+            if not self._schema_valid(doc):
+                return None
+        except Exception:  # noqa: BLE001 - see above
+            return None
+        try:
+            return self._structure_valid(doc, filename if isinstance(filename, str) else None)
+        except Exception as error:  # noqa: BLE001 - a value that cannot be read is an issue, never an exception
+            return ValidationResult(False, self.name, (unreadable_value(error),))
 
     def _rule_issues(self, doc: object, name: str | None, issues: list[Issue]) -> list[Issue]:
         for check, code, severity in self._checks:

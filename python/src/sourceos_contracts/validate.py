@@ -7,7 +7,7 @@ from ._jsvalue import js_string, js_typeof
 from .contract import Contract
 from ._unreadable import unreadable_value
 from .contracts import contracts
-from .detect import TYPE_CONTRACTS, classify_document
+from .detect import SHAPE_CONTRACTS, TYPE_CONTRACTS, classify_document
 from .issue import Issue, ValidationResult
 
 
@@ -24,6 +24,8 @@ def _unknown_contract(doc: object) -> Issue:
 
 _BY_TYPE: Mapping[str, Contract[Any]] = {name: contracts[name] for name in TYPE_CONTRACTS}  # type: ignore[literal-required]
 """The contracts detection takes by `type` alone: the usual document needs one dict lookup."""
+_BY_SHAPE: tuple[Contract[Any], ...] = tuple(contracts[name] for name in SHAPE_CONTRACTS)  # type: ignore[literal-required]
+"""The contracts detection takes by shape (no `type`)."""
 
 
 def validate(doc: object, contract: str | None = None, filename: str | None = None) -> ValidationResult:
@@ -35,6 +37,13 @@ def validate(doc: object, contract: str | None = None, filename: str | None = No
             by_type = _BY_TYPE.get(type_)
             if by_type is not None:  # what classify_document decides first, without building its answer
                 return by_type.validate(doc, filename if isinstance(filename, str) else None)
+        elif "type" not in doc and "id" not in doc:
+            # a document that passes a shape contract's check has all its properties and no other, so
+            # no evidence of another contract, and that contract's whole shape: classify_document takes it
+            for shaped in _BY_SHAPE:
+                whole = shaped._validate_if_whole(doc, filename)
+                if whole is not None:
+                    return whole
     name: object = contract
     try:
         if name is None:

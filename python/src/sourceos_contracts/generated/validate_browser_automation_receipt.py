@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -17,31 +18,40 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
-_K0 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K0 = _lazy_pattern("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K1 = "ownerRef is a urn:srcos: URN."
 _K2 = "terminalState is revoked if and only if revokedAt is non-null; a contradiction is reported at both fields."
 _K3 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "ownerRef", "transport", "permissionScope", "origin", "userVisible", "revocable", "startedAt", "policyDecisionRef", "evidenceRefs", "capturedAt",))
 _K4 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "ownerRef", "transport", "permissionScope", "origin", "controlledScope", "userVisible", "revocable", "startedAt", "revokedAt", "terminalState", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K5 = _re.compile("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K6 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K7 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K8 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K5 = _lazy_pattern("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K6 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K7 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K8 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K9 = frozenset(("native_pipe", "cdp", "webdriver", "extension", "accessibility",))
 _K10 = frozenset(("read_page", "activate_control", "enter_text", "download_file", "upload_file", "observe_network_metadata", "managed_identity_delegate", "capture_screenshot", "navigate", "clipboard_read", "clipboard_write",))
 _K11 = ["string"]
 _K12 = frozenset(("local", "remote", "workspace",))
 _K13 = frozenset(("windowRef", "tabRef", "urlOrigin", "workspaceRef",))
-_K14 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K14 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K15 = frozenset(("active", "revoked", "completed", "failed", "denied",))
-_K16 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K17 = _re.compile("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K18 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K19 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K20 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K21 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K22 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K16 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K17 = _re.compile("^urn:srcos:receipt:browser-automation:[!-~]+\\Z").match
+_K18 = _lazy_pattern("^urn:srcos:receipt:browser-automation:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K19 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K20 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
+_K21 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K22 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
+_K23 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K24 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
+_K25 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K26 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K27 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K28 = _lazy_pattern("\x00".join(("(?:urn:srcos:receipt:browser-automation:[!-~]+)", "(?:urn:srcos:session:[!-~]+)", "(?:urn:srcos:capability-ledger:[!-~]+)", _DATE_TIME_PART, "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART,)), "fullmatch", globals(), "_K28")
+_K29 = _re.compile("^urn:srcos:[a-z][a-z0-9-]*:[!-~]+\\Z").match
+_K30 = _lazy_pattern("^urn:srcos:[a-z][a-z0-9-]*:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -287,25 +297,19 @@ def is_schema_valid(d: Any) -> bool:
         x42 = d["id"]
         if not (type(x42) is str):
             return False
-        if _K17(x42) is None:
-            return False
         x43 = d["type"]
         if not ((type(x43) is str and x43 == "BrowserAutomationReceipt")):
             return False
         x44 = d["specVersion"]
         if not (type(x44) is str):
             return False
-        if _K6(x44) is None:
+        if _K19(x44) is None:
             return False
         x45 = d["sessionRef"]
         if not (type(x45) is str):
             return False
-        if _K18(x45) is None:
-            return False
         x46 = d["capabilityLedgerRef"]
         if not (type(x46) is str):
-            return False
-        if _K19(x46) is None:
             return False
         x47 = d["ownerRef"]
         if not (type(x47) is str):
@@ -362,7 +366,7 @@ def is_schema_valid(d: Any) -> bool:
                     if not (type(x57) is str or x57 is None):
                         return False
                     if isinstance(x57, str):
-                        if _K20(x57) is None:
+                        if _K24(x57) is None and _K25(x57) is None:
                             return False
                 if len(x52) != n53:
                     return False
@@ -374,8 +378,6 @@ def is_schema_valid(d: Any) -> bool:
             return False
         x60 = d["startedAt"]
         if not (type(x60) is str):
-            return False
-        if _date_time_common(x60) is None and not _is_date_time(x60):
             return False
         x61 = d.get("revokedAt", _MISSING)
         if x61 is not _MISSING:
@@ -405,8 +407,6 @@ def is_schema_valid(d: Any) -> bool:
         x65 = d["policyDecisionRef"]
         if not (type(x65) is str):
             return False
-        if _K21(x65) is None:
-            return False
         x66 = d["evidenceRefs"]
         if not (type(x66) is list):
             return False
@@ -420,30 +420,27 @@ def is_schema_valid(d: Any) -> bool:
         x68 = d["capturedAt"]
         if not (type(x68) is str):
             return False
-        if _date_time_common(x68) is None and not _is_date_time(x68):
-            return False
         if len(d) != n41:
             return False
-        x69 = d.get("ownerRef", _MISSING)
-        if x69 is not _MISSING:
-            if isinstance(x69, str):
-                if _K22(x69) is None:
+        if _K28("\x00".join((x42, x45, x46, x60, x65, x68,))) is None and ((_K17(x42) is None and _K18(x42) is None) or (_K20(x45) is None and _K21(x45) is None) or (_K22(x46) is None and _K23(x46) is None) or (_date_time_common(x60) is None and not _is_date_time(x60)) or (_K26(x65) is None and _K27(x65) is None) or (_date_time_common(x68) is None and not _is_date_time(x68))):
+            return False
+        if _K29(x47) is None and _K30(x47) is None:
+            return False
+        if (x62 is not _MISSING and (x62 is _MISSING or x62 == "revoked") and (x61 is _MISSING or ((x61 is None)))):
+            if x62 is not _MISSING:
+                if ((isinstance(x62, str) and x62 == "revoked")):
                     return False
-        if (("terminalState" in d and ((v72 := d.get("terminalState", _MISSING)) is _MISSING or ((isinstance(v72, str) and v72 == "revoked"))) and ((v73 := d.get("revokedAt", _MISSING)) is _MISSING or ((v73 is None))))):
-            x70 = d.get("terminalState", _MISSING)
-            if x70 is not _MISSING:
-                if ((isinstance(x70, str) and x70 == "revoked")):
-                    return False
-            x71 = d["revokedAt"]
-            if not (type(x71) is str):
+            if x61 is _MISSING:
                 return False
-        if (("revokedAt" in d and ((v76 := d.get("revokedAt", _MISSING)) is _MISSING or ((isinstance(v76, str)))) and ((v77 := d.get("terminalState", _MISSING)) is _MISSING or (not ((isinstance(v77, str) and v77 == "revoked")))))):
-            x74 = d["terminalState"]
-            if not ((type(x74) is str and x74 == "revoked")):
+            if not (type(x61) is str):
                 return False
-            x75 = d.get("revokedAt", _MISSING)
-            if x75 is not _MISSING:
-                if not (x75 is None):
+        if (x61 is not _MISSING and (x61 is _MISSING or ((isinstance(x61, str)))) and (x62 is _MISSING or not x62 == "revoked")):
+            if x62 is _MISSING:
+                return False
+            if not (x62 == "revoked"):
+                return False
+            if x61 is not _MISSING:
+                if not (x61 is None):
                     return False
     except KeyError:  # a required property's read: it is missing
         return False
@@ -452,4 +449,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -17,25 +18,33 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = "An enabled capability has no conflictRefs."
 _K1 = "A refusal names the plane that gave it in negotiatedBy: blocked_by_policy→policy, unsupported_by_runtime→runtime, unsupported_by_server→server, missing_plugin→plugin, missing_schema→schema."
 _K2 = frozenset(("id", "type", "specVersion", "capabilityRef", "declaredBy", "negotiatedBy", "effectiveState", "policyDecisionRef", "evidenceRefs", "capturedAt",))
 _K3 = frozenset(("id", "type", "specVersion", "capabilityRef", "sessionRef", "agentMachineReceiptRef", "declaredBy", "negotiatedBy", "effectiveState", "stateReason", "ownerRefs", "conflictRefs", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K4 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K5 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K6 = _re.compile("^urn:srcos:capability:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K7 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K8 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K4 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K5 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K6 = _lazy_pattern("^urn:srcos:capability:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K7 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K8 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K9 = frozenset(("config", "ui", "runtime", "server", "plugin", "policy", "schema", "transport", "user", "agent", "workspace",))
 _K10 = frozenset(("declared", "requested", "negotiating", "available", "enabled", "degraded", "blocked_by_policy", "unsupported_by_runtime", "unsupported_by_server", "missing_plugin", "missing_schema", "failed",))
-_K11 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K12 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K13 = _re.compile("^urn:srcos:capability:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K14 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K15 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K16 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K11 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K12 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
+_K13 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K14 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K15 = _re.compile("^urn:srcos:capability:[!-~]+\\Z").match
+_K16 = _lazy_pattern("^urn:srcos:capability:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K17 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
+_K18 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K19 = _re.compile("^urn:srcos:agent-machine-receipt:[!-~]+\\Z").match
+_K20 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K21 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K22 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K23 = _lazy_pattern("\x00".join(("(?:urn:srcos:capability-ledger:[!-~]+)", "(?:urn:srcos:capability:[!-~]+)", "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART,)), "fullmatch", globals(), "_K23")
 
 
 def _valid0(d: Any) -> bool:
@@ -311,20 +320,16 @@ def is_schema_valid(d: Any) -> bool:
         x49 = d["id"]
         if not (type(x49) is str):
             return False
-        if _K12(x49) is None:
-            return False
         x50 = d["type"]
         if not ((type(x50) is str and x50 == "CapabilityLedger")):
             return False
         x51 = d["specVersion"]
         if not (type(x51) is str):
             return False
-        if _K5(x51) is None:
+        if _K14(x51) is None:
             return False
         x52 = d["capabilityRef"]
         if not (type(x52) is str):
-            return False
-        if _K13(x52) is None:
             return False
         x53 = d.get("sessionRef", _MISSING)
         if x53 is not _MISSING:
@@ -332,7 +337,7 @@ def is_schema_valid(d: Any) -> bool:
             if not (type(x53) is str or x53 is None):
                 return False
             if isinstance(x53, str):
-                if _K14(x53) is None:
+                if _K17(x53) is None and _K18(x53) is None:
                     return False
         x54 = d.get("agentMachineReceiptRef", _MISSING)
         if x54 is not _MISSING:
@@ -340,7 +345,7 @@ def is_schema_valid(d: Any) -> bool:
             if not (type(x54) is str or x54 is None):
                 return False
             if isinstance(x54, str):
-                if _K15(x54) is None:
+                if _K19(x54) is None and _K20(x54) is None:
                     return False
         x55 = d["declaredBy"]
         if not (type(x55) is list):
@@ -409,8 +414,6 @@ def is_schema_valid(d: Any) -> bool:
         x67 = d["policyDecisionRef"]
         if not (type(x67) is str):
             return False
-        if _K16(x67) is None:
-            return False
         x68 = d["evidenceRefs"]
         if not (type(x68) is list):
             return False
@@ -424,61 +427,44 @@ def is_schema_valid(d: Any) -> bool:
         x70 = d["capturedAt"]
         if not (type(x70) is str):
             return False
-        if _date_time_common(x70) is None and not _is_date_time(x70):
-            return False
         if len(d) != n48:
             return False
+        if _K23("\x00".join((x49, x52, x67, x70,))) is None and ((_K12(x49) is None and _K13(x49) is None) or (_K15(x52) is None and _K16(x52) is None) or (_K21(x67) is None and _K22(x67) is None) or (_date_time_common(x70) is None and not _is_date_time(x70))):
+            return False
         if x59 == "enabled":
-            x71 = d.get("conflictRefs", _MISSING)
-            if x71 is not _MISSING:
-                if isinstance(x71, (list, tuple)):
-                    if len(x71) > 0:
-                        return False
+            if x63 is not _MISSING:
+                if len(x63) > 0:
+                    return False
         if x59 == "blocked_by_policy":
-            x72 = d.get("negotiatedBy", _MISSING)
-            if x72 is not _MISSING:
-                if isinstance(x72, (list, tuple)):
-                    for x73 in x72:
-                        if _valid0(x73):
-                            break
-                    else:
-                        return False
+            for x71 in x57:
+                if _valid0(x71):
+                    break
+            else:
+                return False
         if x59 == "unsupported_by_runtime":
-            x74 = d.get("negotiatedBy", _MISSING)
-            if x74 is not _MISSING:
-                if isinstance(x74, (list, tuple)):
-                    for x75 in x74:
-                        if _valid1(x75):
-                            break
-                    else:
-                        return False
+            for x72 in x57:
+                if _valid1(x72):
+                    break
+            else:
+                return False
         if x59 == "unsupported_by_server":
-            x76 = d.get("negotiatedBy", _MISSING)
-            if x76 is not _MISSING:
-                if isinstance(x76, (list, tuple)):
-                    for x77 in x76:
-                        if _valid2(x77):
-                            break
-                    else:
-                        return False
+            for x73 in x57:
+                if _valid2(x73):
+                    break
+            else:
+                return False
         if x59 == "missing_plugin":
-            x78 = d.get("negotiatedBy", _MISSING)
-            if x78 is not _MISSING:
-                if isinstance(x78, (list, tuple)):
-                    for x79 in x78:
-                        if _valid3(x79):
-                            break
-                    else:
-                        return False
+            for x74 in x57:
+                if _valid3(x74):
+                    break
+            else:
+                return False
         if x59 == "missing_schema":
-            x80 = d.get("negotiatedBy", _MISSING)
-            if x80 is not _MISSING:
-                if isinstance(x80, (list, tuple)):
-                    for x81 in x80:
-                        if _valid4(x81):
-                            break
-                    else:
-                        return False
+            for x75 in x57:
+                if _valid4(x75):
+                    break
+            else:
+                return False
     except KeyError:  # a required property's read: it is missing
         return False
     return True
@@ -486,4 +472,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

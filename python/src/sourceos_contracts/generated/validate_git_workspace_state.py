@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -17,6 +18,7 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = frozenset(("passive_discovery", "watcher_refresh", "ci_validation",))
@@ -29,34 +31,42 @@ _K6 = "Git facts agree with the state: not_a_repo has null branch, headSha and d
 _K7 = "pathEvidence with redaction digest_only has no redactedPathHint (absent, null or \"\")."
 _K8 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "workspaceRef", "state", "severity", "operation", "actionability", "pathEvidence", "gitFacts", "policyDecisionRef", "evidenceRefs", "capturedAt",))
 _K9 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "agentMachineReceiptRef", "workspaceRef", "state", "severity", "operation", "actionability", "expectedNegativeState", "pathEvidence", "gitFacts", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K10 = _re.compile("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K11 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K12 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K13 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K14 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K15 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K10 = _lazy_pattern("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K11 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K12 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K13 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K14 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K15 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K16 = frozenset(("not_a_repo", "repo_root", "inside_worktree", "inside_git_dir", "bare_repo", "worktree_no_remote", "detached_head", "corrupt_repo", "permission_denied", "operation_superseded",))
 _K17 = frozenset(("debug", "info", "warning", "error",))
 _K18 = frozenset(("passive_discovery", "watcher_refresh", "user_requested_command", "agent_requested_command", "ci_validation",))
 _K19 = frozenset(("none", "remediation_hint", "blocked", "quarantined",))
 _K20 = frozenset(("pathDigest", "redaction", "rawPathStored",))
 _K21 = frozenset(("pathDigest", "redactedPathHint", "redaction", "rawPathStored",))
-_K22 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K22 = _lazy_pattern("^sha256:[0-9a-fA-F]{64}\\Z", "search")
 _K23 = frozenset(("none", "user_home_redacted", "workspace_alias", "digest_only",))
 _K24 = frozenset(("branch", "headSha", "remoteState", "worktreeRootDigest", "gitDirDigest",))
 _K25 = frozenset(("branch", "headSha", "remoteState", "worktreeRootDigest", "gitDirDigest", "failureReason", "commandClass",))
-_K26 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").search
+_K26 = _lazy_pattern("^[0-9a-fA-F]{7,40}\\Z", "search")
 _K27 = frozenset(("available", "missing", "not_applicable", "error", "unknown",))
 _K28 = frozenset(("config", "rev_parse", "symbolic_ref", "for_each_ref", "status", "remote", "watcher",))
-_K29 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K30 = _re.compile("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K31 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K32 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K33 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K34 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K35 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K36 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").match
-_K37 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K29 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K30 = _re.compile("^urn:srcos:git-workspace-state:[!-~]+\\Z").match
+_K31 = _lazy_pattern("^urn:srcos:git-workspace-state:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K32 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K33 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
+_K34 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K35 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
+_K36 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K37 = _re.compile("^urn:srcos:agent-machine-receipt:[!-~]+\\Z").match
+_K38 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K39 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
+_K40 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K41 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
+_K42 = _re.compile("^[0-9a-fA-F]{7,40}\\Z").match
+_K43 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K44 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K45 = _lazy_pattern("\x00".join(("(?:urn:srcos:git-workspace-state:[!-~]+)", "(?:urn:srcos:session:[!-~]+)", "(?:urn:srcos:capability-ledger:[!-~]+)", "(?:urn:srcos:workspace:[!-~]+)", "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART,)), "fullmatch", globals(), "_K45")
 
 
 def _valid0(d: Any) -> bool:
@@ -423,25 +433,19 @@ def is_schema_valid(d: Any) -> bool:
         x64 = d["id"]
         if not (type(x64) is str):
             return False
-        if _K30(x64) is None:
-            return False
         x65 = d["type"]
         if not ((type(x65) is str and x65 == "GitWorkspaceState")):
             return False
         x66 = d["specVersion"]
         if not (type(x66) is str):
             return False
-        if _K11(x66) is None:
+        if _K32(x66) is None:
             return False
         x67 = d["sessionRef"]
         if not (type(x67) is str):
             return False
-        if _K31(x67) is None:
-            return False
         x68 = d["capabilityLedgerRef"]
         if not (type(x68) is str):
-            return False
-        if _K32(x68) is None:
             return False
         x69 = d.get("agentMachineReceiptRef", _MISSING)
         if x69 is not _MISSING:
@@ -449,12 +453,10 @@ def is_schema_valid(d: Any) -> bool:
             if not (type(x69) is str or x69 is None):
                 return False
             if isinstance(x69, str):
-                if _K33(x69) is None:
+                if _K37(x69) is None and _K38(x69) is None:
                     return False
         x70 = d["workspaceRef"]
         if not (type(x70) is str):
-            return False
-        if _K34(x70) is None:
             return False
         x71 = d["state"]
         if not (type(x71) is str):
@@ -488,8 +490,6 @@ def is_schema_valid(d: Any) -> bool:
         x78 = x76["pathDigest"]
         if not (type(x78) is str):
             return False
-        if _K35(x78) is None:
-            return False
         x79 = x76.get("redactedPathHint", _MISSING)
         if x79 is not _MISSING:
             n77 += 1
@@ -505,6 +505,8 @@ def is_schema_valid(d: Any) -> bool:
             return False
         if len(x76) != n77:
             return False
+        if _K41(x78) is None:
+            return False
         x82 = d["gitFacts"]
         if not (type(x82) is dict):
             return False
@@ -516,7 +518,7 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x85) is str or x85 is None):
             return False
         if type(x85) is str:
-            if _K36(x85) is None:
+            if _K42(x85) is None:
                 return False
         x86 = x82["remoteState"]
         if not (type(x86) is str):
@@ -527,13 +529,13 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x87) is str or x87 is None):
             return False
         if isinstance(x87, str):
-            if _K35(x87) is None:
+            if _K41(x87) is None:
                 return False
         x88 = x82["gitDirDigest"]
         if not (type(x88) is str or x88 is None):
             return False
         if isinstance(x88, str):
-            if _K35(x88) is None:
+            if _K41(x88) is None:
                 return False
         x89 = x82.get("failureReason", _MISSING)
         if x89 is not _MISSING:
@@ -562,8 +564,6 @@ def is_schema_valid(d: Any) -> bool:
         x93 = d["policyDecisionRef"]
         if not (type(x93) is str):
             return False
-        if _K37(x93) is None:
-            return False
         x94 = d["evidenceRefs"]
         if not (type(x94) is list):
             return False
@@ -577,81 +577,43 @@ def is_schema_valid(d: Any) -> bool:
         x96 = d["capturedAt"]
         if not (type(x96) is str):
             return False
-        if _date_time_common(x96) is None and not _is_date_time(x96):
-            return False
         if len(d) != n63:
             return False
-        if _valid0(d):
-            x97 = d.get("severity", _MISSING)
-            if x97 is not _MISSING:
-                if not ((type(x97) is str and x97 in _K3)):
-                    return False
-        if x75 is True:
-            x100 = d.get("severity", _MISSING)
-            if x100 is not _MISSING:
-                if not ((type(x100) is str and x100 in _K3)):
-                    return False
+        if _K45("\x00".join((x64, x67, x68, x70, x93, x96,))) is None and ((_K30(x64) is None and _K31(x64) is None) or (_K33(x67) is None and _K34(x67) is None) or (_K35(x68) is None and _K36(x68) is None) or (_K39(x70) is None and _K40(x70) is None) or (_K43(x93) is None and _K44(x93) is None) or (_date_time_common(x96) is None and not _is_date_time(x96))):
+            return False
+        if (x73 in _K0 and x71 in _K2):
+            if not (x72 in _K3):
+                return False
+        if (x75 is not _MISSING and (x75 is _MISSING or x75 is True)):
+            if not (x72 in _K3):
+                return False
         if x71 == "not_a_repo":
-            x101 = d.get("gitFacts", _MISSING)
-            if x101 is not _MISSING:
-                if isinstance(x101, dict):
-                    x102 = x101.get("branch", _MISSING)
-                    if x102 is not _MISSING:
-                        if not (x102 is None):
-                            return False
-                    x103 = x101.get("headSha", _MISSING)
-                    if x103 is not _MISSING:
-                        if not (x103 is None):
-                            return False
-                    x104 = x101.get("worktreeRootDigest", _MISSING)
-                    if x104 is not _MISSING:
-                        if not (x104 is None):
-                            return False
-                    x105 = x101.get("gitDirDigest", _MISSING)
-                    if x105 is not _MISSING:
-                        if not (x105 is None):
-                            return False
-                    x106 = x101.get("remoteState", _MISSING)
-                    if x106 is not _MISSING:
-                        if not ((type(x106) is str and x106 == "not_applicable")):
-                            return False
+            if not (x84 is None):
+                return False
+            if not (x85 is None):
+                return False
+            if not (x87 is None):
+                return False
+            if not (x88 is None):
+                return False
+            if not (x86 == "not_applicable"):
+                return False
         if x71 == "worktree_no_remote":
-            x107 = d.get("gitFacts", _MISSING)
-            if x107 is not _MISSING:
-                if isinstance(x107, dict):
-                    x108 = x107.get("remoteState", _MISSING)
-                    if x108 is not _MISSING:
-                        if not ((type(x108) is str and x108 == "missing")):
-                            return False
+            if not (x86 == "missing"):
+                return False
         if x71 == "detached_head":
-            x109 = d.get("gitFacts", _MISSING)
-            if x109 is not _MISSING:
-                if isinstance(x109, dict):
-                    x110 = x109.get("branch", _MISSING)
-                    if x110 is not _MISSING:
-                        if not (x110 is None):
-                            return False
-                    x111 = x109.get("headSha", _MISSING)
-                    if x111 is not _MISSING:
-                        if not (type(x111) is str):
-                            return False
+            if not (x84 is None):
+                return False
+            if not (type(x85) is str):
+                return False
         if x71 == "bare_repo":
-            x112 = d.get("gitFacts", _MISSING)
-            if x112 is not _MISSING:
-                if isinstance(x112, dict):
-                    x113 = x112.get("worktreeRootDigest", _MISSING)
-                    if x113 is not _MISSING:
-                        if not (x113 is None):
-                            return False
-        x114 = d.get("pathEvidence", _MISSING)
-        if x114 is not _MISSING:
-            if ((not isinstance(x114, dict) or ("redaction" in x114 and ((v116 := x114.get("redaction", _MISSING)) is _MISSING or ((isinstance(v116, str) and v116 == "digest_only")))))):
-                if isinstance(x114, dict):
-                    x115 = x114.get("redactedPathHint", _MISSING)
-                    if x115 is not _MISSING:
-                        if isinstance(x115, str):
-                            if len(x115) > 0:
-                                return False
+            if not (x87 is None):
+                return False
+        if x80 == "digest_only":
+            if x79 is not _MISSING:
+                if isinstance(x79, str):
+                    if len(x79) > 0:
+                        return False
     except KeyError:  # a required property's read: it is missing
         return False
     return True
@@ -659,4 +621,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

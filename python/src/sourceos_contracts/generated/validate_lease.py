@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -17,9 +18,11 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = frozenset(("resource", "owner", "domain", "ttl_seconds", "created_at", "expires_at", "override", "override_reason",))
+_K1 = _lazy_pattern("\x00".join((_DATE_TIME_PART, _DATE_TIME_PART,)), "fullmatch", globals(), "_K1")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -130,18 +133,16 @@ def is_schema_valid(d: Any) -> bool:
         x13 = d["created_at"]
         if not (type(x13) is str):
             return False
-        if _date_time_common(x13) is None and not _is_date_time(x13):
-            return False
         x14 = d["expires_at"]
         if not (type(x14) is str):
-            return False
-        if _date_time_common(x14) is None and not _is_date_time(x14):
             return False
         x15 = d["override"]
         if not ((x15 is True or x15 is False)):
             return False
         x16 = d["override_reason"]
         if not (type(x16) is str):
+            return False
+        if _K1("\x00".join((x13, x14,))) is None and ((_date_time_common(x13) is None and not _is_date_time(x13)) or (_date_time_common(x14) is None and not _is_date_time(x14))):
             return False
     except KeyError:  # a required property's read: it is missing
         return False
@@ -150,4 +151,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -17,6 +18,7 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = "A recovered event names exactly one owner: recoveredSessionRef, recoveredDagNodeRef and reconciledAt non-null, quarantinedAt null."
@@ -26,26 +28,34 @@ _K3 = "A queued event's ttl has not expired."
 _K4 = "A discarded duplicate names no recovered session."
 _K5 = frozenset(("id", "type", "specVersion", "eventRef", "eventClass", "observedAt", "sessionResolution", "ttl", "policyDecisionRef", "evidenceRefs", "capturedAt",))
 _K6 = frozenset(("id", "type", "specVersion", "eventRef", "eventClass", "observedAt", "rawEventDigest", "sessionResolution", "ttl", "correlationKeys", "causalRefs", "policyDecisionRef", "evidenceRefs", "capturedAt",))
-_K7 = _re.compile("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K8 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K9 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K7 = _lazy_pattern("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K8 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K9 = _lazy_pattern("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K10 = frozenset(("agent_lifecycle", "runtime_lifecycle", "browser_automation", "terminal_workspace", "plugin", "transport", "unknown",))
-_K11 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K11 = _lazy_pattern("^sha256:[0-9a-fA-F]{64}\\Z", "search")
 _K12 = frozenset(("state", "candidateSessionRefs", "recoveredSessionRef", "recoveredDagNodeRef", "reconciledAt", "quarantinedAt",))
 _K13 = frozenset(("queued", "recovered", "quarantined", "discarded_duplicate",))
-_K14 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K15 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K14 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K15 = _lazy_pattern("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K16 = frozenset(("expiresAt", "expired",))
 _K17 = frozenset(("conversationId", "parentId", "workspaceRef", "taskRef",))
-_K18 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K19 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K20 = _re.compile("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K21 = _re.compile("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K22 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K23 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K24 = _re.compile("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K25 = _re.compile("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K26 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K18 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K19 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K20 = _re.compile("^urn:srcos:receipt:orphan-event:[!-~]+\\Z").match
+_K21 = _lazy_pattern("^urn:srcos:receipt:orphan-event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K22 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K23 = _re.compile("^urn:srcos:event:[!-~]+\\Z").match
+_K24 = _lazy_pattern("^urn:srcos:event:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K25 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
+_K26 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
+_K27 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K28 = _re.compile("^urn:srcos:session-dag-node:[!-~]+\\Z").match
+_K29 = _lazy_pattern("^urn:srcos:session-dag-node:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K30 = _re.compile("^urn:srcos:workspace:[!-~]+\\Z").match
+_K31 = _lazy_pattern("^urn:srcos:workspace:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K32 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K33 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K34 = _lazy_pattern("\x00".join(("(?:urn:srcos:receipt:orphan-event:[!-~]+)", "(?:urn:srcos:event:[!-~]+)", _DATE_TIME_PART, "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART,)), "fullmatch", globals(), "_K34")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -379,20 +389,16 @@ def is_schema_valid(d: Any) -> bool:
         x62 = d["id"]
         if not (type(x62) is str):
             return False
-        if _K20(x62) is None:
-            return False
         x63 = d["type"]
         if not ((type(x63) is str and x63 == "OrphanEventReceipt")):
             return False
         x64 = d["specVersion"]
         if not (type(x64) is str):
             return False
-        if _K8(x64) is None:
+        if _K22(x64) is None:
             return False
         x65 = d["eventRef"]
         if not (type(x65) is str):
-            return False
-        if _K21(x65) is None:
             return False
         x66 = d["eventClass"]
         if not (type(x66) is str):
@@ -402,14 +408,12 @@ def is_schema_valid(d: Any) -> bool:
         x67 = d["observedAt"]
         if not (type(x67) is str):
             return False
-        if _date_time_common(x67) is None and not _is_date_time(x67):
-            return False
         x68 = d.get("rawEventDigest", _MISSING)
         if x68 is not _MISSING:
             n61 += 1
             if not (type(x68) is str):
                 return False
-            if _K22(x68) is None:
+            if _K25(x68) is None:
                 return False
         x69 = d["sessionResolution"]
         if not (type(x69) is dict):
@@ -427,7 +431,7 @@ def is_schema_valid(d: Any) -> bool:
         for x72 in x71:
             if not (type(x72) is str):
                 return False
-            if _K23(x72) is None:
+            if _K26(x72) is None and _K27(x72) is None:
                 return False
         if len(set(x71)) != len(x71):
             return False
@@ -435,13 +439,13 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x73) is str or x73 is None):
             return False
         if isinstance(x73, str):
-            if _K23(x73) is None:
+            if _K26(x73) is None and _K27(x73) is None:
                 return False
         x74 = x69["recoveredDagNodeRef"]
         if not (type(x74) is str or x74 is None):
             return False
         if isinstance(x74, str):
-            if _K24(x74) is None:
+            if _K28(x74) is None and _K29(x74) is None:
                 return False
         x75 = x69["reconciledAt"]
         if not (type(x75) is str or x75 is None):
@@ -463,10 +467,10 @@ def is_schema_valid(d: Any) -> bool:
         x78 = x77["expiresAt"]
         if not (type(x78) is str):
             return False
-        if _date_time_common(x78) is None and not _is_date_time(x78):
-            return False
         x79 = x77["expired"]
         if not ((x79 is True or x79 is False)):
+            return False
+        if _date_time_common(x78) is None and not _is_date_time(x78):
             return False
         x80 = d.get("correlationKeys", _MISSING)
         if x80 is not _MISSING:
@@ -490,7 +494,7 @@ def is_schema_valid(d: Any) -> bool:
                 if not (type(x84) is str or x84 is None):
                     return False
                 if isinstance(x84, str):
-                    if _K25(x84) is None:
+                    if _K30(x84) is None and _K31(x84) is None:
                         return False
             x85 = x80.get("taskRef", _MISSING)
             if x85 is not _MISSING:
@@ -512,8 +516,6 @@ def is_schema_valid(d: Any) -> bool:
         x88 = d["policyDecisionRef"]
         if not (type(x88) is str):
             return False
-        if _K26(x88) is None:
-            return False
         x89 = d["evidenceRefs"]
         if not (type(x89) is list):
             return False
@@ -527,82 +529,41 @@ def is_schema_valid(d: Any) -> bool:
         x91 = d["capturedAt"]
         if not (type(x91) is str):
             return False
-        if _date_time_common(x91) is None and not _is_date_time(x91):
-            return False
         if len(d) != n61:
             return False
-        x92 = d.get("sessionResolution", _MISSING)
-        if x92 is not _MISSING:
-            if ((not isinstance(x92, dict) or ("state" in x92 and ((v97 := x92.get("state", _MISSING)) is _MISSING or ((isinstance(v97, str) and v97 == "recovered")))))):
-                if isinstance(x92, dict):
-                    x93 = x92.get("recoveredSessionRef", _MISSING)
-                    if x93 is not _MISSING:
-                        if not (type(x93) is str):
-                            return False
-                    x94 = x92.get("recoveredDagNodeRef", _MISSING)
-                    if x94 is not _MISSING:
-                        if not (type(x94) is str):
-                            return False
-                    x95 = x92.get("reconciledAt", _MISSING)
-                    if x95 is not _MISSING:
-                        if not (type(x95) is str):
-                            return False
-                    x96 = x92.get("quarantinedAt", _MISSING)
-                    if x96 is not _MISSING:
-                        if not (x96 is None):
-                            return False
-        x98 = d.get("sessionResolution", _MISSING)
-        if x98 is not _MISSING:
-            if ((not isinstance(x98, dict) or ("state" in x98 and ((v102 := x98.get("state", _MISSING)) is _MISSING or ((isinstance(v102, str) and v102 == "quarantined")))))):
-                if isinstance(x98, dict):
-                    x99 = x98.get("quarantinedAt", _MISSING)
-                    if x99 is not _MISSING:
-                        if not (type(x99) is str):
-                            return False
-                    x100 = x98.get("recoveredSessionRef", _MISSING)
-                    if x100 is not _MISSING:
-                        if not (x100 is None):
-                            return False
-                    x101 = x98.get("recoveredDagNodeRef", _MISSING)
-                    if x101 is not _MISSING:
-                        if not (x101 is None):
-                            return False
-        x103 = d.get("sessionResolution", _MISSING)
-        if x103 is not _MISSING:
-            if ((not isinstance(x103, dict) or ("state" in x103 and ((v108 := x103.get("state", _MISSING)) is _MISSING or ((isinstance(v108, str) and v108 == "queued")))))):
-                if isinstance(x103, dict):
-                    x104 = x103.get("recoveredSessionRef", _MISSING)
-                    if x104 is not _MISSING:
-                        if not (x104 is None):
-                            return False
-                    x105 = x103.get("recoveredDagNodeRef", _MISSING)
-                    if x105 is not _MISSING:
-                        if not (x105 is None):
-                            return False
-                    x106 = x103.get("reconciledAt", _MISSING)
-                    if x106 is not _MISSING:
-                        if not (x106 is None):
-                            return False
-                    x107 = x103.get("quarantinedAt", _MISSING)
-                    if x107 is not _MISSING:
-                        if not (x107 is None):
-                            return False
-        if (("sessionResolution" in d and ((v111 := d.get("sessionResolution", _MISSING)) is _MISSING or ((not isinstance(v111, dict) or ("state" in v111 and ((v112 := v111.get("state", _MISSING)) is _MISSING or ((isinstance(v112, str) and v112 == "queued"))))))))):
-            x109 = d.get("ttl", _MISSING)
-            if x109 is not _MISSING:
-                if isinstance(x109, dict):
-                    x110 = x109.get("expired", _MISSING)
-                    if x110 is not _MISSING:
-                        if not (x110 is False):
-                            return False
-        x113 = d.get("sessionResolution", _MISSING)
-        if x113 is not _MISSING:
-            if ((not isinstance(x113, dict) or ("state" in x113 and ((v115 := x113.get("state", _MISSING)) is _MISSING or ((isinstance(v115, str) and v115 == "discarded_duplicate")))))):
-                if isinstance(x113, dict):
-                    x114 = x113.get("recoveredSessionRef", _MISSING)
-                    if x114 is not _MISSING:
-                        if not (x114 is None):
-                            return False
+        if _K34("\x00".join((x62, x65, x67, x88, x91,))) is None and ((_K20(x62) is None and _K21(x62) is None) or (_K23(x65) is None and _K24(x65) is None) or (_date_time_common(x67) is None and not _is_date_time(x67)) or (_K32(x88) is None and _K33(x88) is None) or (_date_time_common(x91) is None and not _is_date_time(x91))):
+            return False
+        if x70 == "recovered":
+            if not (type(x73) is str):
+                return False
+            if not (type(x74) is str):
+                return False
+            if not (type(x75) is str):
+                return False
+            if not (x76 is None):
+                return False
+        if x70 == "quarantined":
+            if not (type(x76) is str):
+                return False
+            if not (x73 is None):
+                return False
+            if not (x74 is None):
+                return False
+        if x70 == "queued":
+            if not (x73 is None):
+                return False
+            if not (x74 is None):
+                return False
+            if not (x75 is None):
+                return False
+            if not (x76 is None):
+                return False
+        if x70 == "queued":
+            if not (x79 is False):
+                return False
+        if x70 == "discarded_duplicate":
+            if not (x73 is None):
+                return False
     except KeyError:  # a required property's read: it is missing
         return False
     return True
@@ -610,4 +571,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

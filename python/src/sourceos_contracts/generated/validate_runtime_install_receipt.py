@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -17,6 +18,7 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = frozenset(("failed", "partial", "denied", "deferred",))
@@ -25,31 +27,41 @@ _K2 = "An installed runtime carries no failureReason (absent, null or \"\") and 
 _K3 = "A rolled_back install carries a rollbackRef."
 _K4 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "runtimeRef", "targetRef", "platform", "installState", "manifest", "artifacts", "logMode", "policyDecisionRef", "evidenceRefs", "startedAt", "capturedAt",))
 _K5 = frozenset(("id", "type", "specVersion", "sessionRef", "capabilityLedgerRef", "agentMachineReceiptRef", "runtimeRef", "runtimeName", "runtimeVersion", "targetRef", "platform", "installState", "manifest", "artifacts", "rollbackRef", "failureReason", "logMode", "causalRefs", "policyDecisionRef", "evidenceRefs", "startedAt", "finishedAt", "capturedAt",))
-_K6 = _re.compile("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K7 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
-_K8 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K9 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K10 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K11 = _re.compile("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K12 = _re.compile("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
+_K6 = _lazy_pattern("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K7 = _lazy_pattern("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z", "search")
+_K8 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K9 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K10 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K11 = _lazy_pattern("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K12 = _lazy_pattern("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
 _K13 = frozenset(("darwin-arm64", "darwin-x64", "linux-x64", "linux-arm64", "win32-x64",))
 _K14 = frozenset(("requested", "manifest_resolved", "artifact_verified", "installing", "installed", "failed", "rolled_back", "partial", "denied", "deferred",))
 _K15 = frozenset(("manifestRef", "manifestDigest", "resolvedAt",))
 _K16 = frozenset(("manifestRef", "manifestDigest", "bundleFormatVersion", "resolvedAt",))
-_K17 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").search
+_K17 = _lazy_pattern("^sha256:[0-9a-fA-F]{64}\\Z", "search")
 _K18 = frozenset(("artifactRef", "digest", "verificationState",))
 _K19 = frozenset(("artifactRef", "digest", "sizeBytes", "verificationState",))
 _K20 = frozenset(("not_checked", "verified", "failed", "skipped",))
 _K21 = frozenset(("compact_receipt_ref", "full_debug_redacted",))
-_K22 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").search
-_K23 = _re.compile("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K24 = _re.compile("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K25 = _re.compile("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K26 = _re.compile("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K27 = _re.compile("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K28 = _re.compile("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
-_K29 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
-_K30 = _re.compile("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z").match
+_K22 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "search")
+_K23 = _re.compile("^urn:srcos:receipt:runtime-install:[!-~]+\\Z").match
+_K24 = _lazy_pattern("^urn:srcos:receipt:runtime-install:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K25 = _re.compile("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?\\Z").search
+_K26 = _re.compile("^urn:srcos:session:[!-~]+\\Z").match
+_K27 = _lazy_pattern("^urn:srcos:session:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K28 = _re.compile("^urn:srcos:capability-ledger:[!-~]+\\Z").match
+_K29 = _lazy_pattern("^urn:srcos:capability-ledger:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K30 = _re.compile("^urn:srcos:agent-machine-receipt:[!-~]+\\Z").match
+_K31 = _lazy_pattern("^urn:srcos:agent-machine-receipt:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K32 = _re.compile("^urn:srcos:runtime:[!-~]+\\Z").match
+_K33 = _lazy_pattern("^urn:srcos:runtime:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K34 = _re.compile("^urn:srcos:target:[!-~]+\\Z").match
+_K35 = _lazy_pattern("^urn:srcos:target:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K36 = _re.compile("^sha256:[0-9a-fA-F]{64}\\Z").match
+_K37 = _lazy_pattern("\x00".join(("(?:sha256:[0-9a-fA-F]{64})", _DATE_TIME_PART,)), "fullmatch", globals(), "_K37")
+_K38 = _re.compile("^urn:srcos:decision:[!-~]+\\Z").match
+_K39 = _lazy_pattern("^urn:srcos:decision:[^\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+\\Z", "match")
+_K40 = _lazy_pattern("\x00".join(("(?:urn:srcos:receipt:runtime-install:[!-~]+)", "(?:urn:srcos:session:[!-~]+)", "(?:urn:srcos:capability-ledger:[!-~]+)", "(?:urn:srcos:runtime:[!-~]+)", "(?:urn:srcos:target:[!-~]+)", "(?:urn:srcos:decision:[!-~]+)", _DATE_TIME_PART, _DATE_TIME_PART,)), "fullmatch", globals(), "_K40")
 
 
 def schema_errors(d: Any, _e: list[RawError]) -> None:
@@ -375,25 +387,19 @@ def is_schema_valid(d: Any) -> bool:
         x51 = d["id"]
         if not (type(x51) is str):
             return False
-        if _K23(x51) is None:
-            return False
         x52 = d["type"]
         if not ((type(x52) is str and x52 == "RuntimeInstallReceipt")):
             return False
         x53 = d["specVersion"]
         if not (type(x53) is str):
             return False
-        if _K7(x53) is None:
+        if _K25(x53) is None:
             return False
         x54 = d["sessionRef"]
         if not (type(x54) is str):
             return False
-        if _K24(x54) is None:
-            return False
         x55 = d["capabilityLedgerRef"]
         if not (type(x55) is str):
-            return False
-        if _K25(x55) is None:
             return False
         x56 = d.get("agentMachineReceiptRef", _MISSING)
         if x56 is not _MISSING:
@@ -401,12 +407,10 @@ def is_schema_valid(d: Any) -> bool:
             if not (type(x56) is str or x56 is None):
                 return False
             if isinstance(x56, str):
-                if _K26(x56) is None:
+                if _K30(x56) is None and _K31(x56) is None:
                     return False
         x57 = d["runtimeRef"]
         if not (type(x57) is str):
-            return False
-        if _K27(x57) is None:
             return False
         x58 = d.get("runtimeName", _MISSING)
         if x58 is not _MISSING:
@@ -420,8 +424,6 @@ def is_schema_valid(d: Any) -> bool:
                 return False
         x60 = d["targetRef"]
         if not (type(x60) is str):
-            return False
-        if _K28(x60) is None:
             return False
         x61 = d["platform"]
         if not (type(x61) is str):
@@ -445,8 +447,6 @@ def is_schema_valid(d: Any) -> bool:
         x66 = x63["manifestDigest"]
         if not (type(x66) is str):
             return False
-        if _K29(x66) is None:
-            return False
         x67 = x63.get("bundleFormatVersion", _MISSING)
         if x67 is not _MISSING:
             n64 += 1
@@ -455,9 +455,9 @@ def is_schema_valid(d: Any) -> bool:
         x68 = x63["resolvedAt"]
         if not (type(x68) is str):
             return False
-        if _date_time_common(x68) is None and not _is_date_time(x68):
-            return False
         if len(x63) != n64:
+            return False
+        if _K37("\x00".join((x66, x68,))) is None and ((_K36(x66) is None) or (_date_time_common(x68) is None and not _is_date_time(x68))):
             return False
         x69 = d["artifacts"]
         if not (type(x69) is list):
@@ -476,8 +476,6 @@ def is_schema_valid(d: Any) -> bool:
             x73 = x70["digest"]
             if not (type(x73) is str):
                 return False
-            if _K29(x73) is None:
-                return False
             x74 = x70.get("sizeBytes", _MISSING)
             if x74 is not _MISSING:
                 n71 += 1
@@ -492,6 +490,8 @@ def is_schema_valid(d: Any) -> bool:
             if not (x75 in _K20):
                 return False
             if len(x70) != n71:
+                return False
+            if _K36(x73) is None:
                 return False
         x76 = d.get("rollbackRef", _MISSING)
         if x76 is not _MISSING:
@@ -521,8 +521,6 @@ def is_schema_valid(d: Any) -> bool:
         x81 = d["policyDecisionRef"]
         if not (type(x81) is str):
             return False
-        if _K30(x81) is None:
-            return False
         x82 = d["evidenceRefs"]
         if not (type(x82) is list):
             return False
@@ -536,8 +534,6 @@ def is_schema_valid(d: Any) -> bool:
         x84 = d["startedAt"]
         if not (type(x84) is str):
             return False
-        if _date_time_common(x84) is None and not _is_date_time(x84):
-            return False
         x85 = d.get("finishedAt", _MISSING)
         if x85 is not _MISSING:
             n50 += 1
@@ -549,36 +545,34 @@ def is_schema_valid(d: Any) -> bool:
         x86 = d["capturedAt"]
         if not (type(x86) is str):
             return False
-        if _date_time_common(x86) is None and not _is_date_time(x86):
-            return False
         if len(d) != n50:
             return False
-        if (("installState" in d and ((v88 := d.get("installState", _MISSING)) is _MISSING or (((isinstance(v88, str) and v88 in _K0)))))):
-            x87 = d["failureReason"]
-            if not (type(x87) is str):
+        if _K40("\x00".join((x51, x54, x55, x57, x60, x81, x84, x86,))) is None and ((_K23(x51) is None and _K24(x51) is None) or (_K26(x54) is None and _K27(x54) is None) or (_K28(x55) is None and _K29(x55) is None) or (_K32(x57) is None and _K33(x57) is None) or (_K34(x60) is None and _K35(x60) is None) or (_K38(x81) is None and _K39(x81) is None) or (_date_time_common(x84) is None and not _is_date_time(x84)) or (_date_time_common(x86) is None and not _is_date_time(x86))):
+            return False
+        if x62 in _K0:
+            if x77 is _MISSING:
                 return False
-            if len(x87) < 1:
+            if not (type(x77) is str):
+                return False
+            if len(x77) < 1:
                 return False
         if x62 == "installed":
-            x89 = d.get("failureReason", _MISSING)
-            if x89 is not _MISSING:
-                if isinstance(x89, str):
-                    if len(x89) > 0:
+            if x77 is not _MISSING:
+                if isinstance(x77, str):
+                    if len(x77) > 0:
                         return False
-            x90 = d.get("artifacts", _MISSING)
-            if x90 is not _MISSING:
-                if isinstance(x90, (list, tuple)):
-                    for x91 in x90:
-                        if isinstance(x91, dict):
-                            x92 = x91.get("verificationState", _MISSING)
-                            if x92 is not _MISSING:
-                                if ((isinstance(x92, str) and x92 == "failed")):
-                                    return False
+            for x87 in x69:
+                if isinstance(x87, dict):
+                    x88 = x87.get("verificationState", _MISSING)
+                    if x88 is not _MISSING:
+                        if ((isinstance(x88, str) and x88 == "failed")):
+                            return False
         if x62 == "rolled_back":
-            x93 = d["rollbackRef"]
-            if not (type(x93) is str):
+            if x76 is _MISSING:
                 return False
-            if len(x93) < 1:
+            if not (type(x76) is str):
+                return False
+            if len(x76) < 1:
                 return False
     except KeyError:  # a required property's read: it is missing
         return False
@@ -587,4 +581,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

@@ -6,6 +6,7 @@ import re as _re
 from typing import Any
 
 from .._keywords import (
+    DATE_TIME_PART as _DATE_TIME_PART,
     MISSING as _MISSING,
     RawError,
     duplicate_items as _duplicate_items,
@@ -17,6 +18,7 @@ from .._keywords import (
     is_integer as _is_integer,
     is_number as _is_number,
     json_equal as _json_equal,
+    lazy_pattern as _lazy_pattern,
 )
 
 _K0 = frozenset(("missive", "council_call",))
@@ -231,8 +233,6 @@ def is_schema_valid(d: Any) -> bool:
         x33 = x31["timestamp"]
         if not (type(x33) is str):
             return False
-        if _date_time_common(x33) is None and not _is_date_time(x33):
-            return False
         x34 = x31["from"]
         if not (type(x34) is str):
             return False
@@ -252,6 +252,8 @@ def is_schema_valid(d: Any) -> bool:
         if not (type(x37) is str):
             return False
         if not (x37 in _K5):
+            return False
+        if _date_time_common(x33) is None and not _is_date_time(x33):
             return False
         x38 = d["body"]
         if not (type(x38) is dict):
@@ -300,18 +302,12 @@ def is_schema_valid(d: Any) -> bool:
         x50 = x48["response_by"]
         if not (type(x50) is str):
             return False
-        if ((not isinstance(x50, str) or (len(x50) >= 1))):
+        if len(x50) >= 1:
             if _date_time_common(x50) is None and not _is_date_time(x50):
                 return False
-        if (("header" in d and ((v53 := d.get("header", _MISSING)) is _MISSING or ((not isinstance(v53, dict) or ("kind" in v53 and ((v54 := v53.get("kind", _MISSING)) is _MISSING or (((isinstance(v54, str) and v54 in _K0)))))))))):
-            x51 = d.get("body", _MISSING)
-            if x51 is not _MISSING:
-                if isinstance(x51, dict):
-                    x52 = x51.get("evidence", _MISSING)
-                    if x52 is not _MISSING:
-                        if isinstance(x52, (list, tuple)):
-                            if len(x52) < 1:
-                                return False
+        if x36 in _K0:
+            if len(x41) < 1:
+                return False
     except KeyError:  # a required property's read: it is missing
         return False
     return True
@@ -319,4 +315,4 @@ def is_schema_valid(d: Any) -> bool:
 
 # Names the generated code may not use, so that linters see them used.
 __all__ = ["is_schema_valid", "schema_errors"]
-_UNUSED = (_re, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal)
+_UNUSED = (_re, _DATE_TIME_PART, _MISSING, _date_time_common, _duplicate_items, _duplicate_scalars, _escape, _in_enum, _is_date_time, _is_integer, _is_number, _json_equal, _lazy_pattern)

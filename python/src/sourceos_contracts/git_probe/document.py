@@ -12,6 +12,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .refs import GitProbeRefs
+
 from . import _vocabulary as v
 from .classification import classify_git_workspace
 from .path_evidence import path_digest, path_evidence_of
@@ -56,19 +58,28 @@ def git_facts_of(state: str, f: GitProbeFacts) -> dict[str, Any]:
 
 
 def build_git_workspace_state(
-    path: str, facts: GitProbeFacts, operation: str, *, home_dir: str | None, alias: tuple[str, str] | None, captured_at: str, document_id: str
+    path: str,
+    facts: GitProbeFacts,
+    operation: str,
+    *,
+    home_dir: str | None,
+    alias: tuple[str, str] | None,
+    refs: GitProbeRefs,
+    captured_at: str,
+    document_id: str,
 ) -> dict[str, Any]:
-    """Classifies the facts for the operation and writes the document (the path must be absolute)."""
+    """Classifies the facts for the operation and writes the document (the path must be absolute);
+    ``evidenceRefs`` is the path's digest unless ``refs`` gives some."""
     c = classify_git_workspace(facts, operation)
     evidence = path_evidence_of(path, home_dir, alias)
     return {
         "id": document_id if document_id.startswith(v.ID_PREFIX) else v.ID_PREFIX + document_id,
         "type": v.DOCUMENT_TYPE,
         "specVersion": v.SPEC_VERSION,
-        "sessionRef": v.SESSION_REF,
-        "capabilityLedgerRef": v.CAPABILITY_LEDGER_REF,
-        "agentMachineReceiptRef": None,
-        "workspaceRef": v.WORKSPACE_REF,
+        "sessionRef": refs.session_ref,
+        "capabilityLedgerRef": refs.capability_ledger_ref,
+        "agentMachineReceiptRef": refs.agent_machine_receipt_ref,
+        "workspaceRef": refs.workspace_ref,
         "state": c.state,
         "severity": c.severity,
         "operation": operation,
@@ -76,9 +87,9 @@ def build_git_workspace_state(
         "expectedNegativeState": c.expected_negative_state,
         "pathEvidence": evidence,
         "gitFacts": git_facts_of(c.state, facts),
-        "causalRefs": [],
-        "policyDecisionRef": v.POLICY_DECISION_REF,
-        "evidenceRefs": [evidence["pathDigest"]],
+        "causalRefs": list(refs.causal_refs),
+        "policyDecisionRef": refs.policy_decision_ref,
+        "evidenceRefs": list(refs.evidence_refs) or [evidence["pathDigest"]],
         "capturedAt": captured_at,
     }
 

@@ -1,10 +1,16 @@
 """The code rules of Signal (mirrors src/rules/signal.ts)."""
+import re
+
 from .._jsvalue import js_string
 from .rule import Document, RuleFinding, code_rule
 from .schema_values import schema_enum
 from .signal_file_name import MAX_FILE_NAME_BYTES, base_name, parse_signal_file_name
 
 KINDS = schema_enum("Signal", "/properties/header/properties/kind/enum")
+
+_STAMP = re.compile(r"[0-9]{8}-[0-9]{6}\Z").match
+_READ_BACK = frozenset(k for k in KINDS if not any(other.startswith(f"{k}_") for other in KINDS))
+"""The kinds that a name `<stamp>_<kind>_<topic>.json` reads back as: no other kind starts with `<kind>_`."""
 
 
 def _deadline_expects_response(doc: Document, filename: str | None) -> list[RuleFinding]:
@@ -14,9 +20,34 @@ def _deadline_expects_response(doc: Document, filename: str | None) -> list[Rule
     return []
 
 
+def _named_as_written(doc: Document, filename: str) -> bool:
+    """True when the file name is `<header.id>_<header.kind>_<body.topic>.json`, with a stamp for an
+    id and a kind the name reads back as: then it reads back as exactly those three, and the rule
+    finds nothing (the usual case, told without splitting the name). False says nothing."""
+    header, body = doc.get("header"), doc.get("body")
+    if type(header) is not dict or type(body) is not dict:
+        return False
+    stamp, kind, topic = header.get("id"), header.get("kind"), body.get("topic")
+    return (
+        type(stamp) is str
+        and type(kind) is str
+        and type(topic) is str
+        and topic != ""
+        and kind in _READ_BACK
+        and base_name(filename) == f"{stamp}_{kind}_{topic}.json"
+        and _STAMP(stamp) is not None
+    )
+
+
 def _file_name_agrees(doc: Document, filename: str | None) -> list[RuleFinding]:
-    name = parse_signal_file_name(filename, KINDS) if filename else None
-    if name is None or filename is None:
+    if not filename or _named_as_written(doc, filename):
+        return []
+    return _file_name_findings(doc, filename)
+
+
+def _file_name_findings(doc: Document, filename: str) -> list[RuleFinding]:
+    name = parse_signal_file_name(filename, KINDS)
+    if name is None:
         return []
     header = doc.get("header") or {}
     topic = (doc.get("body") or {}).get("topic")

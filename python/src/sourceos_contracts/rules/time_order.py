@@ -8,18 +8,18 @@ def _text(value: object) -> str:
 
 
 def in_order(x: object, y: object, strictly: bool = False) -> bool:
-    """True when `order_findings` would find nothing, told from the text alone: two UTC date-times
-    ("2026-05-06T04:31:00Z") whose whole seconds are in order, or written alike (fractions of one
-    length) with `y` not before `x` (after it, when `strictly`), as text order is then time order;
-    and a value that is no date-time is never a finding, so neither is checked against the format
-    here. False says nothing."""
+    """True when `order_findings` would find nothing, told from the text alone: two date-times with
+    one offset ("Z" for both, or the same "+hh:mm"/"-hh:mm", as a writer of one clock gives them all)
+    whose whole seconds are in order, or written alike (fractions of one length) with `y` not before
+    `x` (after it, when `strictly`), as text order is then time order; and a value that is no
+    date-time is never a finding, so neither is checked against the format here. False says nothing."""
     return (
         type(x) is str
         and type(y) is str
         and len(x) > 19
         and len(y) > 19
-        and x[-1] == y[-1] == "Z"
         and x[10] == y[10] == "T"
+        and ((x[-1] == y[-1] == "Z") or (x[-6] in "+-" and x[-6:] == y[-6:]))
         and ((len(x) == len(y) and x[19] == y[19] and (y > x or (y == x and not strictly))) or y[:19] > x[:19])
     )
 
