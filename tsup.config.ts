@@ -14,10 +14,16 @@ import { defineConfig, type Options } from 'tsup';
 //                          shares the core's chunk, so it uses the very same `contracts`.
 //   dist/*.d.ts, *.d.cts   the types of both entries, rolled up, for ESM and CommonJS.
 //   dist/cli.js            the bins, `validate-contracts` and `contracts`: each a small ESM file
-//   dist/contracts.js      with a shebang that turns on V8's compile cache (Node 22.1 and later) and
-//   dist/bins/*.js         loads its command, bundled in chunks of dist/bins/ (code split: the lease
-//                          and Git commands only when run, so a scan never loads them). Each bin
-//                          starts its scan worker threads from its own import.meta.url.
+//   dist/contracts.js      with a shebang that tunes V8 and loads its command. `contracts` turns on
+//   dist/bins/*.js         V8's compile cache (Node 22.1 and later) and loads chunks of dist/bins/
+//                          (code split: the lease and Git commands only when run).
+//   dist/bins/validate-contracts.cjs
+//                          `validate-contracts` loads its command from one minified CommonJS
+//                          bundle (the scan, the validators, the reporters), compiled once and
+//                          then reused from V8's code cache on every Node (code-cache.ts): what
+//                          a one-document run spends is mostly compiling, and one classic script
+//                          is the only form Node 20 can cache. Each bin starts its scan worker
+//                          threads from its own import.meta.url.
 //
 // - The JSON that code imports `with { type: 'json' }` (schemas in generated/definitions, the
 //   package.json version in the CLI) is inlined in every output: no JSON module is imported at run
@@ -32,7 +38,9 @@ const external: NonNullable<Options['external']> = [...Object.keys(pkg.dependenc
 const entries = { index: 'src/index.ts', node: 'src/node/index.ts' };
 /** The bins, by the name of their file in dist/. */
 const BINS = { cli: 'src/node/cli/bin.ts', contracts: 'src/node/commands/contracts-bin.ts' };
-const binSources = new Set(Object.values(BINS));
+/** The command the validate-contracts bin loads, one CommonJS bundle (see code-cache.ts). */
+const COMMAND_BUNDLES = { 'validate-contracts': 'src/node/cli/validate-contracts-main.ts' };
+const binSources = new Set([...Object.values(BINS), ...Object.values(COMMAND_BUNDLES)]);
 
 /** Every source module of the library (src/ and generated/), without declarations and the bins. */
 function libraryModules(): string[] {
@@ -127,5 +135,17 @@ export default defineConfig([
     },
     dts: false,
     plugins: [binShebang],
+  },
+  {
+    ...common,
+    entry: Object.fromEntries(Object.entries(COMMAND_BUNDLES).map(([name, source]) => [`bins/${name}`, source])),
+    outDir: 'dist',
+    format: ['cjs'],
+    platform: 'node',
+    splitting: false,
+    // read and parsed when no code cache can be used (a first run): smaller is faster
+    minify: true,
+    outExtension: () => ({ js: '.cjs' }),
+    dts: false,
   },
 ]);

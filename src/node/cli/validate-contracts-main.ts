@@ -1,8 +1,11 @@
 /**
- * The `validate-contracts` command as its executable runs it: runs the command and sets the exit code (output is flushed
- * before exit). Run as a worker thread by a large scan, the same file scans batches instead.
+ * The `validate-contracts` command as its executable runs it (bin.ts loads this, bundled): runs
+ * the command and sets the exit code (output is flushed before exit); run as a worker thread by a
+ * large scan, scans batches instead. True when it runs the command.
  */
 import { main } from './main.js';
 import { runBin } from './run-bin.js';
 
-runBin('validate-contracts', import.meta.url, (argv, parallel) => main(argv, undefined, parallel));
+export function start(binUrl: string): boolean {
+  return runBin('validate-contracts', binUrl, (argv, parallel) => main(argv, undefined, parallel));
+}
