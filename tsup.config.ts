@@ -13,11 +13,17 @@ import { defineConfig, type Options } from 'tsup';
 //                          CommonJS, bundled with code splitting: the `require` condition. `./node`
 //                          shares the core's chunk, so it uses the very same `contracts`.
 //   dist/*.d.ts, *.d.cts   the types of both entries, rolled up, for ESM and CommonJS.
-//   dist/cli.js            the bins, `validate-contracts` and `contracts`: each a small ESM file
-//   dist/contracts.js      with a shebang that turns on V8's compile cache (Node 22.1 and later) and
-//   dist/bins/*.js         loads its command, bundled in chunks of dist/bins/ (code split: the lease
-//                          and Git commands only when run, so a scan never loads them). Each bin
-//                          starts its scan worker threads from its own import.meta.url.
+//   dist/cli.cjs           the bins, `validate-contracts` and `contracts`: each a small file with a
+//   dist/contracts.js      shebang that tunes V8 and loads its command. `contracts` (ESM) turns on
+//   dist/bins/*.js         V8's compile cache (Node 22.1 and later) and loads chunks of dist/bins/
+//                          (code split: the lease and Git commands only when run).
+//   dist/bins/validate-contracts.cjs
+//                          `validate-contracts` (CommonJS: no ESM loader to start) loads its
+//                          command from one minified CommonJS bundle (the scan, the validators,
+//                          the reporters), compiled once and then reused from V8's code cache on
+//                          every Node (code-cache.ts): what a one-document run spends is mostly
+//                          compiling, and a classic script is the only form Node 20 can cache.
+//                          Each bin starts its scan worker threads from its own file.
 //
 // - The JSON that code imports `with { type: 'json' }` (schemas in generated/definitions, the
 //   package.json version in the CLI) is inlined in every output: no JSON module is imported at run
@@ -30,9 +36,12 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 const external: NonNullable<Options['external']> = [...Object.keys(pkg.dependencies ?? {}), /^node:/];
 
 const entries = { index: 'src/index.ts', node: 'src/node/index.ts' };
-/** The bins, by the name of their file in dist/. */
-const BINS = { cli: 'src/node/cli/bin.ts', contracts: 'src/node/commands/contracts-bin.ts' };
-const binSources = new Set(Object.values(BINS));
+/** The bins, by the name of their file in dist/: ESM, and CommonJS (`.cjs`). */
+const BINS = { contracts: 'src/node/commands/contracts-bin.ts' };
+const CJS_BINS = { cli: 'src/node/cli/bin.ts' };
+/** The command the validate-contracts bin loads, one CommonJS bundle (see code-cache.ts). */
+const COMMAND_BUNDLES = { 'validate-contracts': 'src/node/cli/validate-contracts-main.ts' };
+const binSources = new Set([...Object.values(BINS), ...Object.values(CJS_BINS), ...Object.values(COMMAND_BUNDLES)]);
 
 /** Every source module of the library (src/ and generated/), without declarations and the bins. */
 function libraryModules(): string[] {
@@ -67,7 +76,8 @@ const inlineJson: NonNullable<Options['esbuildPlugins']>[number] = {
 const binShebang: NonNullable<Options['plugins']>[number] = {
   name: 'bin-shebang',
   renderChunk(code, info) {
-    if (!Object.keys(BINS).some((name) => info.path.endsWith(`${path.sep}${name}.js`) || info.path.endsWith(`/${name}.js`))) return undefined;
+    const files = [...Object.keys(BINS).map((name) => `${name}.js`), ...Object.keys(CJS_BINS).map((name) => `${name}.cjs`)];
+    if (!files.some((file) => info.path.endsWith(`${path.sep}${file}`) || info.path.endsWith(`/${file}`))) return undefined;
     info.mode = 0o755;
     return { code: code.startsWith('#!') ? code : `#!/usr/bin/env node\n${code}` };
   },
@@ -127,5 +137,28 @@ export default defineConfig([
     },
     dts: false,
     plugins: [binShebang],
+  },
+  {
+    ...common,
+    entry: CJS_BINS,
+    outDir: 'dist',
+    format: ['cjs'],
+    platform: 'node',
+    splitting: false,
+    outExtension: () => ({ js: '.cjs' }),
+    dts: false,
+    plugins: [binShebang],
+  },
+  {
+    ...common,
+    entry: Object.fromEntries(Object.entries(COMMAND_BUNDLES).map(([name, source]) => [`bins/${name}`, source])),
+    outDir: 'dist',
+    format: ['cjs'],
+    platform: 'node',
+    splitting: false,
+    // read and parsed when no code cache can be used (a first run): smaller is faster
+    minify: true,
+    outExtension: () => ({ js: '.cjs' }),
+    dts: false,
   },
 ]);

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { CORPORA, NOW, templates, writeCorpus, writeLog } from './lib/bench-corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(repo, 'dist', 'cli.js');
+const cli = path.join(repo, 'dist', 'cli.cjs');
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +40,7 @@ const sizes = values.sizes === '' ? [] : values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
 if (!existsSync(cli)) {
-  console.error('bench: dist/cli.js is missing; run `npm run build` first');
+  console.error('bench: dist/cli.cjs is missing; run `npm run build` first');
   process.exit(2);
 }
 

@@ -78,7 +78,7 @@ describe.runIf(built)('the alias package, packed and installed', () => {
 
   test('`npx validate-contracts` in the project runs the one command, whichever package linked the bin', () => {
     const linked = readlinkSync(path.join(consumer, 'node_modules', '.bin', 'validate-contracts'));
-    expect(linked).toMatch(/(@sourceos\/contracts\/dist\/cli\.js|validate-contracts\/bin\.js)$/);
+    expect(linked).toMatch(/(@sourceos\/contracts\/dist\/cli\.cjs|validate-contracts\/bin\.js)$/);
     const result = spawnSync('npx', ['--no', '--', 'validate-contracts', '--version'], { cwd: consumer, encoding: 'utf8', env: cleanEnv() });
     expect(result.stdout.trim(), result.stderr).toBe(rootPkg.version);
   });

@@ -18,7 +18,7 @@ const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'examples', 'manife
   examples: { path: string; contract: string; valid: boolean; issues: { code: string }[] }[];
 };
 const built = buildIsPresent();
-const cliBuilt = built && existsSync(path.join(repoRoot, 'dist', 'cli.js'));
+const cliBuilt = built && existsSync(path.join(repoRoot, 'dist', 'cli.cjs'));
 
 let pkg: PackedConsumer;
 /** Folders of documents outside the repository: `valid/` and `invalid/`, one document a contract. */

@@ -1,21 +1,20 @@
 /**
  * What each executable does around its command: run as a worker thread by a large scan, scan
- * batches instead; otherwise tune V8, load rule modules relative to the bin, treat a closed pipe as
+ * batches instead (false); otherwise load rule modules relative to the bin, treat a closed pipe as
  * done, run the command with the bin as the scan workers' script, and set the exit code (output is
- * flushed before exit). An error that escapes the command is one line, exit 2.
+ * flushed before exit); true. An error that escapes the command is one line, exit 2. (The bins tune
+ * V8 themselves, engine-tuning.ts, before their command's code is compiled.)
  */
 import { createRequire } from 'node:module';
 import { isScanWorker, runScanWorker } from '../scan/worker.js';
 import type { ParallelOptions } from '../scan/scan.js';
-import { useModuleLoader } from '../walk/rule-set.js';
-import { tuneEngine } from './engine-tuning.js';
+import { useModuleLoader } from '../module-loader.js';
 
-export function runBin(name: string, binUrl: string, command: (argv: readonly string[], parallel: ParallelOptions) => Promise<number>): void {
+export function runBin(name: string, binUrl: string, command: (argv: readonly string[], parallel: ParallelOptions) => Promise<number>): boolean {
   if (isScanWorker()) {
     runScanWorker();
-    return;
+    return false;
   }
-  tuneEngine();
   useModuleLoader(createRequire(binUrl));
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // A closed pipe (`<bin> ... | head`) is not a failure of the tool.
@@ -31,4 +30,5 @@ export function runBin(name: string, binUrl: string, command: (argv: readonly st
       process.exitCode = 2;
     },
   );
+  return true;
 }

@@ -66,6 +66,9 @@ export class DocumentIndex {
   private docDetection = new Uint16Array(4096);
   private readonly detections: Detection[] = [];
   private readonly detectionIds = new Map<string, number>();
+  /** The detection registered last, and its number: the documents of a folder mostly share one object. */
+  private lastDetection: Detection | undefined;
+  private lastDetectionId = 0;
 
   /** Registers a file (an absolute path, or `-`); returns its number. */
   addFile(source: string): number {
@@ -101,6 +104,14 @@ export class DocumentIndex {
   }
 
   private detectionId(detection: Detection): number {
+    if (detection === this.lastDetection) return this.lastDetectionId;
+    const id = this.detectionIdByText(detection);
+    this.lastDetection = detection;
+    this.lastDetectionId = id;
+    return id;
+  }
+
+  private detectionIdByText(detection: Detection): number {
     const key = `${detection.by}\u0000${detection.reason}`;
     let id = this.detectionIds.get(key);
     if (id === undefined) {

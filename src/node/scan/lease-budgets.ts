@@ -2,9 +2,11 @@
  * The lease budget of a repository: `max_leases_per_domain` from its
  * `.substrate/constants/budgets.yaml` (2 when the file or the setting is missing), under
  * `budgets:` or at the top level. The file is read with the guarded read (a regular file of at most
- * 256 KiB, never a FIFO or a device). The YAML parser is loaded only when a scan holds leases.
+ * 256 KiB, never a FIFO or a device). The YAML parser is loaded only when a scan holds leases
+ * (required where it can be: module-loader.ts).
  */
 import path from 'node:path';
+import { syncLoader } from '../module-loader.js';
 import { readSideFile, realFolder } from '../walk/read-side-file.js';
 
 export const DEFAULT_MAX_LEASES_PER_DOMAIN = 2;
@@ -29,7 +31,8 @@ export async function readLeaseBudget(root: string, shown: string = BUDGETS_FILE
   }
   const text = read.text;
   try {
-    const { parse } = await import('yaml');
+    const load = syncLoader();
+    const { parse } = (load ? load('yaml') : await import('yaml')) as typeof import('yaml');
     const data = parse(text) as { budgets?: { max_leases_per_domain?: unknown }; max_leases_per_domain?: unknown } | null;
     const max = data?.budgets?.max_leases_per_domain ?? data?.max_leases_per_domain;
     if (typeof max === 'number' && Number.isInteger(max) && max >= 0) return { max, origin: `max_leases_per_domain in ${shown}` };

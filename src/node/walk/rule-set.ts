@@ -3,30 +3,16 @@
  * `ignore` caches every path it has seen; the instance is rebuilt now and then so that a walk of
  * a hundred thousand files does not keep them all.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ignore } from 'ignore';
+import { syncLoader } from '../module-loader.js';
 
 const TESTS_BEFORE_REBUILD = 4096;
 
 type IgnoreFactory = (options?: { ignorecase?: boolean }) => Ignore;
-type ModuleLoader = (id: string) => unknown;
 
+/** `ignore`, loaded only when a scan meets an ignore rule (synchronously where it can: module-loader.ts). */
 let factory: IgnoreFactory | undefined;
-let loader: ModuleLoader | undefined;
-
-/**
- * How to load a package synchronously. The ESM bin hands in `createRequire(import.meta.url)`;
- * a CommonJS build has `__filename`. `ignore` is CommonJS: required, it costs a few milliseconds,
- * where an ESM import of it costs tens; and it is loaded only when a scan meets an ignore rule.
- */
-export function useModuleLoader(load: ModuleLoader): void {
-  loader = load;
-}
-
-function syncLoader(): ModuleLoader | undefined {
-  return loader ?? (typeof __filename === 'string' ? createRequire(__filename) : undefined);
-}
 
 /** Where no synchronous loader exists (the ESM library entry), loads `ignore` ahead of a walk. */
 export async function prepareIgnore(): Promise<void> {

@@ -1,11 +1,11 @@
-// Runs the real, built CLI (dist/cli.js) as a child process. `npm run build` precedes `npm test`
-// in CI; when dist/cli.js is missing, it is built here once (a lock keeps parallel files apart).
+// Runs the real, built CLI (dist/cli.cjs) as a child process. `npm run build` precedes `npm test`
+// in CI; when dist/cli.cjs is missing, it is built here once (a lock keeps parallel files apart).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
+export const cliPath = path.join(repoRoot, 'dist', 'cli.cjs');
 /** The `contracts` bin, built with the other. */
 export const contractsBinPath = path.join(repoRoot, 'dist', 'contracts.js');
 
@@ -30,7 +30,7 @@ export function ensureBuilt(): void {
   try {
     if (built()) return;
     const build = spawnSync('npx', ['tsup'], { cwd: repoRoot, encoding: 'utf8', shell: process.platform === 'win32' });
-    if (build.status !== 0) throw new Error(`building dist/cli.js failed:\n${build.stdout}\n${build.stderr}`);
+    if (build.status !== 0) throw new Error(`building dist/cli.cjs failed:\n${build.stdout}\n${build.stderr}`);
   } finally {
     rmdirSync(lock);
   }
@@ -43,7 +43,7 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Run as the user nobody (for a root test run, where file modes deny nothing). */
   asNobody?: boolean;
-  /** The bin to run (default: dist/cli.js, validate-contracts). */
+  /** The bin to run (default: dist/cli.cjs, validate-contracts). */
   bin?: string;
 }
 

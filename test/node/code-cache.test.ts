@@ -1,0 +1,89 @@
+// The code cache of the validate-contracts bin (src/node/cli/code-cache.ts): kept only in a folder
+// of the user's own that no one else may write; V8's data reused when the bundle is the same, never
+// when it changed; the bundle's exports, `require` and `import()` as a CommonJS module has them.
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cacheFolder, loadBundle } from '../../src/node/cli/code-cache.js';
+
+const posix = typeof process.getuid === 'function';
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'code-cache-test-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe.runIf(posix)('cacheFolder', () => {
+  test('creates the folder of this user, mode 0700, and finds it again', () => {
+    const tmp = mkdtempSync(path.join(root, 'tmp-'));
+    const folder = cacheFolder({}, tmp) as string;
+    expect(folder).toBe(path.join(tmp, `sourceos-contracts-cache-${process.getuid?.()}`));
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(cacheFolder({}, tmp)).toBe(folder);
+  });
+
+  test('none when NODE_DISABLE_COMPILE_CACHE is set', () => {
+    const tmp = mkdtempSync(path.join(root, 'tmp-'));
+    expect(cacheFolder({ NODE_DISABLE_COMPILE_CACHE: '1' }, tmp)).toBeUndefined();
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  test('none when others may write the folder, or it is a link', () => {
+    const open = mkdtempSync(path.join(root, 'tmp-'));
+    const folder = path.join(open, `sourceos-contracts-cache-${process.getuid?.()}`);
+    mkdirSync(folder);
+    chmodSync(folder, 0o777);
+    expect(cacheFolder({}, open)).toBeUndefined();
+
+    const linked = mkdtempSync(path.join(root, 'tmp-'));
+    const elsewhere = mkdtempSync(path.join(root, 'elsewhere-'));
+    chmodSync(elsewhere, 0o700);
+    symlinkSync(elsewhere, path.join(linked, `sourceos-contracts-cache-${process.getuid?.()}`));
+    expect(cacheFolder({}, linked)).toBeUndefined();
+  });
+});
+
+describe('loadBundle', () => {
+  function bundle(name: string, text: string): URL {
+    const file = path.join(root, name);
+    writeFileSync(file, text);
+    return pathToFileURL(file);
+  }
+
+  const SOURCE = [
+    "const path = require('node:path');",
+    'module.exports = { name: path.basename(__filename), dir: __dirname, twice: (n) => 2 * n, later: () => import("node:path") };',
+  ].join('\n');
+
+  test.runIf(posix)('compiles a first time, then runs from the cache; a changed bundle is compiled again', async () => {
+    const folder = mkdtempSync(path.join(root, 'cache-'));
+    const url = bundle('command.cjs', SOURCE);
+    const first = loadBundle(url, folder);
+    expect(first.cached).toBe(false);
+    const exports = first.exports as { name: string; dir: string; twice(n: number): number; later(): Promise<{ sep: string }> };
+    expect([exports.name, exports.dir, exports.twice(21), (await exports.later()).sep]).toEqual(['command.cjs', root, 42, path.sep]);
+    first.keep();
+    expect(readdirSync(folder)).toHaveLength(1);
+
+    const second = loadBundle(url, folder);
+    expect(second.cached).toBe(true);
+    expect((second.exports as { twice(n: number): number }).twice(4)).toBe(8);
+
+    // another bundle in the same place (another size): its own data, and the old data removed
+    bundle('command.cjs', `${SOURCE}\nmodule.exports.extra = 1;`);
+    const third = loadBundle(url, folder);
+    expect(third.cached).toBe(false);
+    expect((third.exports as { extra: number }).extra).toBe(1);
+    third.keep();
+    expect(readdirSync(folder)).toHaveLength(1);
+    expect(loadBundle(url, folder).cached).toBe(true);
+  });
+
+  test('without a folder, the bundle is required as usual', () => {
+    const loaded = loadBundle(bundle('plain.cjs', SOURCE), undefined);
+    expect(loaded.cached).toBe(false);
+    expect((loaded.exports as { twice(n: number): number }).twice(5)).toBe(10);
+  });
+});
