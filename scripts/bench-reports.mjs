@@ -7,7 +7,7 @@
 // end would grow with the log; one that streams stays flat. A benchmark, never a test: it asserts
 // nothing. Needs `npm run build` first.
 //
-//   node scripts/bench-reports.mjs [--lines 50000,200000] [--runs 3] [--formats pretty,json,sarif,github] [--cli dist/cli.js]
+//   node scripts/bench-reports.mjs [--lines 50000,200000] [--runs 3] [--formats pretty,json,sarif,github] [--cli dist/cli.cjs]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +22,7 @@ const { values } = parseArgs({
     lines: { type: 'string', default: '50000,200000' },
     runs: { type: 'string', default: '3' },
     formats: { type: 'string', default: 'pretty,json,sarif,github' },
-    cli: { type: 'string', default: path.join(repo, 'dist', 'cli.js') },
+    cli: { type: 'string', default: path.join(repo, 'dist', 'cli.cjs') },
   },
 });
 const cli = path.resolve(values.cli);
