@@ -77,3 +77,19 @@ describe('FingerprintSet and PendingRefs', () => {
     expect([column.at(0), column.at(16383), column.at(16384), column.at(49_999)]).toEqual([0.5, 16383 * 2 ** 20 + 0.5, 16384 * 2 ** 20 + 0.5, 49_999 * 2 ** 20 + 0.5]);
   });
 });
+
+describe('contentFingerprint', () => {
+  test('the same content whatever the order of keys; another value, another fingerprint', async () => {
+    const { contentFingerprint } = await import('../../src/node/scan/content-fingerprint.js');
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(reversed) : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)])) : value;
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(contentFingerprint(reversed(value))).toBe(contentFingerprint(value));
+        expect(contentFingerprint([value])).not.toBe(contentFingerprint([value, value]));
+        expect(contentFingerprint({ a: value })).not.toBe(contentFingerprint({ b: value }));
+      }),
+    );
+    expect(contentFingerprint({ a: 1, b: [true, null, 'x'] })).not.toBe(contentFingerprint({ a: 1, b: [true, null, 'y'] }));
+  });
+});

@@ -11,10 +11,10 @@ const place = fc.oneof(fc.nat(), fc.constant(Number.NaN), fc.constant(-0));
 const issue = fc.record({ code: text, severity: fc.constantFrom('error' as const, 'warning' as const), pointer: text, message: text, line: place, column: place });
 const document: fc.Arbitrary<DocumentReport> = fc.record(
   {
-    file: text,
+    file: fc.oneof(fc.constantFrom('a.jsonl', 'b'), text),
     line: place,
     contract: fc.constantFrom(null, 'Lease' as const, 'CapabilityLedger' as const),
-    detection: fc.record({ by: fc.constantFrom('type' as const, 'place' as const), reason: text }),
+    detection: fc.record({ by: fc.constantFrom('type' as const, 'location' as const), reason: fc.oneof(fc.constantFrom('x', 'y'), text) }),
     ok: fc.boolean(),
     issues: fc.array(issue, { maxLength: 3 }),
   },
@@ -24,7 +24,7 @@ const document: fc.Arbitrary<DocumentReport> = fc.record(
 describe('the JSON report streamed', () => {
   test('documents written one by one make the report JSON.stringify makes of the whole result', () => {
     fc.assert(
-      fc.property(fc.array(document, { maxLength: 6 }), (documents) => {
+      fc.property(fc.array(document, { maxLength: 8 }), (documents) => {
         const result: ScanResult = { documents, skipped: [{ file: 'a', reason: 'b' }], summary: { files: 1, documents: documents.length, valid: 0, invalid: 0, skipped: 1, errors: 0, warnings: 0 } };
         const written: string[] = [];
         const stream = jsonReporter.stream?.(options, (piece) => written.push(piece));
