@@ -1,8 +1,8 @@
 /**
  * A set of fingerprints (pairs of 53-bit hashes: a `key` and a `check`), each given an entry number
  * in the order they were first added, in typed arrays only: an open-addressing table of entry
- * numbers (linear probing, at most half full) beside paged columns of the pairs. About 24 bytes a
- * fingerprint, off V8's heap; nothing is kept per fingerprint on it.
+ * numbers (linear probing, at most three quarters full) beside paged columns of the pairs. About
+ * 22 bytes a fingerprint, off V8's heap; nothing is kept per fingerprint on it.
  */
 import { PagedColumn } from './paged-column.js';
 
@@ -30,7 +30,7 @@ export class FingerprintTable {
     }
     const entry = this.keys.push(key);
     this.checks.push(check);
-    if (2 * this.keys.length > this.slots.length) this.rehash(this.slots.length * 2);
+    if (4 * this.keys.length > 3 * this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(this.slots, entry);
     return -1 - entry;
   }
