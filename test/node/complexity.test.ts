@@ -117,7 +117,10 @@ describe('a receipt log is checked in memory that does not grow with its length'
     const peakMiB = (file: string, format: string, piped: boolean): number => {
       // a limit far above the log's size: the log is read whole or as it comes only by how the CLI reads it
       const args = ['-r', rss, cliPath, '--now', '2026-01-30T00:00:00Z', '--max-file-size', '1GiB', '--format', format, ...(piped ? ['--stdin-filename', 'receipts.jsonl', '-'] : [file])];
-      const child = spawnSync(process.execPath, args, { encoding: 'utf8', input: piped ? readFileSync(file) : undefined, stdio: [piped ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
+      // from a pipe: `cat` writes it, as a shell pipeline would
+      const child = piped
+        ? spawnSync('sh', ['-c', `cat "$0" | "$@"`, file, process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
+        : spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
       expect(child.status).toBe(1);
       return Number(/MAXRSS_KB=(\d+)/.exec(child.stderr)?.[1]) / 1024;
     };

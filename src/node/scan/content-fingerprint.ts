@@ -4,34 +4,15 @@
  * an order-free sum of their members. Checks across documents compare two documents by it without
  * keeping either; two different contents share one with a chance of about 2^-53.
  *
- * Computed on two 32-bit lanes (cyrb53's), kept in int32 variables of this module from one step to
+ * Computed on two 32-bit lanes (cyrb53's: string-hash.ts), kept as int32 numbers from one step to
  * the next: V8 boxes a number past 32 bits that a function returns, and a document has hundreds of
  * keys and values, so only the result is ever a 53-bit number.
  */
 
+import { hashLanes as hashText, lanes } from './string-hash.js';
+
 const TWO_32 = 4294967296;
 const HIGH_BITS = 0x1fffff; // the 21 high bits of a 53-bit number
-
-/** The lanes of the last hash: `lo` the low 32 bits (as an int32), `hi` the high 21 bits. */
-let lo = 0;
-let hi = 0;
-
-/** cyrb53 of `text` (string-hash.ts's hash53) into the lanes. */
-function hashText(text: string, seed: number): void {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  lo = h1 | 0;
-  hi = h2 & HIGH_BITS;
-}
 
 /** Mixes a 53-bit part (its lanes) into a running hash (its lanes), salted by `tag`; the result into the lanes. */
 function mix(hLo: number, hHi: number, partLo: number, partHi: number, tag: number): void {
@@ -41,8 +22,8 @@ function mix(hLo: number, hHi: number, partLo: number, partHi: number, tag: numb
   h2 = Math.imul(h2 ^ partLo ^ (h1 >>> 13), 3266489909);
   h1 ^= Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  lo = h1 | 0;
-  hi = h2 & HIGH_BITS;
+  lanes.lo = h1 | 0;
+  lanes.hi = h2 & HIGH_BITS;
 }
 
 /** The fingerprint of `value` into the lanes. */
@@ -65,9 +46,9 @@ function fingerprint(value: unknown): void {
     let hHi = 0;
     for (const item of value) {
       fingerprint(item);
-      mix(hLo, hHi, lo, hi, 7);
-      hLo = lo;
-      hHi = hi;
+      mix(hLo, hHi, lanes.lo, lanes.hi, 7);
+      hLo = lanes.lo;
+      hHi = lanes.hi;
     }
     return mix(hLo, hHi, value.length, 0, 8);
   }
@@ -78,23 +59,23 @@ function fingerprint(value: unknown): void {
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     fingerprint((value as Record<string, unknown>)[key]);
-    const valueLo = lo;
-    const valueHi = hi;
+    const valueLo = lanes.lo;
+    const valueHi = lanes.hi;
     hashText(key, 9);
-    mix(lo, hi, valueLo, valueHi, 10);
-    sumLo = (sumLo + lo) | 0;
-    sumHi = (sumHi + hi) & HIGH_BITS;
+    mix(lanes.lo, lanes.hi, valueLo, valueHi, 10);
+    sumLo = (sumLo + lanes.lo) | 0;
+    sumHi = (sumHi + lanes.hi) & HIGH_BITS;
     count++;
   }
   mix(sumLo, sumHi, count, 0, 11);
 }
 
 function set(small: number): void {
-  lo = small;
-  hi = 0;
+  lanes.lo = small;
+  lanes.hi = 0;
 }
 
 export function contentFingerprint(value: unknown): number {
   fingerprint(value);
-  return hi * TWO_32 + (lo >>> 0);
+  return lanes.hi * TWO_32 + (lanes.lo >>> 0);
 }
