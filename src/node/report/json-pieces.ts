@@ -59,9 +59,19 @@ export class StreamedArray {
 
   item(value: unknown): string {
     const json = JSON.stringify(value, null, 2) ?? 'null';
-    const piece = `${this.first ? '[\n' : ',\n'}${this.inner}${json.replace(/\n/g, `\n${this.inner}`)}`;
+    return this.itemText(json.replace(/\n/g, `\n${this.inner}`));
+  }
+
+  /** An item given as its text already indented as it goes in the array (its lines after the first start with `inner`). */
+  itemText(text: string): string {
+    const piece = `${this.first ? '[\n' : ',\n'}${this.inner}${text}`;
     this.first = false;
     return piece;
+  }
+
+  /** The indentation of the items. */
+  get itemIndent(): string {
+    return this.inner;
   }
 
   close(): string {

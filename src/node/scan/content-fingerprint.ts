@@ -4,77 +4,78 @@
  * an order-free sum of their members. Checks across documents compare two documents by it without
  * keeping either; two different contents share one with a chance of about 2^-53.
  *
- * Every step passes its hash on as two 32-bit lanes in one typed array, never as a number: a 53-bit
- * number returned by a function the engine does not inline is a heap allocation, and a document has
- * hundreds of strings.
+ * Computed on two 32-bit lanes (cyrb53's: string-hash.ts), kept as int32 numbers from one step to
+ * the next: V8 boxes a number past 32 bits that a function returns, and a document has hundreds of
+ * keys and values, so only the result is ever a 53-bit number.
  */
-import { fromLanes, hashLanes, type Lanes } from './string-hash.js';
 
-/** The lanes of the value visited last. */
-const lanes: Lanes = new Int32Array(2);
+import { hashLanes as hashText, lanes } from './string-hash.js';
 
-/** Mixes a part (two lanes) into a running hash (two lanes), salted by `tag`, into `lanes` (cyrb53's mixing). */
-function mix(hLow: number, hHigh: number, partLow: number, partHigh: number, tag: number): void {
-  let h1 = Math.imul(hLow ^ tag ^ partLow, 2654435761);
-  let h2 = Math.imul(hHigh ^ 0x41c6ce57 ^ partHigh, 1597334677);
-  h1 = Math.imul(h1 ^ partHigh ^ (h2 >>> 15), 2246822507);
-  h2 = Math.imul(h2 ^ partLow ^ (h1 >>> 13), 3266489909);
+const TWO_32 = 4294967296;
+const HIGH_BITS = 0x1fffff; // the 21 high bits of a 53-bit number
+
+/** Mixes a 53-bit part (its lanes) into a running hash (its lanes), salted by `tag`; the result into the lanes. */
+function mix(hLo: number, hHi: number, partLo: number, partHi: number, tag: number): void {
+  let h1 = Math.imul(hLo ^ tag ^ partLo, 2654435761);
+  let h2 = Math.imul(hHi ^ 0x41c6ce57 ^ partHi, 1597334677);
+  h1 = Math.imul(h1 ^ partHi ^ (h2 >>> 15), 2246822507);
+  h2 = Math.imul(h2 ^ partLo ^ (h1 >>> 13), 3266489909);
   h1 ^= Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  lanes[0] = h1;
-  lanes[1] = 2097151 & h2;
+  lanes.lo = h1 | 0;
+  lanes.hi = h2 & HIGH_BITS;
 }
 
-function small(n: number): void {
-  lanes[0] = n;
-  lanes[1] = 0;
-}
-
-/** Leaves the fingerprint of `value` in `lanes`. */
-function visit(value: unknown): void {
-  if (value === null) return small(1);
+/** The fingerprint of `value` into the lanes. */
+function fingerprint(value: unknown): void {
+  if (value === null) return set(1);
   switch (typeof value) {
     case 'boolean':
-      return small(value ? 2 : 3);
+      return set(value ? 2 : 3);
     case 'number':
-      return hashLanes(String(value), 4, lanes);
+      return hashText(String(value), 4);
     case 'string':
-      return hashLanes(value, 5, lanes);
+      return hashText(value, 5);
     case 'object':
       break;
     default:
-      return small(0);
+      return set(0);
   }
   if (Array.isArray(value)) {
-    let low = 6;
-    let high = 0;
-    for (let i = 0; i < value.length; i++) {
-      visit(value[i]);
-      mix(low, high, lanes[0] as number, lanes[1] as number, 7);
-      low = lanes[0] as number;
-      high = lanes[1] as number;
+    let hLo = 6;
+    let hHi = 0;
+    for (const item of value) {
+      fingerprint(item);
+      mix(hLo, hHi, lanes.lo, lanes.hi, 7);
+      hLo = lanes.lo;
+      hHi = lanes.hi;
     }
-    return mix(low, high, value.length, 0, 8);
+    return mix(hLo, hHi, value.length, 0, 8);
   }
-  // an object: members summed, so that their order does not count (a 32-bit and a 21-bit lane, no carry)
-  let low = 0;
-  let high = 0;
+  // an object: members summed, so that their order does not count (modulo 2^32 and 2^21, lane by lane)
+  let sumLo = 0;
+  let sumHi = 0;
   let count = 0;
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    hashLanes(key, 9, lanes);
-    const keyLow = lanes[0] as number;
-    const keyHigh = lanes[1] as number;
-    visit((value as Record<string, unknown>)[key]);
-    mix(keyLow, keyHigh, lanes[0] as number, lanes[1] as number, 10);
-    low = (low + ((lanes[0] as number) >>> 0)) >>> 0;
-    high = (high + (lanes[1] as number)) & 0x1fffff;
+    fingerprint((value as Record<string, unknown>)[key]);
+    const valueLo = lanes.lo;
+    const valueHi = lanes.hi;
+    hashText(key, 9);
+    mix(lanes.lo, lanes.hi, valueLo, valueHi, 10);
+    sumLo = (sumLo + lanes.lo) | 0;
+    sumHi = (sumHi + lanes.hi) & HIGH_BITS;
     count++;
   }
-  mix(low, high, count, 0, 11);
+  mix(sumLo, sumHi, count, 0, 11);
+}
+
+function set(small: number): void {
+  lanes.lo = small;
+  lanes.hi = 0;
 }
 
 export function contentFingerprint(value: unknown): number {
-  visit(value);
-  return fromLanes(lanes);
+  fingerprint(value);
+  return lanes.hi * TWO_32 + (lanes.lo >>> 0);
 }

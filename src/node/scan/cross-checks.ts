@@ -16,8 +16,8 @@ import type { DocumentIndex } from './document-index.js';
 import { boundedMessage } from './limits.js';
 import { BUDGETS_FILE, readLeaseBudget } from './lease-budgets.js';
 import type { DocumentRereader } from './reread.js';
-import { IdRegistry } from './id-registry.js';
-import { hash53 } from './string-hash.js';
+import { FingerprintSet, IdRegistry } from './id-registry.js';
+import { PendingRefs } from './pending-refs.js';
 import type { Position } from '../parse/line-index.js';
 import type { LocatedIssue, ScannedDocument } from './types.js';
 
@@ -39,14 +39,6 @@ export interface DeferredIssue {
 /** The start of a lease's line, when its place was known at its visit (the root pointer of a log's line). */
 const firstLine = (lease: LiveLease | undefined): Position | undefined => (lease?.at ? { line: lease.at.line, column: 1 } : undefined);
 
-/** A reference to a ledger not seen yet: the document, the ref, and where it is when that was known at the visit. */
-interface PendingRef {
-  seq: number;
-  hash: number;
-  ref: string;
-  at: Position | undefined;
-}
-
 interface LiveLease {
   seq: number;
   domain: string;
@@ -60,9 +52,10 @@ export class CrossDocumentChecks {
   private readonly ids: IdRegistry;
   /** signal header id → seq of the first signal with it */
   private readonly signalIds: IdRegistry;
-  /** hashes of the ids of the ledgers seen */
-  private readonly ledgers = new Set<number>();
-  private pendingRefs: PendingRef[] = [];
+  /** the ids of the ledgers seen, as fingerprints */
+  private readonly ledgers = new FingerprintSet();
+  /** references to a ledger not seen at their visit */
+  private pendingRefs = new PendingRefs();
   private readonly leases: LiveLease[] = [];
 
   constructor(
@@ -102,13 +95,10 @@ export class CrossDocumentChecks {
         found.push(this.issue(seq, 'scan/duplicate-id', 'error', '/id', message, here?.('/id')));
       }
     }
-    if (facts.ledgerId !== undefined) this.ledgers.add(hash53(facts.ledgerId));
-    if (facts.ledgerRef !== undefined) {
-      const hash = hash53(facts.ledgerRef);
-      if (!this.ledgers.has(hash)) {
-        this.pendingRefs.push({ seq, hash, ref: facts.ledgerRef, at: here?.('/capabilityLedgerRef') });
-        visit.pending = true;
-      }
+    if (facts.ledgerId !== undefined) this.ledgers.add(facts.ledgerId);
+    if (facts.ledgerRef !== undefined && !this.ledgers.has(facts.ledgerRef)) {
+      this.pendingRefs.push(seq, facts.ledgerRef, here?.('/capabilityLedgerRef'));
+      visit.pending = true;
     }
     if (facts.signalId !== undefined) {
       const first = this.signalIds.firstOf(facts.signalId, seq);
@@ -130,13 +120,13 @@ export class CrossDocumentChecks {
     const deferred: DeferredIssue[] = [];
     await this.leaseBudgets(deferred);
     if (this.ledgers.size > 0) {
-      for (const { seq, hash, ref, at } of this.pendingRefs) {
-        if (this.ledgers.has(hash)) continue;
+      this.pendingRefs.forEach((seq, ref, at) => {
+        if (this.ledgers.has(ref)) return;
         const message = `capabilityLedgerRef ${JSON.stringify(ref)} names no CapabilityLedger of this scan (it holds ${this.ledgers.size})`;
         deferred.push({ seq, issue: this.issue(seq, 'scan/unknown-ledger', 'warning', '/capabilityLedgerRef', message, at) });
-      }
+      });
     }
-    this.pendingRefs = [];
+    this.pendingRefs = new PendingRefs();
     return deferred;
   }
 

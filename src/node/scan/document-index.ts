@@ -3,30 +3,13 @@
  * its number in the scan (`seq`). Paths are kept as UTF-8 in one growing buffer (a folder once per
  * run of files in it, then each base name), never as strings: a string cut from a path keeps the
  * whole path alive, and a hundred thousand of them add up. Checks across documents keep only seq
- * numbers and find a document again through this index when they must.
+ * numbers and find a document again through this index when they must. Everything a document is in
+ * typed arrays (paged-column.ts), off V8's heap: about 11 bytes a document.
  */
 import path from 'node:path';
 import { contractNames, type ContractName } from '../../validation.js';
+import { PagedColumn } from './paged-column.js';
 import type { Detection } from './types.js';
-
-class Int32List {
-  data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): number {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length] = value;
-    return this.length++;
-  }
-
-  at(i: number): number {
-    return this.data[i] as number;
-  }
-}
 
 /** UTF-8 text appended to one buffer; each piece is known by its offset and length. */
 class TextArena {
@@ -53,17 +36,17 @@ class TextArena {
 
 export class DocumentIndex {
   private readonly arena = new TextArena();
-  private readonly folderOffset = new Int32List();
-  private readonly folderLength = new Int32List();
+  private readonly folderOffset = new PagedColumn(Int32Array);
+  private readonly folderLength = new PagedColumn(Int32Array);
   private lastFolder: string | undefined;
-  private readonly fileFolder = new Int32List();
-  private readonly nameOffset = new Int32List();
-  private readonly nameLength = new Int32List();
-  private readonly docFile = new Int32List();
-  private readonly docLine = new Int32List();
-  private docContract = new Uint8Array(4096);
+  private readonly fileFolder = new PagedColumn(Int32Array);
+  private readonly nameOffset = new PagedColumn(Int32Array);
+  private readonly nameLength = new PagedColumn(Int32Array);
+  private readonly docFile = new PagedColumn(Int32Array);
+  private readonly docLine = new PagedColumn(Int32Array);
+  private readonly docContract = new PagedColumn(Uint8Array);
   /** Each document's detection, as a number in `detections` (they are few: most are shared). */
-  private docDetection = new Uint16Array(4096);
+  private readonly docDetection = new PagedColumn(Uint16Array);
   private readonly detections: Detection[] = [];
   private readonly detectionIds = new Map<string, number>();
   /** The detection registered last, and its number: the documents of a folder mostly share one object. */
@@ -90,16 +73,8 @@ export class DocumentIndex {
   addDocument(file: number, line: number, contract: ContractName | null, detection: Detection): number {
     const seq = this.docFile.push(file);
     this.docLine.push(line);
-    if (seq === this.docContract.length) {
-      const bigger = new Uint8Array(seq * 2);
-      bigger.set(this.docContract);
-      this.docContract = bigger;
-      const wider = new Uint16Array(seq * 2);
-      wider.set(this.docDetection);
-      this.docDetection = wider;
-    }
-    this.docContract[seq] = contract === null ? 0 : contractNames.indexOf(contract) + 1;
-    this.docDetection[seq] = this.detectionId(detection);
+    this.docContract.push(contract === null ? 0 : contractNames.indexOf(contract) + 1);
+    this.docDetection.push(this.detectionId(detection));
     return seq;
   }
 
@@ -123,7 +98,7 @@ export class DocumentIndex {
   }
 
   detection(seq: number): Detection | undefined {
-    return this.detections[this.docDetection[seq] as number];
+    return this.detections[this.docDetection.at(seq)];
   }
 
   /** How many documents are registered (the seq the next one gets). */
@@ -144,7 +119,7 @@ export class DocumentIndex {
   }
 
   contract(seq: number): ContractName | null {
-    const code = this.docContract[seq] as number;
+    const code = this.docContract.at(seq);
     return code === 0 ? null : (contractNames[code - 1] as ContractName);
   }
 }
