@@ -20,10 +20,11 @@
  *   A large `.json` file peaks no higher (an 8 MiB array of 2.2 million numbers: 133 MiB, not 152).
  *
  * Only flags that V8 reads when it uses them (a new-space resize, a compile job, the next limit after
- * a full collection) can be set once the
- * process runs: GC flags set now can abort V8 (tried on Node 20: `--single-threaded-gc` and
- * `--no-concurrent-marking` end in a fatal check at the next major GC). Add none without a run of
- * the whole test suite and the bench.
+ * a full collection) can be set once the process runs: GC flags set now can abort V8 (tried on
+ * Node 20: `--single-threaded-gc` and `--no-concurrent-marking` end in a fatal check at the next
+ * major GC), and `--no-concurrent-recompilation` does nothing (V8 chose its compiler thread at
+ * startup; with it on the command line a log's peak is 5–15 MiB lower, the malloc arenas of the
+ * compiler's threads). Add none without a run of the whole test suite and the bench.
  */
 import { setFlagsFromString } from 'node:v8';
 
