@@ -23,8 +23,8 @@
  * a full collection) can be set once the process runs: GC flags set now can abort V8 (tried on
  * Node 20: `--single-threaded-gc` and `--no-concurrent-marking` end in a fatal check at the next
  * major GC), and `--no-concurrent-recompilation` does nothing (V8 chose its compiler thread at
- * startup; with it on the command line a log's peak is 5–15 MiB lower, the malloc arenas of the
- * compiler's threads). Add none without a run of the whole test suite and the bench.
+ * startup; on the command line it makes a log's peak 7–11 MiB lower in three runs: the malloc
+ * arenas of the compiler's threads). Add none without a run of the whole test suite and the bench.
  */
 import { setFlagsFromString } from 'node:v8';
 
