@@ -4,7 +4,8 @@
 // deterministic corpora (all seven contracts, nested folders; templates: the canonical documents
 // of ../shared/conformance) to a temporary folder: a valid one (one document in ten invalid) and
 // an error-heavy one (seven in ten), runs whole processes several times, and prints median wall
-// times, the ratios to the reference and the floor, and peak memory (maxRSS reported by the process).
+// times, the ratios to the reference and the floor, and peak memory (maxRSS reported by the process,
+// the median of the same runs).
 // A benchmark, never a test: it asserts nothing. Needs `npm run build` first.
 //
 // Then a receipt log: JSON Lines of the five SourceOS contracts (one line in ten invalid), of
@@ -140,14 +141,18 @@ const median = (xs) => {
 
 /**
  * Runs the commands alternately `runs` times; returns the median and the best wall time, and the
- * peak RSS and CPU time (user + system, all threads) of one more run each.
+ * medians of the peak RSS and CPU time (user + system, all threads) of the same runs, with the
+ * range of the peaks: one run's peak varies by several MiB with when V8's background threads ran.
  */
 function compare(commands, cwd, n) {
-  const times = commands.map(() => []);
-  for (let r = 0; r < n; r++) commands.forEach((c, k) => times[k].push(once(c.args, cwd).ms));
+  const runs = commands.map(() => []);
+  for (let r = 0; r < n; r++) commands.forEach((c, k) => runs[k].push(once(c.args, cwd, true)));
   return commands.map((c, k) => {
-    const probe = once(c.args, cwd, true);
-    return { name: c.name, median: median(times[k]), best: Math.min(...times[k]), rssMiB: probe.rssMiB, cpuMs: probe.cpuMs, status: probe.status, stdout: probe.stdout };
+    const all = runs[k];
+    const last = all[all.length - 1];
+    const peaks = all.map((x) => x.rssMiB);
+    const times = all.map((x) => x.ms);
+    return { name: c.name, median: median(times), best: Math.min(...times), rssMiB: median(peaks), rssRange: [Math.min(...peaks), Math.max(...peaks)], cpuMs: median(all.map((x) => x.cpuMs)), status: last.status, stdout: last.stdout };
   });
 }
 
@@ -236,7 +241,7 @@ for (const lines of logSizes) {
   for (const [k, r] of measured.entries()) {
     const reference = k < 3 ? refFile : refPipe;
     const ratio = k === 0 || k === 3 ? '' : `   ${(r.median / reference.median).toFixed(2)}x the reference`;
-    console.log(`  ${r.name.padEnd(42)} median ${fmt(r.median)}  best ${fmt(r.best)}  cpu ${fmt(r.cpuMs)}  peak RSS ${r.rssMiB?.toFixed(0)} MiB${ratio}`);
+    console.log(`  ${r.name.padEnd(42)} median ${fmt(r.median)}  best ${fmt(r.best)}  cpu ${fmt(r.cpuMs)}  peak RSS ${r.rssMiB?.toFixed(0)} MiB (${r.rssRange.map((x) => x.toFixed(0)).join('–')})${ratio}`);
   }
   console.log(`  ${readFileSync(summaryFile, 'utf8').trim().split('\n').pop()}`);
   logRss[lines] = measured.slice(1).filter((_, k) => k !== 2).map((r) => r.rssMiB);
@@ -244,7 +249,7 @@ for (const lines of logSizes) {
 }
 if (logSizes.length >= 2) {
   const [a, b] = [logRss[logSizes[0]], logRss[logSizes[logSizes.length - 1]]];
-  console.log(`\npeak RSS growth of the log's runs, ${logSizes[0]} -> ${logSizes[logSizes.length - 1]} lines: ${a.map((x, k) => `+${(b[k] - x).toFixed(0)} MiB`).join(', ')}`);
+  console.log(`\npeak RSS growth of the log's runs (medians), ${logSizes[0]} -> ${logSizes[logSizes.length - 1]} lines: ${a.map((x, k) => `+${(b[k] - x).toFixed(0)} MiB`).join(', ')}`);
 }
 
 // ---- startup: a folder of one document beside `node -e 0` -----------------------------------

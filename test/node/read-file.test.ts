@@ -95,7 +95,7 @@ describe('readDocumentFile', () => {
 
 describe('engine tuning of the bin', () => {
   test('flags only for the V8 they were measured on', () => {
-    expect(engineFlags('11.3.244.8-node.33')).toEqual(['--semi-space-growth-factor=1', '--max-inlined-bytecode-size-cumulative=100']);
+    expect(engineFlags('11.3.244.8-node.33')).toEqual(['--semi-space-growth-factor=1', '--max-inlined-bytecode-size-cumulative=100', '--heap-growing-percent=100']);
     expect(engineFlags('12.4.254.21-node.33')).toEqual([]);
     expect(engineFlags('')).toEqual([]);
   });
