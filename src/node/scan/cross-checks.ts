@@ -2,8 +2,9 @@
  * Checks across documents, fed one document at a time in scan order and keeping only small facts:
  * - one `id` on two SourceOS documents with different content: error (at the later one);
  * - a signal header id used again: warning (at the later one);
- * - more unexpired leases in one domain than its budget: error (at each lease past the budget,
- *   unless it says `override: true`), decided at the end;
+ * - more unexpired leases in one domain than its budget: error (at each lease past the budget, in
+ *   scan order; a lease that says `override: true` was granted past the budget on purpose and is
+ *   not counted, wherever it stands), decided at the end;
  * - a `capabilityLedgerRef` naming no ledger of the scan while the scan holds ledgers: warning,
  *   decided at the end.
  * Ids are remembered as fingerprints (id-registry.ts), with the first holder's seq for the message;
@@ -148,9 +149,10 @@ export class CrossDocumentChecks {
         const first = (pool[0] as (typeof pool)[number]).seq;
         if (budget.refused) deferred.push({ seq: first, issue: this.issue(first, budget.refused.code, 'warning', '', budget.refused.message, firstLine(pool[0])) });
       }
-      if (pool.length <= budget.max) continue;
-      for (const lease of pool.slice(budget.max)) {
-        if (lease.override) continue;
+      // a store grants a lease without override only below the budget: those never outnumber it
+      const counted = pool.filter((lease) => !lease.override);
+      if (counted.length <= budget.max) continue;
+      for (const lease of counted.slice(budget.max)) {
         const message = `domain ${JSON.stringify(domain)} holds ${pool.length} unexpired leases, over its budget of ${budget.max} (${budget.origin})`;
         deferred.push({ seq: lease.seq, issue: this.issue(lease.seq, 'scan/lease-budget', 'error', '/domain', message, lease.at) });
       }
