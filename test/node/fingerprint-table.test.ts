@@ -12,11 +12,11 @@ describe('IdRegistry remembers the first holder of each id, as a Map of the ids 
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string({ maxLength: 4 }), fc.integer({ min: 0, max: 2 ** 53 - 1 })), { maxLength: 3000 }), (docs) => {
         const registry = new IdRegistry();
-        const model = new Map<string, { seq: number; content: number }>();
+        const model = new Map<string, { entry: number; seq: number; content: number }>();
         docs.forEach(([id, content], seq) => {
           const expected = model.get(id);
           expect(registry.firstOf(id, seq, content)).toEqual(expected);
-          if (!expected) model.set(id, { seq, content });
+          if (!expected) model.set(id, { entry: model.size, seq, content });
         });
       }),
       { numRuns: 40 },
@@ -27,7 +27,7 @@ describe('IdRegistry remembers the first holder of each id, as a Map of the ids 
     const registry = new IdRegistry();
     const n = 100_000;
     for (let i = 0; i < n; i++) expect(registry.firstOf(`urn:srcos:receipt:${i}`, i, i * 7)).toBeUndefined();
-    for (let i = n - 1; i >= 0; i -= 997) expect(registry.firstOf(`urn:srcos:receipt:${i}`, n + i)).toEqual({ seq: i, content: i * 7 });
+    for (let i = n - 1; i >= 0; i -= 997) expect(registry.firstOf(`urn:srcos:receipt:${i}`, n + i)).toEqual({ entry: i, seq: i, content: i * 7 });
   });
 });
 
@@ -70,11 +70,44 @@ describe('FingerprintSet and PendingRefs', () => {
     expect(back).toEqual(pushed);
   });
 
+  test('settling a ledger gives its references once, in order; forEach then leaves them out (against a model)', () => {
+    const op = fc.oneof(
+      fc.record({ push: fc.nat(5), line: fc.nat(3) }),
+      fc.record({ settle: fc.nat(5) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const refs = new PendingRefs();
+        const model: { seq: number; ref: string; at: { line: number; column: number } | undefined }[] = [];
+        const settled = new Set<string>();
+        ops.forEach((o, seq) => {
+          if ('push' in o) {
+            const ref = `urn:srcos:capability-ledger:${o.push}`;
+            if (settled.has(ref)) return; // a store never waits on a ledger it has seen
+            const at = o.line === 0 ? undefined : { line: o.line, column: seq + 1 };
+            refs.push(seq, ref, at);
+            model.push({ seq, ref, at });
+          } else {
+            const ref = `urn:srcos:capability-ledger:${o.settle}`;
+            const expected = settled.has(ref) ? [] : model.filter((m) => m.ref === ref).map((m) => m.seq);
+            expect(refs.settle(ref)).toEqual(expected);
+            settled.add(ref);
+          }
+        });
+        const back: typeof model = [];
+        refs.forEach((seq, ref, at) => back.push({ seq, ref, at }));
+        expect(back).toEqual(model.filter((m) => !settled.has(m.ref)));
+      }),
+    );
+  });
+
   test('a paged column keeps what it was given, across pages', () => {
     const column = new PagedColumn(Float64Array);
     for (let i = 0; i < 50_000; i++) expect(column.push(i * 2 ** 20 + 0.5)).toBe(i);
     expect(column.length).toBe(50_000);
     expect([column.at(0), column.at(16383), column.at(16384), column.at(49_999)]).toEqual([0.5, 16383 * 2 ** 20 + 0.5, 16384 * 2 ** 20 + 0.5, 49_999 * 2 ** 20 + 0.5]);
+    column.set(16384, -1);
+    expect([column.at(16383), column.at(16384), column.at(16385)]).toEqual([16383 * 2 ** 20 + 0.5, -1, 16385 * 2 ** 20 + 0.5]);
   });
 });
 

@@ -1,4 +1,5 @@
 // The reporters as functions: exact JSON v1 shape, GitHub escaping, SARIF details, pretty layout.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CLI_CODES, describeCode } from '../../src/node/report/code-descriptions.js';
 import { escapeData, escapeProperty, githubReporter } from '../../src/node/report/github.js';
@@ -6,7 +7,7 @@ import { jsonReporter, toJsonReport } from '../../src/node/report/json.js';
 import { prettyReporter, printable } from '../../src/node/report/pretty.js';
 import { createProgress } from '../../src/node/report/progress.js';
 import { formatNames, isFormatName, loadReporter } from '../../src/node/report/registry.js';
-import { summaryLine, writeReport } from '../../src/node/report/reporter.js';
+import { encodedWrites, summaryLine, writeReport } from '../../src/node/report/reporter.js';
 import { pascalCase, sarifReporter, toSarif, toUriReference } from '../../src/node/report/sarif.js';
 import type { ScanResult } from '../../src/node/scan/types.js';
 
@@ -199,6 +200,34 @@ describe('reports in pieces', () => {
         for (const text of writes) expect(text.length).toBeLessThan(64 * 1024 + 4096);
       }
     }
+  });
+
+  test('encoded writes: UTF-8 chunks of whole characters, of about 64 KiB, that make the whole text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 40_000 })), { maxLength: 60 }), (pieces) => {
+        const chunks: Uint8Array[] = [];
+        const out = encodedWrites((chunk) => chunks.push(chunk));
+        for (const piece of pieces) out.write(piece);
+        out.flush();
+        const decoder = new TextDecoder('utf-8', { fatal: true });
+        // each chunk decodes alone (no character split), and together they are the text
+        expect(chunks.map((c) => Buffer.from(c).toString('utf8')).join('')).toBe(pieces.join(''));
+        for (const chunk of chunks) expect(() => decoder.decode(chunk)).not.toThrow();
+        for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(64 * 1024 - 3 * 40_000);
+        expect(chunks.every((c) => c.length > 0)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('encoded writes: a piece larger than a chunk is written whole, after what came before it', () => {
+    const chunks: string[] = [];
+    const out = encodedWrites((chunk) => chunks.push(Buffer.from(chunk).toString('utf8')));
+    out.write('head ');
+    out.write('é'.repeat(100_000));
+    out.write(' tail');
+    out.flush();
+    expect(chunks).toEqual(['head ', 'é'.repeat(100_000), ' tail']);
   });
 
   test('a report with nothing to say writes nothing', () => {

@@ -57,6 +57,38 @@ describe('scan', () => {
     expect(bad?.issues[0]?.message).toContain('ledgers.jsonl:1');
   });
 
+  test('a repeated id compares contents whatever holds them: files (read again), a log line, a copy with other spacing and key order', async () => {
+    const changed = { ...ledger, effectiveState: 'available' };
+    const reordered = Object.fromEntries(Object.entries(ledger).reverse());
+    write('a/first.json', JSON.stringify(ledger, null, 2));
+    write('b/copy.json', JSON.stringify(reordered));
+    write('c/log.jsonl', `${JSON.stringify(ledger)}\n${JSON.stringify(changed)}\n`);
+    write('d/changed.json', JSON.stringify(changed, null, 4));
+    const result = await scan({ cwd: root, retention: 'all' });
+    const codes = result.documents.map((d) => [`${d.file}:${d.line}`, d.issues.map((i) => i.code)]);
+    expect(codes).toEqual([
+      ['a/first.json:1', []],
+      ['b/copy.json:1', []],
+      ['c/log.jsonl:1', []],
+      ['c/log.jsonl:2', ['scan/duplicate-id']],
+      ['d/changed.json:1', ['scan/duplicate-id']],
+    ]);
+    expect(result.documents[4]?.issues[0]?.message).toContain('a/first.json:1');
+  });
+
+  test('a first holder whose file is gone before its id comes again is taken for a different document', async () => {
+    write('a/first.json', JSON.stringify(ledger));
+    write('b/copy.json', JSON.stringify(ledger));
+    const result = await scan({
+      cwd: root,
+      retention: 'all',
+      onFile: (n) => {
+        if (n === 1) rmSync(path.join(root, 'a/first.json'));
+      },
+    });
+    expect(result.documents.map((d) => d.issues.map((i) => i.code))).toEqual([[], ['scan/duplicate-id']]);
+  });
+
   test('every document and skipped entry is kept only when asked', async () => {
     write('ledger.json', JSON.stringify(ledger));
     write('package.json', '{"name": "x"}');
@@ -107,7 +139,13 @@ describe('IdRegistry', () => {
     expect(record(pair[1])).toBe(1);
     expect(record(pair[0])).toBe(0);
     expect(record('urn:srcos:x:other')).toBeUndefined();
-    expect(registry.firstOf(pair[1], 9)).toEqual({ seq: 1, content: 20 }); // the first holder's content fingerprint
+    expect(registry.firstOf(pair[1], 9)).toEqual({ entry: 1, seq: 1, content: 20 }); // the first holder's content fingerprint
+    // a first holder recorded without its content gets it once known
+    expect(record('urn:srcos:x:later')).toBeUndefined();
+    registry.firstOf('urn:srcos:x:lazy', 11, Number.NaN);
+    expect(registry.firstOf('urn:srcos:x:lazy', 12)?.content).toBeNaN();
+    registry.setContent(4, 77);
+    expect(registry.firstOf('urn:srcos:x:lazy', 13)).toEqual({ entry: 4, seq: 11, content: 77 });
   });
 });
 

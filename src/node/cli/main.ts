@@ -6,7 +6,7 @@
  */
 import pkg from '../../../package.json' with { type: 'json' };
 import { loadReporter } from '../report/registry.js';
-import { gatheredWrites, writeReport, type ReportOptions, type ReportStream } from '../report/reporter.js';
+import { encodedWrites, writeReport, type ReportOptions, type ReportStream } from '../report/reporter.js';
 import { createProgress, type ProgressStream } from '../report/progress.js';
 import { InputError } from '../walk/inputs.js';
 import { scan, type ParallelOptions } from '../scan/scan.js';
@@ -19,7 +19,8 @@ export const EXIT_INVALID = 1;
 export const EXIT_FAILURE = 2;
 
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Given text, and a report's UTF-8 bytes in chunks of whole characters. */
+  stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: ProgressStream;
   env: Record<string, string | undefined>;
   cwd: string;
@@ -38,7 +39,7 @@ async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefi
   const reporter = await loadReporter(args.format);
   const progress = createProgress(io.stderr);
   const options: ReportOptions = { color: useColor(args, io), quiet: args.quiet, verbose: args.verbose, version: VERSION, cwd: io.cwd };
-  const out = gatheredWrites((text) => io.stdout.write(text));
+  const out = encodedWrites((chunk) => io.stdout.write(chunk));
   // a format that can be written as the scan goes is: a long log's report is never held whole
   let stream: ReportStream | undefined;
   let result;

@@ -6,9 +6,9 @@
  *
  * Documents are handed on in scan order as soon as they are final: to `sink` when a report streams
  * them (then none is kept here), else to the result's list. A document that may still get an issue
- * decided at the end of the scan (a live lease, a reference to a ledger not seen yet) waits, and the
- * documents after it wait behind it, so that the order never changes (waiting-list.ts: past a bound,
- * in a temporary file when the report streams).
+ * (a lease past its domain's budget, a reference to a ledger not seen yet) waits, and the documents
+ * after it wait behind it, so that the order never changes (waiting-list.ts: past a bound, in a
+ * temporary file when the report streams), until it is released (the ledger came) or the scan ends.
  */
 import type { DeferredIssue } from './cross-checks.js';
 import type { DocumentIndex } from './document-index.js';
@@ -75,8 +75,17 @@ export class ResultCollector {
     if (!retained && !pending) return;
     // a document not listed unless an issue comes waits as its seq only: its report can be made again from the index
     const report: DocumentReport | undefined = retained ? { file, line: doc.line, contract: doc.contract, detection: doc.detection, ok: doc.ok, issues: doc.issues } : undefined;
-    if (pending || !this.waiting.empty) this.waiting.push(seq, report);
+    if (pending || !this.waiting.empty) this.waiting.push(seq, report, pending);
     else if (report) this.emit(report);
+  }
+
+  /** Documents that were pending will get no more issues: those at the head of the waiting list are handed on. */
+  release(seqs: readonly number[]): void {
+    if (seqs.length === 0) return;
+    for (const seq of seqs) this.waiting.release(seq);
+    this.waiting.takeReady(({ report }) => {
+      if (report && this.retained(report.issues.length)) this.emit(report);
+    });
   }
 
   private retained(issues: number): boolean {

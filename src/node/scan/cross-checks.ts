@@ -4,20 +4,23 @@
  * - a signal header id used again: warning (at the later one);
  * - more unexpired leases in one domain than its budget: error (at each lease past the budget, in
  *   scan order; a lease that says `override: true` was granted past the budget on purpose and is
- *   not counted, wherever it stands), decided at the end;
+ *   not counted, wherever it stands), with the domain's count at the end;
  * - a `capabilityLedgerRef` naming no ledger of the scan while the scan holds ledgers: warning,
  *   decided at the end.
  * Ids are remembered as fingerprints (id-registry.ts), with the first holder's seq for the message;
- * a document's content as a fingerprint too, so no document is read again to compare. A document
- * that may still get an issue at the end is `pending`, so that a report streaming documents holds it.
+ * a document's content as a fingerprint too, taken when its id comes again (a file is then read
+ * again; a log's line and standard input have theirs from the scan). A document
+ * that may still get an issue is `pending`, so that a report streaming documents holds it: a lease
+ * past its budget (known at its visit where the budget can be read then), and a reference to a
+ * ledger not seen yet, until the ledger comes (the visit of the ledger `released` it) or the end.
  */
 import path from 'node:path';
 import { compareInstants, type Instant } from '../../rules/instant.js';
 import type { DocumentIndex } from './document-index.js';
 import { boundedMessage } from './limits.js';
-import { BUDGETS_FILE, readLeaseBudget } from './lease-budgets.js';
+import { BUDGETS_FILE, readLeaseBudget, readLeaseBudgetNow, type LeaseBudget } from './lease-budgets.js';
 import type { DocumentRereader } from './reread.js';
-import { FingerprintSet, IdRegistry } from './id-registry.js';
+import { FingerprintSet, IdRegistry, type FirstHolder } from './id-registry.js';
 import { PendingRefs } from './pending-refs.js';
 import type { Position } from '../parse/line-index.js';
 import type { LocatedIssue, ScannedDocument } from './types.js';
@@ -25,10 +28,12 @@ import type { LocatedIssue, ScannedDocument } from './types.js';
 /** Where a pointer is in the document being visited, while its text is at hand. */
 export type Locator = (pointer: string) => Position;
 
-/** What visiting a document found now, and whether it may get more issues at the end of the scan. */
+/** What visiting a document found now, whether it may get more issues, and the pending documents it settled. */
 export interface Visit {
   issues: LocatedIssue[];
   pending: boolean;
+  /** Documents visited before, pending until now, that will get no more issues. */
+  released: number[];
 }
 
 /** An issue for a document already passed, by its number in the scan. */
@@ -58,6 +63,12 @@ export class CrossDocumentChecks {
   /** references to a ledger not seen at their visit */
   private pendingRefs = new PendingRefs();
   private readonly leases: LiveLease[] = [];
+  /** Each repository's lease budget, read at its first live lease (or at the end, when it could not be then). */
+  private readonly budgets = new Map<string, LeaseBudget>();
+  /** The repositories whose refused budgets file was said already. */
+  private readonly refusalSaid = new Set<string>();
+  /** Per repository and domain, the live leases without override seen so far. */
+  private readonly counted = new Map<string, number>();
 
   constructor(
     private readonly index: DocumentIndex,
@@ -85,18 +96,21 @@ export class CrossDocumentChecks {
    */
   visit(document: ScannedDocument, seq: number, here?: Locator): Visit {
     const facts = document.facts;
-    const visit: Visit = { issues: [], pending: false };
+    const visit: Visit = { issues: [], pending: false, released: [] };
     if (!facts) return visit;
     const found = visit.issues;
     if (facts.id !== undefined) {
-      const first = this.ids.firstOf(facts.id, seq, facts.content);
+      const first = this.ids.firstOf(facts.id, seq, facts.content ?? Number.NaN);
       // the same id again: other content is the error
-      if (first !== undefined && first.content !== facts.content) {
+      if (first !== undefined && !this.sameContent(first, seq, facts.content)) {
         const message = `id ${JSON.stringify(facts.id)} is also the id of a different document at ${this.where(first.seq)}`;
         found.push(this.issue(seq, 'scan/duplicate-id', 'error', '/id', message, here?.('/id')));
       }
     }
-    if (facts.ledgerId !== undefined) this.ledgers.add(facts.ledgerId);
+    if (facts.ledgerId !== undefined) {
+      this.ledgers.add(facts.ledgerId);
+      visit.released = this.pendingRefs.settle(facts.ledgerId);
+    }
     if (facts.ledgerRef !== undefined && !this.ledgers.has(facts.ledgerRef)) {
       this.pendingRefs.push(seq, facts.ledgerRef, here?.('/capabilityLedgerRef'));
       visit.pending = true;
@@ -110,10 +124,52 @@ export class CrossDocumentChecks {
     }
     if (facts.lease && compareInstants(facts.lease.expiresAt, this.now) > 0) {
       const { domain, root, override } = facts.lease;
-      this.leases.push({ seq, domain, root, override, at: here?.('/domain') });
-      visit.pending = true;
+      const lease: LiveLease = { seq, domain, root, override, at: here?.('/domain') };
+      this.leases.push(lease);
+      visit.pending = this.pastBudgetNow(lease, found);
     }
     return visit;
+  }
+
+  /**
+   * Whether document `seq` (of content `content`, when it was taken) has the content of the first
+   * holder of its id. A content not taken at the scan is taken now, from the file read again; one
+   * that cannot be (the file is gone or changed) is taken for different.
+   */
+  private sameContent(first: FirstHolder, seq: number, content: number | undefined): boolean {
+    let theirs = first.content;
+    if (Number.isNaN(theirs)) {
+      theirs = this.rereader.content(this.index.source(first.seq), this.index.line(first.seq));
+      this.ids.setContent(first.entry, theirs);
+    }
+    const mine = content ?? this.rereader.content(this.index.source(seq), this.index.line(seq));
+    return mine === theirs;
+  }
+
+  /**
+   * Whether a live lease may be past its domain's budget, as far as its visit can tell: where the
+   * budget can be read now, a lease without override is past it from the budget's count on (an
+   * override never is); otherwise it waits for the end. A budgets file refused unread is said here,
+   * on the first live lease it governs.
+   */
+  private pastBudgetNow(lease: LiveLease, found: LocatedIssue[]): boolean {
+    let count = 0;
+    if (!lease.override) {
+      const key = `${lease.root}\u0000${lease.domain}`;
+      count = (this.counted.get(key) ?? 0) + 1;
+      this.counted.set(key, count);
+    }
+    let budget = this.budgets.get(lease.root);
+    if (!budget) {
+      budget = readLeaseBudgetNow(lease.root, this.display(path.join(lease.root, BUDGETS_FILE)));
+      if (!budget) return true;
+      this.budgets.set(lease.root, budget);
+    }
+    if (budget.refused && !this.refusalSaid.has(lease.root)) {
+      this.refusalSaid.add(lease.root);
+      found.push(this.issue(lease.seq, budget.refused.code, 'warning', '', budget.refused.message, firstLine(lease)));
+    }
+    return !lease.override && count > budget.max;
   }
 
   /** Issues that only the whole scan can decide, for documents already passed. */
@@ -139,15 +195,15 @@ export class CrossDocumentChecks {
       if (pool) pool.push(lease);
       else pools.set(key, [lease]);
     }
-    const budgets = new Map<string, Awaited<ReturnType<typeof readLeaseBudget>>>();
     for (const pool of pools.values()) {
       const { root, domain } = pool[0] as (typeof pool)[number];
-      let budget = budgets.get(root);
-      if (!budget) {
-        budgets.set(root, (budget = await readLeaseBudget(root, this.display(path.join(root, BUDGETS_FILE)))));
-        // a budgets file refused unread: said once, on the first live lease it would have governed
+      let budget = this.budgets.get(root);
+      if (!budget) this.budgets.set(root, (budget = await readLeaseBudget(root, this.display(path.join(root, BUDGETS_FILE)))));
+      // a budgets file refused unread: said once, on the first live lease it would have governed
+      if (budget.refused && !this.refusalSaid.has(root)) {
+        this.refusalSaid.add(root);
         const first = (pool[0] as (typeof pool)[number]).seq;
-        if (budget.refused) deferred.push({ seq: first, issue: this.issue(first, budget.refused.code, 'warning', '', budget.refused.message, firstLine(pool[0])) });
+        deferred.push({ seq: first, issue: this.issue(first, budget.refused.code, 'warning', '', budget.refused.message, firstLine(pool[0])) });
       }
       // a store grants a lease without override only below the budget: those never outnumber it
       const counted = pool.filter((lease) => !lease.override);

@@ -6,14 +6,15 @@ import type { DocumentFacts } from './types.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export function documentFacts(value: unknown, contract: ContractName | null, leaseRoot: string): DocumentFacts | undefined {
+/** `withContent`: take the content's fingerprint now (a document that cannot be read again: a log's line, standard input). */
+export function documentFacts(value: unknown, contract: ContractName | null, leaseRoot: string, withContent: boolean): DocumentFacts | undefined {
   if (!isRecord(value)) return undefined;
   const facts: DocumentFacts = {};
   let any = false;
   const byType = contract === null || detectionOf(contract).detect === 'type';
   if (byType && typeof value.id === 'string') {
     facts.id = value.id;
-    facts.content = contentFingerprint(value);
+    if (withContent) facts.content = contentFingerprint(value);
     if (contract === 'CapabilityLedger') facts.ledgerId = value.id;
     any = true;
   }

@@ -8,8 +8,9 @@ import { FingerprintTable } from './fingerprint-table.js';
 import { PagedColumn } from './paged-column.js';
 import { hash53 } from './string-hash.js';
 
-/** The first document with an id: its seq and its content fingerprint. */
+/** The first document with an id: its seq and its content fingerprint (NaN: not taken yet), by its entry. */
 export interface FirstHolder {
+  entry: number;
   seq: number;
   content: number;
 }
@@ -21,13 +22,21 @@ export class IdRegistry {
   private readonly seqs = new PagedColumn(Int32Array);
   private readonly contents = new PagedColumn(Float64Array);
 
-  /** The first holder of `id`, or undefined (and the document `seq`, of content `content`, is recorded as its first holder). */
+  /**
+   * The first holder of `id`, or undefined (and the document `seq`, of content `content`, is
+   * recorded as its first holder; NaN: its content is not known yet).
+   */
   firstOf(id: string, seq: number, content = 0): FirstHolder | undefined {
     const entry = this.table.entryOf(hash53(id), hash53(id, CHECK_SEED));
-    if (entry >= 0) return { seq: this.seqs.at(entry), content: this.contents.at(entry) };
+    if (entry >= 0) return { entry, seq: this.seqs.at(entry), content: this.contents.at(entry) };
     this.seqs.push(seq);
     this.contents.push(content);
     return undefined;
+  }
+
+  /** Records the content of a first holder, once it is known. */
+  setContent(entry: number, content: number): void {
+    this.contents.set(entry, content);
   }
 }
 

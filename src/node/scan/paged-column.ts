@@ -31,6 +31,11 @@ export class PagedColumn {
     return this.count++;
   }
 
+  /** Sets the value at `i` (0 <= i < length). */
+  set(i: number, value: number): void {
+    (this.pages[i >>> PAGE_BITS] as TypedArray)[i & IN_PAGE] = value;
+  }
+
   /** The value at `i` (0 <= i < length). */
   at(i: number): number {
     return (this.pages[i >>> PAGE_BITS] as TypedArray)[i & IN_PAGE] as number;

@@ -10,6 +10,7 @@ import { documentSpans, formatOfFile, type DocumentSpan } from '../parse/documen
 import { locateJson } from '../parse/json-locator.js';
 import { findPointers } from '../parse/pointer-finder.js';
 import { SourceText } from '../parse/source-text.js';
+import { contentFingerprint } from './content-fingerprint.js';
 import { offsetOfPointer } from './locate.js';
 import { readDocumentFile } from './read-file.js';
 import { STDIN_SOURCE } from './scan-file.js';
@@ -84,6 +85,17 @@ export class DocumentRereader {
       else hi = mid - 1;
     }
     return undefined;
+  }
+
+  /** The fingerprint of a document's content (content-fingerprint.ts); NaN when it cannot be read again, or no longer parses. */
+  content(source: string, line: number): number {
+    const found = this.document(source, line);
+    if (!found) return Number.NaN;
+    try {
+      return contentFingerprint(JSON.parse(found.source.text.slice(found.span.start, found.span.end)));
+    } catch {
+      return Number.NaN;
+    }
   }
 
   /** Line and column of a pointer in a document (1:1 when the file cannot be read again). */

@@ -34,6 +34,8 @@ export interface DocumentContext {
   filename: string | undefined;
   /** The instant leases are judged at. */
   now: Instant;
+  /** Take the fingerprint of a document's content now: it cannot be read again (a log's line, standard input). */
+  contentNow: boolean;
 }
 
 export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string; detection: Detection; as: SkipKind };
@@ -108,7 +110,7 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
     if (!issue && (located.length === 0 || !context.strict)) return { kind: 'skipped', reason: NOT_A_CONTRACT, detection, as: classified?.notOurs === 'sourceos' ? 'sourceos' : 'json' };
     if (issue) issues.push(issue);
   }
-  const facts = documentFacts(value, contract, context.leaseRoot);
+  const facts = documentFacts(value, contract, context.leaseRoot, context.contentNow);
   if (facts?.lease && compareInstants(facts.lease.expiresAt, context.now) <= 0) issues.push(expiredLease(value as Record<string, unknown>, context.now));
   if (issues.length > MAX_ISSUES_PER_DOCUMENT) {
     // only the listed issues are placed; the others are counted

@@ -55,6 +55,7 @@ export function scanLog(target: FileTarget, options: FileScanOptions, { name, pl
     leaseRoot: place?.root ?? path.posix.dirname(name),
     filename: undefined,
     now: options.now,
+    contentNow: true,
   };
   const scanLine = (raw: LogLine): void => {
     const bytes = raw.bytes;

@@ -116,6 +116,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         document.issues.push(...visit.issues);
         if (visit.issues.some((issue) => issue.severity === 'error')) document.ok = false;
       }
+      // the documents this one settled (it is the ledger they waited for) go first: they came before it
+      collector.release(visit.released);
     }
     collector.addDocument(file, seq, document, pending);
   };

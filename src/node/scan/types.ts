@@ -37,7 +37,11 @@ export interface LocatedIssue {
 export interface DocumentFacts {
   /** The `id` of a SourceOS document (or of one with an unknown type and a urn:srcos: id). */
   id?: string;
-  /** With `id`: the fingerprint of the document's content (content-fingerprint.ts), to tell a copy from a different document. */
+  /**
+   * With `id`: the fingerprint of the document's content (content-fingerprint.ts), to tell a copy
+   * from a different document. Taken at once for a log's line and standard input; for a file, only
+   * if its id is found again, by reading the file again (cross-checks.ts): ids are seldom repeated.
+   */
   content?: number;
   /** The `id` of a CapabilityLedger. */
   ledgerId?: string;

@@ -1,8 +1,11 @@
 /**
- * The documents of a report waiting behind one that may still get an issue at the end of the scan,
- * in scan order. Each is a report (a document the report lists) or only its seq (a document the
- * report lists only if an issue comes). Kept in memory up to a bound; past it, when the reports are
- * streamed, they go to a temporary file (JSON Lines) and are read back once, in order, at the end.
+ * The documents of a report waiting behind one that may still get an issue later in the scan, in
+ * scan order. Each is a report (a document the report lists) or only its seq (a document the report
+ * lists only if an issue comes), and whether it is still held (it may get an issue). When the
+ * documents at the head are no longer held (`release`: the ledger a reference waited for came),
+ * they are handed on at once (`takeReady`). Kept in memory up to a bound; past it, when the reports
+ * are streamed, they go to a temporary file (JSON Lines) and are read back once, in order, at the
+ * end (then nothing is handed on before).
  * The bound is what the entries cost, estimated from their text: writing and reading back costs
  * more CPU than the scan of a document, so a corpus of ten thousand documents stays in memory, and
  * a log of millions holds a few MiB at a time.
@@ -14,6 +17,8 @@ import { LogLineSplitter } from '../parse/log-lines.js';
 import type { DocumentReport } from './types.js';
 
 export type WaitingEntry = { seq: number; report: DocumentReport | undefined };
+
+type HeldEntry = WaitingEntry & { held: boolean };
 
 /** What the list holds in memory before its entries go to the file (when spilling is allowed). */
 export interface WaitingBounds {
@@ -34,7 +39,9 @@ function estimate(report: DocumentReport | undefined): number {
 }
 
 export class WaitingList {
-  private entries: WaitingEntry[] = [];
+  /** The entries in memory: those from `head` on. */
+  private entries: HeldEntry[] = [];
+  private head = 0;
   private file: { folder: string; path: string; fd: number } | undefined;
   private pending = '';
   private heldBytes = 0;
@@ -46,14 +53,49 @@ export class WaitingList {
   ) {}
 
   get empty(): boolean {
-    return this.entries.length === 0 && this.file === undefined;
+    return this.head === this.entries.length && this.file === undefined;
   }
 
-  push(seq: number, report: DocumentReport | undefined): void {
-    this.entries.push({ seq, report });
+  /** Adds document `seq` (after those added before); `held`: it may still get an issue. */
+  push(seq: number, report: DocumentReport | undefined, held = true): void {
+    this.entries.push({ seq, report, held });
     if (!this.spill) return;
     this.heldBytes += estimate(report);
-    if (this.heldBytes >= this.bounds.bytes || this.entries.length >= this.bounds.entries) this.flush();
+    if (this.heldBytes >= this.bounds.bytes || this.entries.length - this.head >= this.bounds.entries) this.flush();
+  }
+
+  /** Document `seq` will get no more issues (nothing changes once entries went to the file). */
+  release(seq: number): void {
+    if (this.file) return;
+    let lo = this.head;
+    let hi = this.entries.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const entry = this.entries[mid] as HeldEntry;
+      if (entry.seq === seq) {
+        entry.held = false;
+        return;
+      }
+      if (entry.seq < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+  }
+
+  /** Hands on, in order, the entries at the head that are no longer held (none once entries went to the file). */
+  takeReady(visit: (entry: WaitingEntry) => void): void {
+    if (this.file) return;
+    while (this.head < this.entries.length && !(this.entries[this.head] as HeldEntry).held) {
+      const entry = this.entries[this.head++] as HeldEntry;
+      if (this.spill) this.heldBytes -= estimate(entry.report);
+      visit({ seq: entry.seq, report: entry.report });
+    }
+    if (this.head === this.entries.length) {
+      this.entries = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && 2 * this.head >= this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
   }
 
   private flush(): void {
@@ -62,8 +104,12 @@ export class WaitingList {
       const file = path.join(folder, 'waiting.jsonl');
       this.file = { folder, path: file, fd: openSync(file, 'w+', 0o600) };
     }
-    for (const { seq, report } of this.entries) this.pending += `${JSON.stringify(report ? { s: seq, r: report } : { s: seq })}\n`;
+    for (let i = this.head; i < this.entries.length; i++) {
+      const { seq, report } = this.entries[i] as HeldEntry;
+      this.pending += `${JSON.stringify(report ? { s: seq, r: report } : { s: seq })}\n`;
+    }
     this.entries = [];
+    this.head = 0;
     this.heldBytes = 0;
     writeSync(this.file.fd, this.pending);
     this.pending = '';
@@ -90,9 +136,13 @@ export class WaitingList {
         rmSync(folder, { recursive: true, force: true });
       }
     }
-    const entries = this.entries;
+    const { entries, head } = this;
     this.entries = [];
+    this.head = 0;
     this.heldBytes = 0;
-    for (const entry of entries) visit(entry);
+    for (let i = head; i < entries.length; i++) {
+      const { seq, report } = entries[i] as HeldEntry;
+      visit({ seq, report });
+    }
   }
 }
