@@ -5,7 +5,7 @@
  * unread), and it is read only up to a fixed size. A missing file is `missing`; anything refused is
  * a refusal with a code and a message, for the report; nothing here throws.
  */
-import { realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes, readGuarded } from '../scan/read-file.js';
 
@@ -28,7 +28,9 @@ function isInside(child: string, parent: string): boolean {
 export function readSideFile(file: string, within: string, maxBytes = MAX_SIDE_FILE_BYTES): SideFileRead {
   let real: string;
   try {
-    real = realpathSync(file);
+    // most side files are missing: asked without an exception (costly to build), then resolved in one call
+    if (lstatSync(file, { throwIfNoEntry: false }) === undefined) return MISSING;
+    real = realpathSync.native(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return MISSING;
@@ -64,7 +66,7 @@ export function readSideFile(file: string, within: string, maxBytes = MAX_SIDE_F
 /** The real path of a folder, or the path itself when it cannot be resolved. */
 export function realFolder(folder: string): string {
   try {
-    return realpathSync(folder);
+    return realpathSync.native(folder);
   } catch {
     return folder;
   }
