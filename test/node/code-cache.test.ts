@@ -1,12 +1,14 @@
 // The code cache of the validate-contracts bin (src/node/cli/code-cache.ts): kept only in a folder
-// of the user's own that no one else may write; V8's data reused when the bundle is the same, never
-// when it changed; the bundle's exports, `require` and `import()` as a CommonJS module has them.
+// of the user's own that no one else may write; V8's data, with every function compiled, reused when
+// the bundle is the same, never when it changed; the bundle's exports, `require` and `import()` as a
+// CommonJS module has them.
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cacheFolder, loadBundle } from '../../src/node/cli/code-cache.js';
+import { cacheFolder, KEPT_VERSIONS, loadBundle } from '../../src/node/cli/code-cache.js';
 
 const posix = typeof process.getuid === 'function';
 let root: string;
@@ -57,27 +59,49 @@ describe('loadBundle', () => {
     'module.exports = { name: path.basename(__filename), dir: __dirname, twice: (n) => 2 * n, later: () => import("node:path") };',
   ].join('\n');
 
-  test.runIf(posix)('compiles a first time, then runs from the cache; a changed bundle is compiled again', async () => {
+  test.runIf(posix)('compiles a first time and keeps the data at once, then runs from the cache; a changed bundle is compiled again', async () => {
     const folder = mkdtempSync(path.join(root, 'cache-'));
     const url = bundle('command.cjs', SOURCE);
     const first = loadBundle(url, folder);
     expect(first.cached).toBe(false);
+    expect(readdirSync(folder)).toHaveLength(1);
     const exports = first.exports as { name: string; dir: string; twice(n: number): number; later(): Promise<{ sep: string }> };
     expect([exports.name, exports.dir, exports.twice(21), (await exports.later()).sep]).toEqual(['command.cjs', root, 42, path.sep]);
-    first.keep();
-    expect(readdirSync(folder)).toHaveLength(1);
 
     const second = loadBundle(url, folder);
     expect(second.cached).toBe(true);
     expect((second.exports as { twice(n: number): number }).twice(4)).toBe(8);
 
-    // another bundle in the same place (another size): its own data, and the old data removed
+    // another bundle in the same place (another size): its own data, beside the other's
     bundle('command.cjs', `${SOURCE}\nmodule.exports.extra = 1;`);
     const third = loadBundle(url, folder);
     expect(third.cached).toBe(false);
     expect((third.exports as { extra: number }).extra).toBe(1);
-    third.keep();
-    expect(readdirSync(folder)).toHaveLength(1);
+    expect(readdirSync(folder)).toHaveLength(2);
+    expect(loadBundle(url, folder).cached).toBe(true);
+  });
+
+  test.runIf(posix)('the data holds every function of the bundle, those the first run never called too', () => {
+    const folder = mkdtempSync(path.join(root, 'cache-'));
+    const uncalled = Array.from({ length: 200 }, (_, i) => `function unused${i}(x) { return [x, ${i}, String(x).repeat(${i % 7})].join('-'); }`).join('\n');
+    const text = `${SOURCE}\n${uncalled}\nmodule.exports.all = [${Array.from({ length: 200 }, (_, i) => `unused${i}`).join(', ')}];`;
+    loadBundle(bundle('eager.cjs', text), folder);
+    const [name] = readdirSync(folder);
+    const eager = statSync(path.join(folder, name as string)).size;
+    // what V8 keeps of the same text compiled as it usually is (lazily): the uncalled functions are not in it
+    const lazy = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, { filename: 'lazy.cjs' }).createCachedData().length;
+    expect(eager).toBeGreaterThan(lazy + 20_000);
+  });
+
+  test.runIf(posix)(`the data of the last ${KEPT_VERSIONS} versions of a bundle are kept`, () => {
+    const folder = mkdtempSync(path.join(root, 'cache-'));
+    const url = bundle('versions.cjs', SOURCE);
+    for (let version = 1; version <= KEPT_VERSIONS + 2; version++) {
+      bundle('versions.cjs', `${SOURCE}\nmodule.exports.version = ${'1'.repeat(version)};`);
+      expect(loadBundle(url, folder).cached).toBe(false);
+      expect(readdirSync(folder)).toHaveLength(Math.min(version, KEPT_VERSIONS));
+    }
+    // the last one written is among those kept
     expect(loadBundle(url, folder).cached).toBe(true);
   });
 

@@ -4,7 +4,7 @@
  * compiled, so that the code cache matches from run to run; once, by the main thread: a scan worker
  * shares its flags), then loads the command, one CommonJS bundle (dist/bins/validate-contracts.cjs,
  * built from validate-contracts-main.ts), from V8's code cache (code-cache.ts), and runs it with
- * this file as the scan workers' script. A scan's run writes the cache when there was none to use.
+ * this file as the scan workers' script.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,4 +14,4 @@ import { tuneEngine } from './engine-tuning.js';
 
 if (isMainThread) tuneEngine();
 const command = loadBundle(pathToFileURL(path.join(__dirname, 'bins', 'validate-contracts.cjs')));
-if ((command.exports as { start(binUrl: string): boolean }).start(pathToFileURL(__filename).href)) command.keepAtExit();
+(command.exports as { start(binUrl: string): void }).start(pathToFileURL(__filename).href);
