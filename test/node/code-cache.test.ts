@@ -106,7 +106,7 @@ describe('loadBundle', () => {
   });
 
   test('without a folder, the bundle is required as usual', () => {
-    const loaded = loadBundle(bundle('plain.cjs', SOURCE), undefined);
+    const loaded = loadBundle(bundle('plain.cjs', SOURCE), null);
     expect(loaded.cached).toBe(false);
     expect((loaded.exports as { twice(n: number): number }).twice(5)).toBe(10);
   });

@@ -97,12 +97,9 @@ const IMPORT_AS_MAIN = (vm.constants as typeof vm.constants | undefined)?.USE_MA
 
 /**
  * Loads the CommonJS bundle at `bundle`, from V8's code cache where it can (see above). `folder`:
- * where the cache is kept (undefined: Node's own compile cache, or none).
+ * where the cache is kept (null: none; by default the user's, or Node's own compile cache).
  */
-export function loadBundle(
-  bundle: URL,
-  folder: string | undefined = useCompileCache() ? undefined : cacheFolder(),
-): LoadedBundle {
+export function loadBundle(bundle: URL, folder: string | null = (useCompileCache() ? undefined : cacheFolder()) ?? null): LoadedBundle {
   const file = fileURLToPath(bundle);
   const require = createRequire(file);
   if (!folder) return { exports: require(file) as unknown, cached: false };
