@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { scan } from '../../src/node/scan/scan.js';
 import { readLeaseBudget } from '../../src/node/scan/lease-budgets.js';
@@ -150,6 +151,20 @@ describe('IdRegistry', () => {
 });
 
 describe('DocumentIndex', () => {
+  test('gives back any path it was given (ASCII, other scripts, astral characters), past its first buffer', async () => {
+    const { DocumentIndex } = await import('../../src/node/scan/document-index.js');
+    const segment = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'Z', '0', '-', '.'), fc.constantFrom('é', 'ü', '中', '😀', 'ק')), minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(fc.array(segment, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 400 }), (paths) => {
+        const index = new DocumentIndex();
+        const sources = paths.map((segments) => `/${segments.join('/')}.json`);
+        const seqs = sources.map((source, i) => index.addDocument(index.addFile(source), i + 1, null, { by: 'none', reason: 'r' }));
+        sources.forEach((source, i) => expect(index.source(seqs[i] as number)).toBe(source));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   test('gives back the file, line and contract of every document', async () => {
     const { DocumentIndex } = await import('../../src/node/scan/document-index.js');
     const index = new DocumentIndex();

@@ -33,8 +33,11 @@ export interface Visit {
   issues: LocatedIssue[];
   pending: boolean;
   /** Documents visited before, pending until now, that will get no more issues. */
-  released: number[];
+  released: readonly number[];
 }
+
+/** No document released (shared: never changed). */
+const NONE_RELEASED: readonly number[] = Object.freeze([]);
 
 /** An issue for a document already passed, by its number in the scan. */
 export interface DeferredIssue {
@@ -96,7 +99,7 @@ export class CrossDocumentChecks {
    */
   visit(document: ScannedDocument, seq: number, here?: Locator): Visit {
     const facts = document.facts;
-    const visit: Visit = { issues: [], pending: false, released: [] };
+    const visit: Visit = { issues: [], pending: false, released: NONE_RELEASED };
     if (!facts) return visit;
     const found = visit.issues;
     if (facts.id !== undefined) {

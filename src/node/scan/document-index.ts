@@ -16,17 +16,31 @@ class TextArena {
   private bytes = Buffer.allocUnsafe(64 * 1024);
   private used = 0;
 
-  /** Appends text; returns [offset, length in bytes]. */
-  add(text: string): [number, number] {
-    const needed = Buffer.byteLength(text);
-    if (this.used + needed > this.bytes.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + needed));
-      this.bytes.copy(bigger, 0, 0, this.used);
-      this.bytes = bigger;
-    }
+  /** The length in bytes of the text added last. */
+  lastLength = 0;
+
+  /** Appends text; returns its offset (its length in bytes is `lastLength`). */
+  add(text: string): number {
+    // at most three bytes a UTF-16 unit; most paths are ASCII, copied here without a call into Node
+    this.reserve(3 * text.length);
     const offset = this.used;
-    this.used += this.bytes.write(text, offset);
-    return [offset, needed];
+    const bytes = this.bytes;
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) break;
+      bytes[offset + i] = c;
+    }
+    this.used += i < text.length ? i + bytes.write(text.slice(i), offset + i) : i;
+    this.lastLength = this.used - offset;
+    return offset;
+  }
+
+  private reserve(more: number): void {
+    if (this.used + more <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + more));
+    this.bytes.copy(bigger, 0, 0, this.used);
+    this.bytes = bigger;
   }
 
   text(offset: number, length: number): string {
@@ -58,14 +72,12 @@ export class DocumentIndex {
     const cut = source.lastIndexOf(path.sep);
     const folder = source === '-' || cut < 0 ? '' : cut === 0 ? path.sep : source.slice(0, cut);
     if (folder !== this.lastFolder) {
-      const [offset, length] = this.arena.add(folder);
-      this.folderOffset.push(offset);
-      this.folderLength.push(length);
+      this.folderOffset.push(this.arena.add(folder));
+      this.folderLength.push(this.arena.lastLength);
       this.lastFolder = folder;
     }
-    const [offset, length] = this.arena.add(source === '-' || cut < 0 ? source : source.slice(cut + 1));
-    this.nameOffset.push(offset);
-    this.nameLength.push(length);
+    this.nameOffset.push(this.arena.add(source === '-' || cut < 0 ? source : source.slice(cut + 1)));
+    this.nameLength.push(this.arena.lastLength);
     return this.fileFolder.push(this.folderOffset.length - 1);
   }
 
