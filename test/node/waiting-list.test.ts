@@ -72,3 +72,61 @@ describe('the waiting list', () => {
     expect(spilledFile(list)).toBeUndefined();
   });
 });
+
+describe('released entries are handed on as soon as nothing before them is held', () => {
+  type Op = { push: boolean; report: boolean } | { release: number } | { take: true };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ push: fc.boolean(), report: fc.boolean() }),
+    fc.record({ release: fc.nat(60) }),
+    fc.record({ take: fc.constant(true as const) }),
+  );
+  const small = { file: 'a.json', line: 1, contract: null, ok: false, issues: [] } satisfies DocumentReport;
+
+  test('every entry once, in order, across takeReady and the final drain; never one behind a held one (against a model)', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), fc.constantFrom<WaitingBounds>({ bytes: 1, entries: 1 }, { bytes: 1_000, entries: 5 }, { bytes: 1e9, entries: 1e9 }), fc.boolean(), (ops, bound, spill) => {
+        const list = new WaitingList(spill, bound);
+        const held = new Map<number, boolean>();
+        const out: number[] = [];
+        let next = 0;
+        for (const o of ops) {
+          if ('push' in o) {
+            list.push(next, o.report ? small : undefined, o.push);
+            held.set(next++, o.push);
+          } else if ('release' in o) {
+            list.release(o.release);
+            if (held.has(o.release)) held.set(o.release, false);
+          } else {
+            list.takeReady(({ seq }) => {
+              // neither it nor anything before it not handed on yet is still held
+              for (const [s, h] of held) if (s <= seq && !out.includes(s)) expect(h).toBe(false);
+              out.push(seq);
+            });
+          }
+        }
+        list.drain(({ seq }) => out.push(seq));
+        expect(out).toEqual(Array.from({ length: next }, (_, i) => i));
+        expect(list.empty).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('without a spill, released entries at the head go at once; a held one stops them', () => {
+    const list = new WaitingList(true);
+    list.push(0, small, true);
+    list.push(1, small, false);
+    list.push(2, small, true);
+    list.push(3, small, false);
+    const out: number[] = [];
+    list.takeReady(({ seq }) => out.push(seq));
+    expect(out).toEqual([]);
+    list.release(0);
+    list.takeReady(({ seq }) => out.push(seq));
+    expect(out).toEqual([0, 1]);
+    list.release(2);
+    list.takeReady(({ seq }) => out.push(seq));
+    expect(out).toEqual([0, 1, 2, 3]);
+    expect(list.empty).toBe(true);
+  });
+});
