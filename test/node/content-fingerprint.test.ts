@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { contentFingerprint } from '../../src/node/scan/content-fingerprint.js';
-import { hash53, hash53Pair, pair } from '../../src/node/scan/string-hash.js';
+import { hash53 } from '../../src/node/scan/string-hash.js';
 
 const TWO_32 = 4294967296;
 
@@ -95,16 +95,5 @@ describe('contentFingerprint', () => {
     ];
     const all = new Set([doc, ...variants].map(contentFingerprint));
     expect(all.size).toBe(variants.length + 1);
-  });
-});
-
-describe('hash53Pair', () => {
-  test('is hash53 with no seed and with the seed, in one pass (any text, any seed)', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer({ min: 0, max: 0xffffffff }), (text, seed) => {
-        hash53Pair(text, seed);
-        expect([pair.key, pair.check]).toEqual([hash53(text), hash53(text, seed)]);
-      }),
-    );
   });
 });

@@ -6,7 +6,7 @@
  */
 import { FingerprintTable } from './fingerprint-table.js';
 import { PagedColumn } from './paged-column.js';
-import { hash53Pair, pair } from './string-hash.js';
+import { hash53 } from './string-hash.js';
 
 /** The first document with an id: its seq and its content fingerprint (NaN: not taken yet), by its entry. */
 export interface FirstHolder {
@@ -27,8 +27,7 @@ export class IdRegistry {
    * recorded as its first holder; NaN: its content is not known yet).
    */
   firstOf(id: string, seq: number, content = 0): FirstHolder | undefined {
-    hash53Pair(id, CHECK_SEED);
-    const entry = this.table.entryOf(pair.key, pair.check);
+    const entry = this.table.entryOf(hash53(id), hash53(id, CHECK_SEED));
     if (entry >= 0) return { entry, seq: this.seqs.at(entry), content: this.contents.at(entry) };
     this.seqs.push(seq);
     this.contents.push(content);
@@ -50,12 +49,10 @@ export class FingerprintSet {
   }
 
   add(text: string): void {
-    hash53Pair(text, CHECK_SEED);
-    this.table.entryOf(pair.key, pair.check);
+    this.table.entryOf(hash53(text), hash53(text, CHECK_SEED));
   }
 
   has(text: string): boolean {
-    hash53Pair(text, CHECK_SEED);
-    return this.table.has(pair.key, pair.check);
+    return this.table.has(hash53(text), hash53(text, CHECK_SEED));
   }
 }

@@ -28,30 +28,3 @@ export function hash53(text: string, seed = 0): number {
   hashLanes(text, seed);
   return 4294967296 * lanes.hi + (lanes.lo >>> 0);
 }
-
-/** `hash53(text)` and `hash53(text, seed)` in one pass over the text: into `pair.key` and `pair.check`. */
-export const pair = { key: 0, check: 0 };
-
-export function hash53Pair(text: string, seed: number): void {
-  let a1 = 0xdeadbeef;
-  let a2 = 0x41c6ce57;
-  let b1 = 0xdeadbeef ^ seed;
-  let b2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a1 = Math.imul(a1 ^ c, 2654435761);
-    a2 = Math.imul(a2 ^ c, 1597334677);
-    b1 = Math.imul(b1 ^ c, 2654435761);
-    b2 = Math.imul(b2 ^ c, 1597334677);
-  }
-  a1 = Math.imul(a1 ^ (a1 >>> 16), 2246822507);
-  a1 ^= Math.imul(a2 ^ (a2 >>> 13), 3266489909);
-  a2 = Math.imul(a2 ^ (a2 >>> 16), 2246822507);
-  a2 ^= Math.imul(a1 ^ (a1 >>> 13), 3266489909);
-  b1 = Math.imul(b1 ^ (b1 >>> 16), 2246822507);
-  b1 ^= Math.imul(b2 ^ (b2 >>> 13), 3266489909);
-  b2 = Math.imul(b2 ^ (b2 >>> 16), 2246822507);
-  b2 ^= Math.imul(b1 ^ (b1 >>> 13), 3266489909);
-  pair.key = 4294967296 * (a2 & 0x1fffff) + (a1 >>> 0);
-  pair.check = 4294967296 * (b2 & 0x1fffff) + (b1 >>> 0);
-}
