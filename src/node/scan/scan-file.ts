@@ -27,21 +27,17 @@ export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
 }
 
 /** What is decided before reading: the file's name, its format and what its place decided; or the file's scan, when nothing is to be read. */
+/** The scan of a file left unread, for the reason given. */
+const skipped = (target: FileTarget, entry: FileScan['skipped'][number]): FileScan => ({ file: target.file, source: target.source, documents: [], skipped: [entry] });
+
 export function prepareTarget(target: FileTarget, options: FileScanOptions): Named | FileScan {
-  const scan: FileScan = { file: target.file, source: target.source, documents: [], skipped: [] };
   const raw = target.name ?? (target.source === STDIN_SOURCE ? 'stdin.json' : target.source);
   const name = path.sep === '/' ? raw : raw.split(path.sep).join('/');
   const format: DocumentFormat = formatOfFile(name) ?? 'json';
   const namedPlace = target.source !== STDIN_SOURCE || target.name !== undefined;
-  if (namedPlace && isConfigFile(name)) {
-    scan.skipped.push({ file: target.file, reason: 'the validate-contracts configuration (not a contract document)' });
-    return scan;
-  }
+  if (namedPlace && isConfigFile(name)) return skipped(target, { file: target.file, reason: 'the validate-contracts configuration (not a contract document)' });
   const place = namedPlace || options.contract ? decideByPlace(name, format === 'json', options) : undefined;
-  if (place && place.contract === null) {
-    scan.skipped.push({ file: target.file, reason: NOT_A_CONTRACT, detection: place.detection });
-    return scan;
-  }
+  if (place && place.contract === null) return skipped(target, { file: target.file, reason: NOT_A_CONTRACT, detection: place.detection });
   // named on the command line, read from standard input, or placed before reading: every document is ours
   const strict = place !== undefined || target.named === true || target.source === STDIN_SOURCE;
   return { name, format, place, strict };
