@@ -17,7 +17,7 @@
  *   bundle is compiled each run.
  *
  * Never fatal: a cache that cannot be read or written leaves the run uncached. V8 flags that the
- * process sets must be set before this runs, so that the data made at exit matches the next run's.
+ * process sets must be set before this runs, so that the data a run writes matches the next run's.
  */
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

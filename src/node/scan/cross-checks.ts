@@ -45,6 +45,9 @@ export interface DeferredIssue {
   issue: LocatedIssue;
 }
 
+/** The leases of one domain of one repository share a budget: their pool. */
+const poolKey = (lease: { root: string; domain: string }): string => `${lease.root}\u0000${lease.domain}`;
+
 /** The start of a lease's line, when its place was known at its visit (the root pointer of a log's line). */
 const firstLine = (lease: LiveLease | undefined): Position | undefined => (lease?.at ? { line: lease.at.line, column: 1 } : undefined);
 
@@ -158,7 +161,7 @@ export class CrossDocumentChecks {
   private pastBudgetNow(lease: LiveLease, found: LocatedIssue[]): boolean {
     let count = 0;
     if (!lease.override) {
-      const key = `${lease.root}\u0000${lease.domain}`;
+      const key = poolKey(lease);
       count = (this.counted.get(key) ?? 0) + 1;
       this.counted.set(key, count);
     }
@@ -168,11 +171,16 @@ export class CrossDocumentChecks {
       if (!budget) return true;
       this.budgets.set(lease.root, budget);
     }
-    if (budget.refused && !this.refusalSaid.has(lease.root)) {
-      this.refusalSaid.add(lease.root);
-      found.push(this.issue(lease.seq, budget.refused.code, 'warning', '', budget.refused.message, firstLine(lease)));
-    }
+    const refusal = this.refusalOnce(budget, lease);
+    if (refusal) found.push(refusal);
     return !lease.override && count > budget.max;
+  }
+
+  /** A budgets file refused unread: said once a repository, on the first live lease it would have governed. */
+  private refusalOnce(budget: LeaseBudget, first: LiveLease): LocatedIssue | undefined {
+    if (!budget.refused || this.refusalSaid.has(first.root)) return undefined;
+    this.refusalSaid.add(first.root);
+    return this.issue(first.seq, budget.refused.code, 'warning', '', budget.refused.message, firstLine(first));
   }
 
   /** Issues that only the whole scan can decide, for documents already passed. */
@@ -193,21 +201,18 @@ export class CrossDocumentChecks {
   private async leaseBudgets(deferred: DeferredIssue[]): Promise<void> {
     const pools = new Map<string, typeof this.leases>();
     for (const lease of this.leases) {
-      const key = `${lease.root}\u0000${lease.domain}`;
+      const key = poolKey(lease);
       const pool = pools.get(key);
       if (pool) pool.push(lease);
       else pools.set(key, [lease]);
     }
     for (const pool of pools.values()) {
-      const { root, domain } = pool[0] as (typeof pool)[number];
+      const first = pool[0] as (typeof pool)[number];
+      const { root, domain } = first;
       let budget = this.budgets.get(root);
       if (!budget) this.budgets.set(root, (budget = await readLeaseBudget(root, this.display(path.join(root, BUDGETS_FILE)))));
-      // a budgets file refused unread: said once, on the first live lease it would have governed
-      if (budget.refused && !this.refusalSaid.has(root)) {
-        this.refusalSaid.add(root);
-        const first = (pool[0] as (typeof pool)[number]).seq;
-        deferred.push({ seq: first, issue: this.issue(first, budget.refused.code, 'warning', '', budget.refused.message, firstLine(pool[0])) });
-      }
+      const refusal = this.refusalOnce(budget, first);
+      if (refusal) deferred.push({ seq: first.seq, issue: refusal });
       // a store grants a lease without override only below the budget: those never outnumber it
       const counted = pool.filter((lease) => !lease.override);
       if (counted.length <= budget.max) continue;

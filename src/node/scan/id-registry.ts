@@ -2,7 +2,8 @@
  * Remembers which document first carried each id, in about 36 bytes an id and never the id itself:
  * the id's fingerprint (two 53-bit hashes of it, with different seeds: two ids are taken for one
  * with a chance of about 2^-106) in a FingerprintTable, and by its entry number the first
- * document's seq and the fingerprint of that document's content. All in typed arrays, off V8's heap.
+ * document's seq and the fingerprint of that document's content, once known (a file's is taken
+ * only when its id comes again). All in typed arrays, off V8's heap.
  */
 import { FingerprintTable } from './fingerprint-table.js';
 import { PagedColumn } from './paged-column.js';

@@ -78,6 +78,7 @@ export async function readLeaseBudget(root: string, shown: string = BUDGETS_FILE
   try {
     loadedParse ??= parserNow() ?? ((await import('yaml')) as typeof import('yaml')).parse;
   } catch {
+    // no parser to be had: the answer for a text the parser refuses
     return budgetOfText(read.text, shown, () => {
       throw new Error('no YAML parser');
     });

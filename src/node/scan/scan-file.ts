@@ -26,10 +26,10 @@ export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
   return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize, target.regular === true, target.within);
 }
 
-/** What is decided before reading: the file's name, its format and what its place decided; or the file's scan, when nothing is to be read. */
 /** The scan of a file left unread, for the reason given. */
 const skipped = (target: FileTarget, entry: FileScan['skipped'][number]): FileScan => ({ file: target.file, source: target.source, documents: [], skipped: [entry] });
 
+/** What is decided before reading: the file's name, its format and what its place decided; or the file's scan, when nothing is to be read. */
 export function prepareTarget(target: FileTarget, options: FileScanOptions): Named | FileScan {
   const raw = target.name ?? (target.source === STDIN_SOURCE ? 'stdin.json' : target.source);
   const name = path.sep === '/' ? raw : raw.split(path.sep).join('/');
