@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cacheFolder, KEPT_VERSIONS, loadBundle } from '../../src/node/cli/code-cache.js';
 
@@ -103,6 +104,24 @@ describe('loadBundle', () => {
     }
     // the last one written is among those kept
     expect(loadBundle(url, folder).cached).toBe(true);
+  });
+
+  test.runIf(posix)('a scan worker without data compiles what it runs and writes nothing (the main thread keeps the data)', async () => {
+    const folder = mkdtempSync(path.join(root, 'cache-'));
+    const url = bundle('worker.cjs', SOURCE);
+    // the built module (a worker thread cannot load the TypeScript source)
+    const built = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'dist', 'esm', 'src', 'node', 'cli', 'code-cache.js')).href;
+    const code = `import { workerData, parentPort } from 'node:worker_threads'; const { loadBundle } = await import(workerData.built); const loaded = loadBundle(new URL(workerData.url), workerData.folder); parentPort.postMessage({ cached: loaded.cached, twice: loaded.exports.twice(3) });`;
+    const answer = await new Promise<{ cached: boolean; twice: number }>((resolve, reject) => {
+      const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), { workerData: { built, url: url.href, folder } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    expect(answer).toEqual({ cached: false, twice: 6 });
+    expect(readdirSync(folder)).toEqual([]);
+    // the main thread writes it
+    expect(loadBundle(url, folder).cached).toBe(false);
+    expect(readdirSync(folder)).toHaveLength(1);
   });
 
   test('without a folder, the bundle is required as usual', () => {

@@ -13,6 +13,7 @@
  *   data made by another V8, other V8 flags or another source length, and the file's name holds
  *   the bundle's size, time and inode, so an updated bundle never meets old code; the data of the
  *   KEPT_VERSIONS bundles written last are kept (two installed versions do not evict each other).
+ *   A scan worker that finds none compiles lazily and writes nothing, so that it is ready soon.
  *   Without a usable folder (no user id, as on Windows; `NODE_DISABLE_COMPILE_CACHE` set), the
  *   bundle is compiled each run.
  *
@@ -26,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 import { useCompileCache } from './compile-cache.js';
 
 /** The user's own cache folder, created if missing; undefined when there is none to trust. */
@@ -123,12 +125,17 @@ export function loadBundle(bundle: URL, folder: string | null = (useCompileCache
     // loads its dependencies with `require` (module-loader.ts) and needs it nowhere
     ...(IMPORT_AS_MAIN === undefined ? {} : { importModuleDynamically: IMPORT_AS_MAIN }),
   };
-  let script = cachedData ? new vm.Script(wrapped, { ...options, cachedData }) : undefined;
-  const cached = script !== undefined && script.cachedDataRejected !== true;
-  if (!script || !cached) {
+  const fromCache = cachedData && new vm.Script(wrapped, { ...options, cachedData });
+  const cached = fromCache !== undefined && fromCache.cachedDataRejected !== true;
+  let script: vm.Script;
+  if (cached) script = fromCache;
+  else if (isMainThread) {
     // none, or made by another V8: compiled whole, and kept before it runs
     script = compileEagerly(wrapped, options);
     keep(script, folder, cacheFile, prefix);
+  } else {
+    // a scan worker without data compiles only what it runs, to be ready soon; the main thread keeps the data
+    script = fromCache ?? new vm.Script(wrapped, options);
   }
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: { exports: unknown }, filename: string, dirname: string) => void;
   const loaded = { exports: {} as unknown };
