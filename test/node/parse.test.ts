@@ -154,6 +154,30 @@ describe('parseJson', () => {
     expect(parsed.problems[0]?.message).toMatch(message);
   });
 
+  test("leaves the process's Error.stackTraceLimit as it found it, whether the text parses or not", () => {
+    const before = Error.stackTraceLimit;
+    try {
+      Error.stackTraceLimit = 7;
+      parseJson('{"a": 1}', DEPTH);
+      expect(Error.stackTraceLimit).toBe(7);
+      expect(parseJson('{"a": tru}', DEPTH).problems[0]?.code).toBe('parse/syntax');
+      expect(Error.stackTraceLimit).toBe(7);
+    } finally {
+      Error.stackTraceLimit = before;
+    }
+  });
+
+  test('parses as usual where Error.stackTraceLimit cannot be set', () => {
+    const before = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit') as PropertyDescriptor;
+    Object.defineProperty(Error, 'stackTraceLimit', { ...before, writable: false });
+    try {
+      expect(parseJson('{"a": 1}', DEPTH).value).toEqual({ a: 1 });
+      expect(parseJson('{"a": tru}', DEPTH).problems.map((p) => p.code)).toEqual(['parse/syntax']);
+    } finally {
+      Object.defineProperty(Error, 'stackTraceLimit', before);
+    }
+  });
+
   test('an empty or blank document is parse/empty', () => {
     expect(parseJson('', DEPTH).problems.map((p) => p.code)).toEqual(['parse/empty']);
     expect(parseJson(' \n\t', DEPTH).problems.map((p) => p.code)).toEqual(['parse/empty']);

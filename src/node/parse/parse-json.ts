@@ -46,6 +46,26 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * JSON.parse, with no stack trace taken for the error of a text that does not parse: only the
+ * error's message is used, and taking the trace was a third of JSON.parse's time on such a text
+ * (5.4 µs against 3.4 µs for 1.2 KB, twelve calls deep). Where `Error.stackTraceLimit` cannot be
+ * set, the trace is taken as usual.
+ */
+function parseUntraced(text: string): unknown {
+  const limit = Error.stackTraceLimit;
+  try {
+    Error.stackTraceLimit = 0;
+  } catch {
+    return JSON.parse(text);
+  }
+  try {
+    return JSON.parse(text);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function parseJson(text: string, maxDepth: number, start = 0, end = text.length): ParsedJson {
   if (isBlank(text, start, end)) {
     return {
@@ -62,7 +82,7 @@ export function parseJson(text: string, maxDepth: number, start = 0, end = text.
   }
   let value: unknown;
   try {
-    value = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+    value = parseUntraced(start === 0 && end === text.length ? text : text.slice(start, end));
   } catch (error) {
     return slowPath(text, maxDepth, start, end, String((error as Error).message));
   }

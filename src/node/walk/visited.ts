@@ -25,6 +25,11 @@ export class Visited {
     return true;
   }
 
+  /** Whether any file was handed out by name or through a link (else no folder entry can have been). */
+  get hasLooseFiles(): boolean {
+    return this.files.size > 0;
+  }
+
   /** Whether a file found as a folder entry was handed out already by name or through a link. */
   hasLoose(real: string): boolean {
     return this.files.size > 0 && this.files.has(real);

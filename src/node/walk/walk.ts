@@ -64,9 +64,11 @@ export function* walkInputs(inputs: readonly Input[], options: WalkOptions): Gen
   }
 }
 
-/** The side files the policy refused since last asked, as walk items for the report. */
-function* refusals(policy: IgnorePolicy): Generator<WalkItem> {
-  for (const r of policy.takeRefusals()) yield { kind: 'refused', path: r.path, display: r.display, code: r.code, message: r.message };
+/** The side files the policy refused since last asked, as walk items for the report (none: undefined). */
+function refusals(policy: IgnorePolicy): WalkItem[] | undefined {
+  const refused = policy.takeRefusals();
+  if (refused.length === 0) return undefined;
+  return refused.map((r) => ({ kind: 'refused', path: r.path, display: r.display, code: r.code, message: r.message }));
 }
 
 function* explicitFile(file: string, options: WalkOptions, visited: Visited): Generator<WalkItem> {
@@ -74,7 +76,7 @@ function* explicitFile(file: string, options: WalkOptions, visited: Visited): Ge
   const policy = new IgnorePolicy(options.cwd, options.ignore, undefined);
   const folder = path.dirname(file);
   const git = policy.withGitignore(folder, policy.ancestorGitignores(folder), realFolder(folder));
-  yield* refusals(policy);
+  yield* refusals(policy) ?? [];
   const reason = policy.reasonToIgnore(file, false, git);
   const display = toDisplayPath(file, options.cwd);
   if (reason) return yield { kind: 'skipped', path: file, display, reason };
@@ -89,12 +91,17 @@ interface Frame {
   git: GitignoreFrame | undefined;
 }
 
+/**
+ * One generator for a whole folder: folders are entered by a plain function and their entries
+ * taken from an explicit stack, so a file found costs one step of this generator, not one of each
+ * folder above it.
+ */
 function* walkFolder(root: string, options: WalkOptions, visited: Visited): Generator<WalkItem> {
   const rootReal = realpathSync(root);
   if (visited.covers(rootReal)) return; // given twice, or inside a folder given before
   const policy = new IgnorePolicy(options.cwd, options.ignore, root);
   const ancestors = policy.ancestorGitignores(root);
-  yield* refusals(policy);
+  yield* refusals(policy) ?? [];
   const rootReason = policy.reasonToIgnore(root, true, ancestors);
   const rootDisplay = toDisplayPath(root, options.cwd);
   if (rootReason) return yield { kind: 'skipped', path: root, display: rootDisplay, reason: rootReason };
@@ -103,59 +110,63 @@ function* walkFolder(root: string, options: WalkOptions, visited: Visited): Gene
   const stack: Frame[] = [];
   /** Whether a link to `real` leads back into a folder being walked (a loop) or to one already walked through a link. */
   const loops = (real: string): boolean => linked.has(real) || stack.some((frame) => isInside(frame.folder.real, real));
-  /** Reads a folder and puts it on top of the stack; yields its failure when it cannot be read. */
-  function* enter(folder: Folder, throughLink = false): Generator<WalkItem> {
-    if (!visited.enterFolder(folder.real)) return; // reached already (a link went there first)
+  /** Reads a folder and puts it on top of the stack; what to say first: its failure when it cannot be read, the side files refused. */
+  const enter = (folder: Folder, throughLink = false): WalkItem[] | undefined => {
+    if (!visited.enterFolder(folder.real)) return undefined; // reached already (a link went there first)
     if (throughLink) linked.add(folder.real);
     let entries: Dirent[];
     try {
       entries = readdirSync(folder.path, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      yield { kind: 'unreadable', path: folder.path, display: folder.display, message: `cannot read the folder: ${code}` };
-      return;
+      return [{ kind: 'unreadable', path: folder.path, display: folder.display, message: `cannot read the folder: ${code}` }];
     }
     entries.sort(byName);
     const git = entries.some((e) => e.name === GITIGNORE) ? policy.withGitignore(folder.path, folder.git) : folder.git;
-    yield* refusals(policy);
+    const said = refusals(policy);
     stack.push({ folder, entries, next: 0, git });
-  }
-  yield* enter({ path: root, display: rootDisplay, real: rootReal, git: ancestors });
+    return said;
+  };
+  const first = enter({ path: root, display: rootDisplay, real: rootReal, git: ancestors });
+  if (first) yield* first;
   // links are followed after the folders and files they may lead to: a file is then reported at its
   // own path, and a link to it is skipped as scanned already
   const links: { full: string; display: string; git: GitignoreFrame | undefined }[] = [];
-  for (let nextLink = 0; ; ) {
-    yield* walkStack();
-    const link = links[nextLink++];
-    if (!link) break;
-    const item = followLink(link.full, link.display, rootReal, loops, policy, link.git, visited);
-    if (item && 'real' in item) yield* enter(item, true);
-    else if (item) yield item;
-  }
-
-  function* walkStack(): Generator<WalkItem> {
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1] as Frame;
-      const entry = frame.entries[frame.next++];
-      if (!entry) {
-        stack.pop();
-        continue;
+  let nextLink = 0;
+  for (;;) {
+    const frame = stack[stack.length - 1];
+    if (frame === undefined) {
+      const link = links[nextLink++];
+      if (!link) break;
+      const item = followLink(link.full, link.display, rootReal, loops, policy, link.git, visited);
+      if (item && 'real' in item) {
+        const said = enter(item, true);
+        if (said) yield* said;
+      } else if (item) yield item;
+      continue;
+    }
+    const entry = frame.entries[frame.next++];
+    if (!entry) {
+      stack.pop();
+      continue;
+    }
+    if (NEVER_ENTER.has(entry.name)) continue;
+    const { folder, git } = frame;
+    const full = joinPath(folder.path, entry.name);
+    const display = joinDisplay(folder.display, entry.name);
+    if (entry.isDirectory()) {
+      if (!policy.reasonToIgnore(full, true, git)) {
+        const said = enter({ path: full, display, real: joinPath(folder.real, entry.name), git });
+        if (said) yield* said;
       }
-      if (NEVER_ENTER.has(entry.name)) continue;
-      const { folder, git } = frame;
-      const full = joinPath(folder.path, entry.name);
-      const display = joinDisplay(folder.display, entry.name);
-      if (entry.isDirectory()) {
-        if (!policy.reasonToIgnore(full, true, git)) yield* enter({ path: full, display, real: joinPath(folder.real, entry.name), git });
-      } else if (entry.isFile()) {
-        if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git) && !visited.hasLoose(joinPath(folder.real, entry.name))) {
-          yield { kind: 'file', path: full, display, regular: true };
-        }
-      } else if (entry.isSymbolicLink()) {
-        links.push({ full, display, git });
-      } else if (formatOfFile(entry.name)) {
-        yield { kind: 'skipped', path: full, display, reason: 'not a regular file' };
+    } else if (entry.isFile()) {
+      if (formatOfFile(entry.name) && !policy.reasonToIgnore(full, false, git) && !(visited.hasLooseFiles && visited.hasLoose(joinPath(folder.real, entry.name)))) {
+        yield { kind: 'file', path: full, display, regular: true };
       }
+    } else if (entry.isSymbolicLink()) {
+      links.push({ full, display, git });
+    } else if (formatOfFile(entry.name)) {
+      yield { kind: 'skipped', path: full, display, reason: 'not a regular file' };
     }
   }
 }
