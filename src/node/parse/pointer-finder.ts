@@ -15,10 +15,13 @@ function unescapeToken(token: string): string {
 
 function trieOf(pointers: readonly string[]): Step {
   const root: Step = { pointer: '', children: new Map() };
-  for (const pointer of pointers) {
+  for (let p = 0; p < pointers.length; p++) {
+    const pointer = pointers[p] as string;
     let node = root;
     if (pointer === '') continue;
-    for (const raw of pointer.slice(1).split('/')) {
+    const tokens = pointer.slice(1).split('/');
+    for (let t = 0; t < tokens.length; t++) {
+      const raw = tokens[t] as string;
       const token = unescapeToken(raw);
       let next = node.children.get(token);
       if (!next) {

@@ -84,7 +84,9 @@ function heading(file: string, ways: ReadonlySet<string>, paint: Paint): string 
 /** The lines of a document's issues (errors only with `quiet`). */
 function issueLines(doc: DocumentReport, paint: Paint, quiet: boolean): string[] {
   const lines: string[] = [];
-  for (const issue of doc.issues) {
+  const issues = doc.issues;
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as (typeof issues)[number];
     if (quiet && issue.severity !== 'error') continue;
     const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
     const place = `${printable(doc.file)}:${issue.line}:${issue.column}`;

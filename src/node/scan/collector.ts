@@ -62,7 +62,9 @@ export class ResultCollector {
     summary.documents++;
     if (doc.ok) summary.valid++;
     else summary.invalid++;
-    for (const issue of doc.issues) {
+    const issues = doc.issues;
+    for (let i = 0; i < issues.length; i++) {
+      const issue = issues[i] as (typeof issues)[number];
       if (issue.code === MORE_ISSUES) continue; // it stands for the omitted ones, counted below
       if (issue.severity === 'error') summary.errors++;
       else summary.warnings++;

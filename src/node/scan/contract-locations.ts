@@ -36,7 +36,9 @@ export function contractLocations(): readonly Location[] {
 
 /** The contract a file's place implies, if any. `file` uses `/` separators. */
 export function contractAtLocation(file: string): LocationMatch | undefined {
-  for (const location of contractLocations()) {
+  const locations = contractLocations();
+  for (let i = 0; i < locations.length; i++) {
+    const location = locations[i] as (typeof locations)[number];
     if (!file.includes(location.literal)) continue;
     const match = location.pattern.exec(file);
     if (match) return { contract: location.contract, root: file.slice(0, match.index) || '.' };

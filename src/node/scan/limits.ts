@@ -36,7 +36,10 @@ const byPlace = (a: LocatedIssue, b: LocatedIssue): number => a.line - b.line ||
  * left out, by severity, such as duplicate keys the parser only counted).
  */
 export function boundedIssues(issues: LocatedIssue[], extra: OmittedIssues = { errors: 0, warnings: 0 }): { issues: LocatedIssue[]; omitted?: OmittedIssues } {
-  for (const issue of issues) if (issue.message.length > MAX_MESSAGE_CHARS) issue.message = boundedMessage(issue.message);
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as LocatedIssue;
+    if (issue.message.length > MAX_MESSAGE_CHARS) issue.message = boundedMessage(issue.message);
+  }
   if (issues.length <= MAX_ISSUES_PER_DOCUMENT && extra.errors + extra.warnings === 0) return { issues };
   issues.sort(byPlace);
   const kept = issues.slice(0, MAX_ISSUES_PER_DOCUMENT);

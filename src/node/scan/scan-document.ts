@@ -81,7 +81,8 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   const parsed = parseJson(source.text, maxDepth, span.start, span.end);
   // every issue list starts as this one literal and grows by push: one array shape for V8 throughout
   const located: LocatedIssue[] = [];
-  for (const problem of parsed.problems) located.push(locateProblem(problem, source));
+  const problems = parsed.problems;
+  for (let i = 0; i < problems.length; i++) located.push(locateProblem(problems[i] as ParseProblem, source));
   const extra = { errors: parsed.moreDuplicates ?? 0, warnings: 0 };
   if (!parsed.parsed) {
     const place = context.place;
@@ -103,7 +104,8 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   if (contract) {
     const result = validate(value, { contract, filename: context.filename });
     contract = result.contract;
-    for (const issue of result.issues) issues.push(issue);
+    const found = result.issues;
+    for (let i = 0; i < found.length; i++) issues.push(found[i] as Issue);
   } else {
     const issue = classified?.issue;
     // a document that is none of ours is skipped, its duplicate keys too, unless it was asked for by name
@@ -119,10 +121,10 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   if (issues.length > 0) {
     // JSON.parse accepted the text: follow only the paths to the issues (a layout may exist already)
     const layout: Positions = parsed.layout ?? findPointers(source.text, issues.map((i) => i.pointer), span.start, span.end);
-    for (const issue of issues) located.push(locateIssue(issue, layout, source, span.start));
+    for (let i = 0; i < issues.length; i++) located.push(locateIssue(issues[i] as Issue, layout, source, span.start));
   }
   let ok = extra.errors === 0;
-  for (const issue of located) if (issue.severity === 'error') ok = false;
+  for (let i = 0; i < located.length; i++) if ((located[i] as LocatedIssue).severity === 'error') ok = false;
   const document: ScannedDocument = { line: span.line, contract, detection, ok, issues: located };
   if (facts) document.facts = facts;
   return { kind: 'document', document: listed(document, extra) };

@@ -16,7 +16,7 @@ import { CrossDocumentChecks, type Locator } from './cross-checks.js';
 import { DocumentIndex } from './document-index.js';
 import { maxDocumentDepth } from './depth-limit.js';
 import { BatchPipeline, type ParallelOptions } from './batch-pipeline.js';
-import type { BatchItem } from './file-batch.js';
+import type { BatchItem, BatchOutcome } from './file-batch.js';
 import { DocumentRereader } from './reread.js';
 import { prepareTarget, readTarget, scanFile, STDIN_SOURCE, type FileScanOptions, type FileTarget } from './scan-file.js';
 import { scanLog } from './scan-log.js';
@@ -124,8 +124,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const take = (fileScan: FileScan): void => {
     if (seenBefore(fileScan.file, fileScan.identity)) return;
     const fileNumber = index.addFile(fileScan.source);
-    for (const entry of fileScan.skipped) collector.addSkipped(entry);
-    for (const document of fileScan.documents) takeDocument(fileNumber, fileScan.file, document);
+    const { skipped, documents } = fileScan;
+    for (let i = 0; i < skipped.length; i++) collector.addSkipped(skipped[i] as (typeof skipped)[number]);
+    for (let i = 0; i < documents.length; i++) takeDocument(fileNumber, fileScan.file, documents[i] as ScannedDocument);
     collector.addFile();
     options.onFile?.(++files);
   };
@@ -150,7 +151,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const pipeline = new BatchPipeline(
     fileOptions,
     (outcomes) => {
-      for (const outcome of outcomes) {
+      for (let i = 0; i < outcomes.length; i++) {
+        const outcome = outcomes[i] as BatchOutcome;
         if (outcome.kind === 'skipped') collector.addSkipped(outcome.entry);
         else take(outcome.scan);
       }

@@ -34,7 +34,11 @@ const IN_MEMORY: WaitingBounds = { bytes: 8 * 1024 * 1024, entries: 65_536 };
 function estimate(report: DocumentReport | undefined): number {
   if (!report) return 48;
   let bytes = 160;
-  for (const issue of report.issues) bytes += 128 + 2 * (issue.message.length + issue.pointer.length);
+  const issues = report.issues;
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as (typeof issues)[number];
+    bytes += 128 + 2 * (issue.message.length + issue.pointer.length);
+  }
   return bytes;
 }
 

@@ -69,7 +69,9 @@ export class IgnorePolicy {
 
   /** The reason a path is left out, or undefined when it is scanned. */
   reasonToIgnore(absolute: string, isDirectory: boolean, git: GitignoreFrame | undefined): string | undefined {
-    for (const rules of this.fixed) {
+    const fixed = this.fixed;
+    for (let i = 0; i < fixed.length; i++) {
+      const rules = fixed[i] as RuleSet;
       if (rules.test(absolute, isDirectory) === 'ignored') return `ignored by ${rules.origin}`;
     }
     for (let frame = git; frame; frame = frame.parent) {
