@@ -74,26 +74,24 @@ export const HELD_LINES = 1000;
 /** Distinct ways of taking a file's documents remembered for its heading; one more and the heading is written. */
 const WAYS_KEPT = 64;
 
-/** A file's heading: its path and, for each distinct way its documents were taken, which contract and why. */
-function heading(file: string, ways: ReadonlySet<string>, paint: Paint): string {
+/** A file's heading: its path (`shown`: printable), and, for each distinct way its documents were taken, which contract and why. */
+function heading(shown: string, ways: ReadonlySet<string>, paint: Paint): string {
   const all = [...ways];
   const more = all.length > HEADINGS_SHOWN ? `; and ${all.length - HEADINGS_SHOWN} more` : '';
-  return `${paint('1', printable(file))}  ${paint('2', `— ${oneLine(all.slice(0, HEADINGS_SHOWN).join('; '))}${more}`)}`;
+  return `${paint('1', shown)}  ${paint('2', `— ${oneLine(all.slice(0, HEADINGS_SHOWN).join('; '))}${more}`)}`;
 }
 
-/** The lines of a document's issues (errors only with `quiet`). */
-function issueLines(doc: DocumentReport, paint: Paint, quiet: boolean): string[] {
-  const lines: string[] = [];
+/** Adds the lines of a document's issues to `lines` (errors only with `quiet`); `shown`: its file, printable. */
+function addIssueLines(lines: string[], doc: DocumentReport, shown: string, paint: Paint, quiet: boolean): void {
   const issues = doc.issues;
   for (let i = 0; i < issues.length; i++) {
     const issue = issues[i] as (typeof issues)[number];
     if (quiet && issue.severity !== 'error') continue;
     const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
-    const place = `${printable(doc.file)}:${issue.line}:${issue.column}`;
+    const place = `${shown}:${issue.line}:${issue.column}`;
     const pointer = issue.pointer === '' ? '' : `  ${paint('2', printable(issue.pointer))}`;
     lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${oneLine(issue.message)}${pointer}`);
   }
-  return lines;
 }
 
 /** The documents of one file as they come: held under its heading until the file ends or HELD_LINES are reached. */
@@ -105,40 +103,51 @@ class FileSection {
   private headed = false;
   /** The way named last after the heading, when the ways are too many to remember. */
   private lastWay = '';
+  /** The file's name as it may be shown on a terminal. */
+  private readonly shown: string;
 
   constructor(
     readonly file: string,
     private readonly paint: Paint,
     private readonly options: ReportOptions,
     private readonly write: (text: string) => void,
-  ) {}
+  ) {
+    this.shown = printable(file);
+  }
 
   add(doc: DocumentReport): void {
     const way = decidedLong(doc.contract, doc.detection);
-    const lines = issueLines(doc, this.paint, this.options.quiet);
     if (!this.headed) {
       this.ways.add(way);
-      this.held.push(...lines);
+      addIssueLines(this.held, doc, this.shown, this.paint, this.options.quiet);
       if (this.held.length > HELD_LINES || this.ways.size > WAYS_KEPT) {
-        this.write(`${[heading(this.file, this.ways, this.paint), ...this.held].join('\n')}\n`);
+        this.write(`${this.headingAndHeld()}\n`);
         this.held = [];
         this.headed = true;
       }
       return;
     }
+    const lines: string[] = [];
+    addIssueLines(lines, doc, this.shown, this.paint, this.options.quiet);
     if (lines.length === 0 && this.options.verbose !== true) return;
     if (!this.ways.has(way) && way !== this.lastWay) {
-      this.write(`${this.paint('1', printable(this.file))}  ${this.paint('2', `— also: ${oneLine(way)}`)}\n`);
+      this.write(`${this.paint('1', this.shown)}  ${this.paint('2', `— also: ${oneLine(way)}`)}\n`);
       if (this.ways.size < WAYS_KEPT) this.ways.add(way);
     }
     this.lastWay = way;
     if (lines.length > 0) this.write(`${lines.join('\n')}\n`);
   }
 
+  /** The heading, then the lines held, one a line. */
+  private headingAndHeld(): string {
+    const head = heading(this.shown, this.ways, this.paint);
+    return this.held.length === 0 ? head : `${head}\n${this.held.join('\n')}`;
+  }
+
   /** The file has ended: what is held, and the blank line after a file. */
   close(): void {
     if (this.headed) this.write('\n');
-    else if (this.held.length > 0 || this.options.verbose === true) this.write(`${[heading(this.file, this.ways, this.paint), ...this.held].join('\n')}\n\n`);
+    else if (this.held.length > 0 || this.options.verbose === true) this.write(`${this.headingAndHeld()}\n\n`);
   }
 }
 
