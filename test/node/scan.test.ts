@@ -41,6 +41,27 @@ describe('scan', () => {
     ]);
   });
 
+  test("a file's base name reaches the rules, and a lease found by its shape is budgeted by its own folder", async () => {
+    const signal = readFileSync(path.join(fixtures, '.bridges', 'signals', '20260130-034638_council_call_deploy.json'), 'utf8');
+    write('.bridges/signals/20260130-034638_council_call_deploy.json', signal);
+    write('.bridges/signals/20260130-034638_council_call_rollback.json', signal);
+    const lease = (resource: string): string =>
+      JSON.stringify({ created_at: '2026-01-30T06:00:00Z', domain: 'builder', expires_at: '2026-01-30T06:30:00Z', override: false, override_reason: '', owner: 'builder', resource, ttl_seconds: 1800 });
+    write('elsewhere/a.json', lease('tool:a'));
+    write('elsewhere/b.json', lease('tool:b'));
+    write('elsewhere/.substrate/constants/budgets.yaml', 'budgets:\n  max_leases_per_domain: 1\n');
+    const result = await scan({ cwd: root, now: '2026-01-30T06:10:00Z', retention: 'all' });
+    const codes = Object.fromEntries(result.documents.map((d) => [d.file, d.issues.map((i) => i.code)]));
+    expect(codes).toEqual({
+      '.bridges/signals/20260130-034638_council_call_deploy.json': [],
+      '.bridges/signals/20260130-034638_council_call_rollback.json': ['rule/signal-filename-agrees', 'scan/repeated-signal-id'],
+      'elsewhere/a.json': [],
+      'elsewhere/b.json': ['scan/lease-budget'],
+    });
+    const budget = result.documents.find((d) => d.file === 'elsewhere/b.json')?.issues[0];
+    expect(budget?.message).toContain('max_leases_per_domain in elsewhere/.substrate/constants/budgets.yaml');
+  });
+
   test('without any ledger in the scan, an unknown ledger reference says nothing', async () => {
     write('receipt.json', JSON.stringify(browser, null, 2));
     expect((await scan({ cwd: root })).summary.warnings).toBe(0);
