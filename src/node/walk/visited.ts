@@ -30,9 +30,9 @@ export class Visited {
     return this.files.size > 0;
   }
 
-  /** Whether a file found as a folder entry was handed out already by name or through a link. */
+  /** Whether a file found as a folder entry was handed out already by name or through a link (ask hasLooseFiles first: it saves making `real`). */
   hasLoose(real: string): boolean {
-    return this.files.size > 0 && this.files.has(real);
+    return this.files.has(real);
   }
 
   hasFolder(real: string): boolean {
