@@ -2,7 +2,9 @@
 // test that runs the built CLI on that folder's input/ (copied to a temporary place, where the
 // files git cannot hold are made) and checks the exit code, the JSON report (summary, every
 // document with issues and each issue's code, severity, pointer, line and column, the skipped
-// entries) and the pretty summary line. Adding a folder adds a test.
+// entries) and the pretty summary line; then, with --quiet (where the scan only counts warnings),
+// that the GitHub report gives the same exit code, each error at its place and the same summary.
+// Adding a folder adds a test.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +41,15 @@ interface Expected {
   prettyLines?: string[];
 }
 
+/** An issue of the GitHub report: `::<severity> file=…,line=…,col=…,title=<code>::…`, its properties unescaped. */
+function githubCommand(line: string): { file: string; line: number; column: number; code: string } {
+  const match = /^::error file=([^,]*),line=(\d+),col=(\d+),title=([^:]*)::/.exec(line);
+  expect(match, line).not.toBeNull();
+  const unescape = (s: string): string => s.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  const [, file, at, column, code] = match as RegExpExecArray;
+  return { file: unescape(file as string), line: Number(at), column: Number(column), code: unescape(code as string) };
+}
+
 const casesDir = path.join(import.meta.dirname, 'cases');
 const cases = readdirSync(casesDir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(casesDir, d.name, 'expected.json')))
@@ -64,12 +75,12 @@ describe('CLI cases', () => {
       const { root, base } = prepareCase(caseDir, expected.setup);
       if (unprivileged) for (const folder of [base, root]) chmodSync(folder, 0o755);
       try {
-        const run = (format?: string) => {
+        const run = (format?: string, ...more: string[]) => {
           let fd: number | undefined;
           try {
             if (expected.stdinFolder) fd = openSync(path.join(root, expected.stdinFolder), 'r');
             const stdin = fd ?? (expected.stdin ? readFileSync(path.join(caseDir, expected.stdin)) : undefined);
-            const args = [...(expected.args ?? ['.']), ...(format ? ['--format', format] : [])];
+            const args = [...(expected.args ?? ['.']), ...(format ? ['--format', format] : []), ...more];
             return runCli(args, { cwd: root, asNobody: unprivileged, ...(stdin === undefined ? {} : { stdin }) });
           } finally {
             if (fd !== undefined) closeSync(fd);
@@ -118,6 +129,14 @@ describe('CLI cases', () => {
         const verbose = expected.args?.includes('--verbose') === true;
         expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe(`${mark} ${expectedSummaryLine({ ...expected.summary!, skippedAs }, verbose)}`);
         for (const line of expected.prettyLines ?? []) expect(pretty.stdout.split('\n')).toContain(line);
+        // errors only: warnings are counted, not listed; the same errors, places, summary and exit code
+        const quiet = run('github', '--quiet');
+        expect(quiet.status, quiet.stderr).toBe(expected.exit);
+        const lines = quiet.stdout.split('\n').filter((line) => line !== '');
+        const errors = lines.filter((line) => line.startsWith('::')).map(githubCommand);
+        const expectedErrors = withIssues.flatMap((d) => d.issues.filter((i) => i.severity === 'error').map((i) => ({ file: d.file, line: i.line, column: i.column, code: i.code })));
+        expect(errors).toEqual(expectedErrors);
+        expect(lines.filter((line) => !line.startsWith('::'))).toEqual(expected.summary!.errors > 0 ? [expectedSummaryLine({ ...expected.summary!, skippedAs })] : []);
       } finally {
         rmSync(base, { recursive: true, force: true });
       }

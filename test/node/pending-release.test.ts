@@ -1,7 +1,8 @@
 // Documents that may still get an issue wait, with those after them, only as long as they must: a
 // reference to a ledger until the ledger comes, a live lease only when it is past its domain's
 // budget. What the scan reports is the same as if every such document had waited for the end
-// (a model of the checks across documents, below); only when the report gets them changes.
+// (a model of the checks across documents, below); only when the report gets them changes. A scan
+// that lists no warning (for a report that shows none) holds no document for one.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 /** Scans `root`, recording when each document was handed on: after how many files were taken. */
-async function scanWithTimes(): Promise<{ documents: DocumentReport[]; filesDoneAt: Map<string, number>; filesTotal: number }> {
+async function scanWithTimes(listWarnings = true): Promise<{ documents: DocumentReport[]; filesDoneAt: Map<string, number>; filesTotal: number }> {
   let filesDone = 0;
   const documents: DocumentReport[] = [];
   const filesDoneAt = new Map<string, number>();
@@ -39,6 +40,7 @@ async function scanWithTimes(): Promise<{ documents: DocumentReport[]; filesDone
     cwd: root,
     now: NOW,
     retention: 'all',
+    listWarnings,
     onFile: (n) => (filesDone = n),
     onDocument: (report) => {
       documents.push(report);
@@ -67,6 +69,22 @@ describe('documents wait only as long as they must', () => {
     expect(filesDoneAt.get('f/broken.json')).toBe(filesTotal);
     expect(documents[8]?.issues.map((i) => i.code)).toEqual(['scan/unknown-ledger']);
     expect(documents[0]?.issues).toEqual([]);
+  });
+
+  test('where warnings are only counted, a reference to no ledger holds nothing: its document is handed on at once, and the warning counted', async () => {
+    write('a/ledger.json', { ...ledger, id: ledgerId(1) });
+    write('b/receipt.json', { ...browser, capabilityLedgerRef: ledgerId(99) });
+    write('c/broken.json', { ...browser, id: 43, capabilityLedgerRef: ledgerId(98) });
+    write('d/receipt.json', { ...browser, id: `${browser.id}-d`, capabilityLedgerRef: ledgerId(1) });
+    const listed = await scanWithTimes();
+    expect(listed.filesDoneAt.get('b/receipt.json')).toBe(listed.filesTotal);
+    const { documents, filesDoneAt } = await scanWithTimes(false);
+    expect(documents.map((d) => d.file)).toEqual(['a/ledger.json', 'b/receipt.json', 'c/broken.json', 'd/receipt.json']);
+    expect(filesDoneAt.get('b/receipt.json')).toBe(1);
+    expect(filesDoneAt.get('c/broken.json')).toBe(2);
+    expect(documents.map((d) => d.issues.map((i) => i.code))).toEqual([[], [], ['schema/type'], []]);
+    const counted = await scan({ cwd: root, now: NOW, listWarnings: false });
+    expect(counted.summary.warnings).toBe(2);
   });
 
   test('leases within their budget are handed on at once; one past it waits, with those behind it, and gets the error', async () => {
@@ -145,6 +163,12 @@ describe('what is reported does not depend on when documents are handed on', () 
           expect(documents.map((d) => d.issues.map((i) => i.code).sort())).toEqual(expected);
         }
         expect(kept.summary).toEqual(result.summary);
+        // warnings only counted: the same errors on the same documents, the same summary
+        const counted: DocumentReport[] = [];
+        const errorsOnly = await scan({ cwd: root, now: NOW, retention: 'all', listWarnings: false, onDocument: (d) => counted.push(d) });
+        expect(counted.map((d) => d.file)).toEqual(walked.map((w) => w.file));
+        expect(counted.map((d) => d.issues.map((i) => i.code).sort())).toEqual(expected.map((codes) => codes.filter((code) => code === 'scan/lease-budget')));
+        expect(errorsOnly.summary).toEqual(result.summary);
       }),
       { numRuns: 40 },
     );

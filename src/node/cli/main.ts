@@ -53,6 +53,8 @@ async function run(args: ScanArgs, io: CliIo, parallel: ParallelOptions | undefi
       stdinFilename: args.stdinFilename,
       namedAsFound: args.asFound,
       retention: args.verbose ? 'all' : reporter.retention,
+      // a report that shows no warning needs them counted only: none placed, no document held for one
+      listWarnings: reporter.showsWarnings?.(options) ?? true,
       contract: args.contract,
       onFile: progress.onFile,
       onDocument: reporter.stream && ((report) => (stream ??= (reporter.stream as NonNullable<typeof reporter.stream>)(options, out.write)).document(report)),

@@ -8,7 +8,7 @@
 import type { DocumentReport } from '../scan/types.js';
 import { decidedShort } from './detection-text.js';
 import type { Reporter, ReportOptions, ReportStream } from './reporter.js';
-import { defineStreamingReporter, summaryLine } from './reporter.js';
+import { defineStreamingReporter, summaryLine, warningsUnlessQuiet } from './reporter.js';
 
 export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
@@ -39,4 +39,4 @@ function open(options: ReportOptions, write: (text: string) => void): ReportStre
   };
 }
 
-export const githubReporter: Reporter = defineStreamingReporter('problems', open);
+export const githubReporter: Reporter = { ...defineStreamingReporter('problems', open), showsWarnings: warningsUnlessQuiet };

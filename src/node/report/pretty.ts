@@ -16,7 +16,7 @@
 import type { DocumentReport } from '../scan/types.js';
 import { decidedLong } from './detection-text.js';
 import type { ReportOptions, Reporter, ReportStream } from './reporter.js';
-import { defineStreamingReporter, summaryLine } from './reporter.js';
+import { defineStreamingReporter, summaryLine, warningsUnlessQuiet } from './reporter.js';
 
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -182,4 +182,4 @@ function open(options: ReportOptions, write: (text: string) => void): ReportStre
   };
 }
 
-export const prettyReporter: Reporter = defineStreamingReporter('problems', open);
+export const prettyReporter: Reporter = { ...defineStreamingReporter('problems', open), showsWarnings: warningsUnlessQuiet };

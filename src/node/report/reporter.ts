@@ -41,7 +41,15 @@ export interface Reporter {
    * empty). The text is the same as `pieces` of the whole result.
    */
   stream?(options: ReportOptions, write: (text: string) => void): ReportStream;
+  /**
+   * Whether the report shows warnings with these options (absent: always). For a report that shows
+   * none, a scan only counts them (ScanOptions.listWarnings).
+   */
+  showsWarnings?(options: ReportOptions): boolean;
 }
+
+/** `showsWarnings` of the formats that show errors only with `quiet` (pretty, github). */
+export const warningsUnlessQuiet = (options: ReportOptions): boolean => !options.quiet;
 
 export interface ReportStream {
   document(report: DocumentReport): void;

@@ -139,6 +139,11 @@ export class ResultCollector {
     return report;
   }
 
+  /** Counts warnings found across documents and not listed (ScanOptions.listWarnings). */
+  countWarnings(count: number): void {
+    this.summary.warnings += count;
+  }
+
   /** The result: the documents kept (none when a sink took them), the skipped entries and the summary. */
   result(): ScanResult {
     return { documents: this.kept, skipped: this.skipped, summary: { ...this.summary, skippedAs: { ...this.skippedAs } } };

@@ -7,6 +7,8 @@
  *   not counted, wherever it stands), with the domain's count at the end;
  * - a `capabilityLedgerRef` naming no ledger of the scan while the scan holds ledgers: warning,
  *   decided at the end.
+ * Where warnings are not listed (ScanOptions.listWarnings), they are only counted: none is placed,
+ * and no document waits for one.
  * Ids are remembered as fingerprints (id-registry.ts), with the first holder's seq for the message;
  * a document's content as a fingerprint too, taken when its id comes again (a file is then read
  * again; a log's line and standard input have theirs from the scan). A document
@@ -75,12 +77,15 @@ export class CrossDocumentChecks {
   private readonly refusalSaid = new Set<string>();
   /** Per repository and domain, the live leases without override seen so far. */
   private readonly counted = new Map<string, number>();
+  /** Warnings found and not listed (only counted), when warnings are not listed. */
+  unlistedWarnings = 0;
 
   constructor(
     private readonly index: DocumentIndex,
     private readonly rereader: DocumentRereader,
     private readonly now: Instant,
     private readonly display: (source: string) => string,
+    private readonly listWarnings = true,
   ) {
     this.ids = new IdRegistry();
     this.signalIds = new IdRegistry();
@@ -90,6 +95,13 @@ export class CrossDocumentChecks {
   private issue(seq: number, code: string, severity: 'error' | 'warning', pointer: string, message: string, at?: Position): LocatedIssue {
     const { line, column } = at ?? this.rereader.position(this.index.source(seq), this.index.line(seq), pointer);
     return { code, severity, pointer, message: boundedMessage(message), line, column };
+  }
+
+  /** Whether a warning found is only counted (warnings are not listed); it is counted then. */
+  private onlyCounted(): boolean {
+    if (this.listWarnings) return false;
+    this.unlistedWarnings++;
+    return true;
   }
 
   private where(seq: number): string {
@@ -118,12 +130,13 @@ export class CrossDocumentChecks {
       visit.released = this.pendingRefs.settle(facts.ledgerId);
     }
     if (facts.ledgerRef !== undefined && !this.ledgers.has(facts.ledgerRef)) {
-      this.pendingRefs.push(seq, facts.ledgerRef, here?.('/capabilityLedgerRef'));
-      visit.pending = true;
+      // the warning, if the ledger never comes, is decided at the end: a document that lists it waits
+      this.pendingRefs.push(seq, facts.ledgerRef, this.listWarnings ? here?.('/capabilityLedgerRef') : undefined);
+      visit.pending = this.listWarnings;
     }
     if (facts.signalId !== undefined) {
       const first = this.signalIds.firstOf(facts.signalId, seq);
-      if (first !== undefined) {
+      if (first !== undefined && !this.onlyCounted()) {
         const message = `signal header id ${JSON.stringify(facts.signalId)} is also used by the signal at ${this.where(first.seq)}`;
         found.push(this.issue(seq, 'scan/repeated-signal-id', 'warning', '/header/id', message, here?.('/header/id')));
       }
@@ -180,6 +193,7 @@ export class CrossDocumentChecks {
   private refusalOnce(budget: LeaseBudget, first: LiveLease): LocatedIssue | undefined {
     if (!budget.refused || this.refusalSaid.has(first.root)) return undefined;
     this.refusalSaid.add(first.root);
+    if (this.onlyCounted()) return undefined;
     return this.issue(first.seq, budget.refused.code, 'warning', '', budget.refused.message, firstLine(first));
   }
 
@@ -189,7 +203,7 @@ export class CrossDocumentChecks {
     await this.leaseBudgets(deferred);
     if (this.ledgers.size > 0) {
       this.pendingRefs.forEach((seq, ref, at) => {
-        if (this.ledgers.has(ref)) return;
+        if (this.ledgers.has(ref) || this.onlyCounted()) return;
         const message = `capabilityLedgerRef ${JSON.stringify(ref)} names no CapabilityLedger of this scan (it holds ${this.ledgers.size})`;
         deferred.push({ seq, issue: this.issue(seq, 'scan/unknown-ledger', 'warning', '/capabilityLedgerRef', message, at) });
       });

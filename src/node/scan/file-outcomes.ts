@@ -16,6 +16,8 @@ export interface FileScanOptions extends PlaceOptions {
   maxDepth: number;
   /** The instant leases are judged at. */
   now: Instant;
+  /** List each warning in its document, placed; false: only count them (for a report that shows none). */
+  listWarnings: boolean;
 }
 
 export interface FileTarget {

@@ -36,6 +36,8 @@ export interface DocumentContext {
   now: Instant;
   /** Take the fingerprint of a document's content now: it cannot be read again (a log's line, standard input). */
   contentNow: boolean;
+  /** List the document's warnings, placed; false: only count them, in `omitted` (FileScanOptions.listWarnings). */
+  listWarnings: boolean;
 }
 
 export type DocumentOutcome = { kind: 'document'; document: ScannedDocument } | { kind: 'skipped'; reason: string; detection: Detection; as: SkipKind };
@@ -68,12 +70,28 @@ function detectionOf(classified: Classification): Detection {
   return detection;
 }
 
-/** The document with its issues bounded (limits.ts): the rest counted in `omitted`. */
-function listed(document: ScannedDocument, extra: { errors: number; warnings: number }): ScannedDocument {
+/**
+ * The document with its issues bounded (limits.ts): the rest counted in `omitted`, with the
+ * `unlisted` warnings (those a report that shows no warning does not need placed).
+ */
+function listed(document: ScannedDocument, extra: { errors: number; warnings: number }, unlisted = 0): ScannedDocument {
   const bounded = boundedIssues(document.issues, extra);
   document.issues = bounded.issues;
-  if (bounded.omitted) document.omitted = bounded.omitted;
+  const omitted = bounded.omitted;
+  if (omitted || unlisted > 0) document.omitted = { errors: omitted?.errors ?? 0, warnings: (omitted?.warnings ?? 0) + unlisted };
   return document;
+}
+
+/** Takes the warnings out of `issues`, keeping the errors in order; the count taken. */
+function takeWarnings(issues: Issue[]): number {
+  let kept = 0;
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as Issue;
+    if (issue.severity === 'error') issues[kept++] = issue;
+  }
+  const taken = issues.length - kept;
+  issues.length = kept;
+  return taken;
 }
 
 export function scanDocument(context: DocumentContext, span: DocumentSpan): DocumentOutcome {
@@ -114,6 +132,7 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   }
   const facts = documentFacts(value, contract, context.leaseRoot, context.contentNow);
   if (facts?.lease && compareInstants(facts.lease.expiresAt, context.now) <= 0) issues.push(expiredLease(value as Record<string, unknown>, context.now));
+  const unlisted = context.listWarnings ? 0 : takeWarnings(issues);
   if (issues.length > MAX_ISSUES_PER_DOCUMENT) {
     // only the listed issues are placed; the others are counted
     for (const issue of issues.splice(MAX_ISSUES_PER_DOCUMENT)) extra[issue.severity === 'error' ? 'errors' : 'warnings']++;
@@ -127,5 +146,5 @@ export function scanDocument(context: DocumentContext, span: DocumentSpan): Docu
   for (let i = 0; i < located.length; i++) if ((located[i] as LocatedIssue).severity === 'error') ok = false;
   const document: ScannedDocument = { line: span.line, contract, detection, ok, issues: located };
   if (facts) document.facts = facts;
-  return { kind: 'document', document: listed(document, extra) };
+  return { kind: 'document', document: listed(document, extra, unlisted) };
 }

@@ -96,6 +96,7 @@ function scanBytes(options: FileScanOptions, bytes: Buffer, scan: FileScan, { na
     now: options.now,
     // a file can be read again, if its id turns out to be repeated; standard input cannot
     contentNow: scan.source === STDIN_SOURCE,
+    listWarnings: options.listWarnings,
   };
   const outcome = scanDocument(context, { line: 1, start: 0, end: text.length });
   if (outcome.kind === 'skipped') scan.skipped.push({ file: scan.file, reason: outcome.reason, detection: outcome.detection, kind: outcome.as });

@@ -56,6 +56,7 @@ export function scanLog(target: FileTarget, options: FileScanOptions, { name, pl
     filename: undefined,
     now: options.now,
     contentNow: true,
+    listWarnings: options.listWarnings,
   };
   const scanLine = (raw: LogLine): void => {
     const bytes = raw.bytes;

@@ -57,6 +57,12 @@ export interface ScanOptions {
   contract?: ContractName | undefined;
   /** Look for `.contracts.json` from the paths given upward (default true). */
   useConfig?: boolean;
+  /**
+   * List warnings in the documents (default true). False for a report that shows no warning (the
+   * pretty and GitHub formats with `--quiet`): warnings are then only counted in the summary, so
+   * none is placed, and no document is held back for a warning only the whole scan decides.
+   */
+  listWarnings?: boolean;
   /** Called after each file. */
   onFile?: (filesDone: number) => void;
   /**
@@ -87,10 +93,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     now: instantOfNow(options.now),
     contract: options.contract,
     configs: options.contract || options.useConfig === false ? [] : configsFor(configStarts(inputs, options.stdinFilename, cwd), display),
+    listWarnings: options.listWarnings !== false,
   };
   const rereader = new DocumentRereader(fileOptions.maxDepth, fileOptions.maxFileSize);
   const index = new DocumentIndex();
-  const cross = new CrossDocumentChecks(index, rereader, fileOptions.now, display);
+  const cross = new CrossDocumentChecks(index, rereader, fileOptions.now, display, fileOptions.listWarnings);
   const collector = new ResultCollector(options.retention ?? 'problems', options.onDocument);
   let files = 0;
 
@@ -201,6 +208,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     process.stderr.write(`validate-contracts: ${worker} batches on ${pipeline.workers} worker threads, ${main} on the main thread\n`);
   }
   collector.addDeferred(await cross.finish(), index, display);
+  collector.countWarnings(cross.unlistedWarnings);
   return collector.result();
 }
 

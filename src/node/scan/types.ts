@@ -61,7 +61,10 @@ export interface ScannedDocument {
   ok: boolean;
   issues: LocatedIssue[];
   facts?: DocumentFacts;
-  /** Issues past the per-document limit: not listed (one `scan/more-issues` issue says how many), but counted. */
+  /**
+   * Issues not listed but counted: those past the per-document limit (one `scan/more-issues` issue
+   * says how many), and warnings when the scan lists none (FileScanOptions.listWarnings).
+   */
   omitted?: { errors: number; warnings: number };
 }
 
