@@ -1,5 +1,6 @@
-// Reading a document file: a file the walk saw as regular is read without an fstat first; the
-// bytes must be the file's, whatever its size against the scratch buffer and the limit.
+// Reading a document file: measured with fstat after opening (a file the walk saw as regular is
+// opened without following a link), read into a buffer of its own or into a scratch buffer when it
+// fits; the bytes must be the file's, whatever its size against the scratch buffer and the limit.
 import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,27 +28,35 @@ const KIB = 1024;
 const sizes = [0, 1, 1500, 64 * KIB - 1, 64 * KIB, 64 * KIB + 1, 200 * KIB];
 
 describe('readDocumentFile', () => {
-  for (const knownRegular of [true, false]) {
-    test.each(sizes)(`${knownRegular ? 'unmeasured' : 'measured'}: a file of %i bytes is read whole and exact`, (size) => {
+  const cases = [true, false].flatMap((knownRegular) => [undefined, 64 * KIB].map((scratchSize) => ({ knownRegular, scratchSize })));
+  for (const { knownRegular, scratchSize } of cases) {
+    const name = `${knownRegular ? 'seen as regular' : 'named'}, ${scratchSize ? 'into a scratch buffer' : 'into its own buffer'}`;
+    // the scratch buffer holds another file's bytes first: what is read must never show them
+    const scratch = scratchSize ? Buffer.alloc(scratchSize, 0x7b) : undefined;
+
+    test.each(sizes)(`${name}: a file of %i bytes is read whole and exact`, (size) => {
       const { file, bytes } = fileOf(size);
-      const read = readDocumentFile(file, 10 * 1024 * KIB, knownRegular);
+      const read = readDocumentFile(file, 10 * 1024 * KIB, knownRegular, undefined, scratch);
       expect(read.ok).toBe(true);
-      if (read.ok) expect(Buffer.compare(read.bytes, bytes)).toBe(0);
+      if (!read.ok) return;
+      expect(Buffer.compare(read.bytes, bytes)).toBe(0);
+      // into the scratch buffer exactly when it fits
+      expect(read.bytes.buffer === scratch?.buffer).toBe(scratch !== undefined && size <= scratch.length);
     });
 
-    test(`${knownRegular ? 'unmeasured' : 'measured'}: over the limit is refused with the file's real size, below and above the scratch size`, () => {
-      const small = readDocumentFile(fileOf(3 * KIB).file, KIB, knownRegular);
+    test(`${name}: over the limit is refused with the file's real size, below and above the scratch size`, () => {
+      const small = readDocumentFile(fileOf(3 * KIB).file, KIB, knownRegular, undefined, scratch);
       expect(small).toEqual({ ok: false, code: 'file/too-large', message: expect.stringContaining('the file is 3 KiB, over the --max-file-size limit of 1 KiB') });
-      const large = readDocumentFile(fileOf(200 * KIB).file, 100 * KIB, knownRegular);
+      const large = readDocumentFile(fileOf(200 * KIB).file, 100 * KIB, knownRegular, undefined, scratch);
       expect(large).toEqual({ ok: false, code: 'file/too-large', message: expect.stringContaining('the file is 200 KiB') });
       // exactly at the limit is allowed
-      expect(readDocumentFile(fileOf(1500).file, 1500, knownRegular).ok).toBe(true);
+      expect(readDocumentFile(fileOf(1500).file, 1500, knownRegular, undefined, scratch).ok).toBe(true);
     });
 
-    test(`${knownRegular ? 'unmeasured' : 'measured'}: a folder where a file was expected`, () => {
+    test(`${name}: a folder where a file was expected`, () => {
       const folder = path.join(root, 'folder.json');
       mkdirSync(folder, { recursive: true });
-      expect(readDocumentFile(folder, KIB, knownRegular)).toMatchObject({ ok: false, code: 'file/is-directory' });
+      expect(readDocumentFile(folder, KIB, knownRegular, undefined, scratch)).toMatchObject({ ok: false, code: 'file/is-directory' });
     });
   }
 

@@ -41,6 +41,21 @@ describe('scan', () => {
     ]);
   });
 
+  test('files read one after another into one buffer: each document is its own text, whatever came before it', async () => {
+    // longest first: a shorter file read where a longer one was must not show the longer one's tail
+    write('a.json', JSON.stringify({ ...ledger, id: `${ledger.id}-a` }, null, 8));
+    write('b.json', JSON.stringify({ ...ledger, id: `${ledger.id}-b` }));
+    write('c.json', '{"type": "CapabilityLedger"}');
+    write('d.json', JSON.stringify({ ...browser }));
+    const result = await scan({ cwd: root, retention: 'all' });
+    expect(result.documents.map((d) => [d.file, d.ok, d.issues.map((i) => `${i.code} ${i.pointer}`).filter((i) => i.startsWith('parse/'))])).toEqual([
+      ['a.json', true, []],
+      ['b.json', true, []],
+      ['c.json', false, []],
+      ['d.json', true, []],
+    ]);
+  });
+
   test("a file's base name reaches the rules, and a lease found by its shape is budgeted by its own folder", async () => {
     const signal = readFileSync(path.join(fixtures, '.bridges', 'signals', '20260130-034638_council_call_deploy.json'), 'utf8');
     write('.bridges/signals/20260130-034638_council_call_deploy.json', signal);

@@ -165,6 +165,11 @@ export interface GuardedReadOptions {
   within?: string;
   /** Read one byte past the size `fstat` gave, to refuse a file that grew past the limit while read. */
   checkGrowth?: boolean;
+  /**
+   * A buffer to read into when the file fits: the bytes returned are then a view of it, valid until
+   * the next read into it (no new buffer a file: 2–3.5 % of the time of a scan of 10,000 small files).
+   */
+  scratch?: Buffer;
 }
 
 /**
@@ -177,19 +182,19 @@ export function readGuarded(file: string, maxBytes: number, options: GuardedRead
   const fd = openSync(file, options.noFollow ? READ_ONLY_NOFOLLOW : READ_ONLY);
   try {
     if (options.within !== undefined && !openedWithin(fd, options.within)) return OUTSIDE;
-    return readOpened(fd, maxBytes, options.checkGrowth === true);
+    return readOpened(fd, maxBytes, options.checkGrowth === true, options.scratch);
   } finally {
     closeSync(fd);
   }
 }
 
-function readOpened(fd: number, maxBytes: number, checkGrowth: boolean): OpenedRead {
+function readOpened(fd: number, maxBytes: number, checkGrowth: boolean, scratch: Buffer | undefined): OpenedRead {
   const stat = fstatSync(fd);
   if (stat.isDirectory()) return { kind: 'folder' };
   if (!stat.isFile()) return { kind: 'special' };
   if (stat.size > maxBytes) return { kind: 'too-large', size: stat.size, grew: false };
   const want = checkGrowth ? Math.min(stat.size, maxBytes) + 1 : stat.size;
-  const bytes = Buffer.allocUnsafe(want);
+  const bytes = scratch && want <= scratch.length ? scratch.subarray(0, want) : Buffer.allocUnsafe(want);
   let filled = 0;
   while (filled < want) {
     const n = readSync(fd, bytes, filled, want - filled, null);
@@ -207,11 +212,12 @@ function readOpened(fd: number, maxBytes: number, checkGrowth: boolean): OpenedR
  * Reads a document. `knownRegular`: the walk saw a regular file here (it is opened without
  * following a link). `within`: the real path of the scanned folder, for a file reached through a
  * link: where the system can say which file was opened, one outside that folder is not read.
+ * `scratch`: a buffer to read into when the file fits (GuardedReadOptions.scratch).
  */
-export function readDocumentFile(file: string, maxBytes: number, knownRegular = false, within?: string): FileRead {
+export function readDocumentFile(file: string, maxBytes: number, knownRegular = false, within?: string, scratch?: Buffer): FileRead {
   let read: ReturnType<typeof readGuarded>;
   try {
-    read = readGuarded(file, maxBytes, { noFollow: knownRegular, within });
+    read = readGuarded(file, maxBytes, { noFollow: knownRegular, within, scratch });
   } catch (error) {
     return failure(error, file);
   }

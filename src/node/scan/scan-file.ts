@@ -22,9 +22,14 @@ export { STDIN_SOURCE, type FileScanOptions, type FileTarget, type Named };
 /** Files that are JSON with comments by convention: when they do not parse, they are skipped, not failed. */
 const JSON_WITH_COMMENTS = /(^|\/)(tsconfig(\.[^/]*)?\.json|jsconfig(\.[^/]*)?\.json|\.vscode\/.*\.json|\.devcontainer(\/.*)?\.json)$/;
 
-export function readTarget(target: FileTarget, maxFileSize: number): FileRead {
-  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize, target.regular === true, target.within);
+/** `scratch`: a buffer to read a file into when it fits (its bytes are then valid until the next read into it). */
+export function readTarget(target: FileTarget, maxFileSize: number, scratch?: Buffer): FileRead {
+  return target.source === STDIN_SOURCE ? readStandardInput(maxFileSize) : readDocumentFile(target.source, maxFileSize, target.regular === true, target.within, scratch);
 }
+
+/** The buffer this thread reads a file into when it fits: its text is decoded before the next file is read. */
+let scratch: Buffer | undefined;
+const SCRATCH_BYTES = 64 * 1024;
 
 /** The scan of a file left unread, for the reason given. */
 const skipped = (target: FileTarget, entry: FileScan['skipped'][number]): FileScan => ({ file: target.file, source: target.source, documents: [], skipped: [entry] });
@@ -59,7 +64,7 @@ export function scanFile(target: FileTarget, options: FileScanOptions, given?: F
     });
     return scan;
   }
-  const read = given ?? readTarget(target, options.maxFileSize);
+  const read = given ?? readTarget(target, options.maxFileSize, (scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES)));
   if (!read.ok) {
     scan.documents.push(fileProblem(read.code, read.message));
     return scan;
