@@ -10,6 +10,7 @@ import { LineIndex } from '../../src/node/parse/line-index.js';
 import { LogLineSplitter } from '../../src/node/parse/log-lines.js';
 import { DEPTH_CHECK_FROM, parseJson } from '../../src/node/parse/parse-json.js';
 import { countKeyColons, measureTree, nestsDeeper } from '../../src/node/parse/tree-shape.js';
+import { stringEnd } from '../../src/node/parse/string-end.js';
 
 const DEPTH = 36;
 
@@ -337,6 +338,39 @@ describe('deep nesting in a long text', () => {
     expect(nestsDeeper(text, 2, 0, text.length)).toBe(false);
     expect(nestsDeeper(deep(3), 2, 0, 6)).toBe(true);
     expect(nestsDeeper(deep(2), 2, 0, 4)).toBe(false);
+  });
+
+  test('the depth found by searching for quotes is the depth found character by character, on any text', () => {
+    // the measure as it reads: a string skipped to its closing quote, one escaped character at a time
+    const byCharacter = (text: string, maxDepth: number, start: number, end: number): boolean => {
+      let depth = 0;
+      for (let i = start; i < end; i++) {
+        const c = text[i];
+        if (c === '"') {
+          for (i++; i < end && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+        } else if (c === '[' || c === '{') {
+          if (++depth > maxDepth) return true;
+        } else if (c === ']' || c === '}') depth--;
+      }
+      return false;
+    };
+    const text = fc.array(fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a', ',', ' '), { maxLength: 60 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(6), fc.nat(60), fc.nat(60), (t, maxDepth, a, b) => {
+        const [start, end] = [Math.min(a, b, t.length), Math.min(Math.max(a, b), t.length)];
+        expect(nestsDeeper(t, maxDepth, start, end)).toBe(byCharacter(t, maxDepth, start, end));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a string ends past its first quote after an even run of backslashes, or at the end given', () => {
+    expect(stringEnd('"ab"', 0)).toBe(4);
+    expect(stringEnd(String.raw`"a\"b"`, 0)).toBe(6); // an escaped quote
+    expect(stringEnd(String.raw`"a\\"b"`, 0)).toBe(5); // an escaped backslash, then the closing quote
+    expect(stringEnd(String.raw`"a\\\"b"`, 0)).toBe(8);
+    expect(stringEnd('"abc', 0)).toBe(4);
+    expect(stringEnd('"ab"c"', 0, 3)).toBe(3);
   });
 
   test('a syntax error before the deep part is that syntax error, not a crash or a value', () => {

@@ -4,6 +4,8 @@
  * wanted pointer, the offset of the deepest value on its path that exists (the value itself, or
  * the object that lacks it) is found. Used to place issues on documents JSON.parse accepted.
  */
+import { stringEnd } from './string-end.js';
+
 interface Step {
   pointer: string;
   children: Map<string, Step>;
@@ -47,15 +49,7 @@ class Finder {
 
   /** The offset just past the string that opens at `i`. */
   private endOfString(i: number): number {
-    const t = this.text;
-    for (let j = i + 1; ; ) {
-      const q = t.indexOf('"', j);
-      if (q === -1) return t.length;
-      let slashes = 0;
-      for (let k = q - 1; t.charCodeAt(k) === 92; k--) slashes++;
-      if (slashes % 2 === 0) return q + 1;
-      j = q + 1;
-    }
+    return stringEnd(this.text, i);
   }
 
   /** The offset just past the value that starts at `i`, not looking inside it. */

