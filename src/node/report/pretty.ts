@@ -81,7 +81,10 @@ function heading(shown: string, ways: ReadonlySet<string>, paint: Paint): string
   return `${paint('1', shown)}  ${paint('2', `— ${oneLine(all.slice(0, HEADINGS_SHOWN).join('; '))}${more}`)}`;
 }
 
-/** Adds the lines of a document's issues to `lines` (errors only with `quiet`); `shown`: its file, printable. */
+/**
+ * Adds the lines of a document's issues to `lines`, each with its line break, so that each is written
+ * as it is (errors only with `quiet`); `shown`: its file, printable.
+ */
 function addIssueLines(lines: string[], doc: DocumentReport, shown: string, paint: Paint, quiet: boolean): void {
   const issues = doc.issues;
   for (let i = 0; i < issues.length; i++) {
@@ -90,7 +93,7 @@ function addIssueLines(lines: string[], doc: DocumentReport, shown: string, pain
     const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
     const place = `${shown}:${issue.line}:${issue.column}`;
     const pointer = issue.pointer === '' ? '' : `  ${paint('2', printable(issue.pointer))}`;
-    lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${oneLine(issue.message)}${pointer}`);
+    lines.push(`${paint('4', place)}  ${severity}  ${paint('1', issue.code)}  ${oneLine(issue.message)}${pointer}\n`);
   }
 }
 
@@ -121,7 +124,7 @@ class FileSection {
       this.ways.add(way);
       addIssueLines(this.held, doc, this.shown, this.paint, this.options.quiet);
       if (this.held.length > HELD_LINES || this.ways.size > WAYS_KEPT) {
-        this.write(`${this.headingAndHeld()}\n`);
+        this.writeHeadingAndHeld();
         this.held = [];
         this.headed = true;
       }
@@ -135,19 +138,20 @@ class FileSection {
       if (this.ways.size < WAYS_KEPT) this.ways.add(way);
     }
     this.lastWay = way;
-    if (lines.length > 0) this.write(`${lines.join('\n')}\n`);
+    for (let i = 0; i < lines.length; i++) this.write(lines[i] as string);
   }
 
-  /** The heading, then the lines held, one a line. */
-  private headingAndHeld(): string {
-    const head = heading(this.shown, this.ways, this.paint);
-    return this.held.length === 0 ? head : `${head}\n${this.held.join('\n')}`;
+  /** Writes the heading, then the lines held, each as it is (no text is built of them all). */
+  private writeHeadingAndHeld(): void {
+    this.write(`${heading(this.shown, this.ways, this.paint)}\n`);
+    const held = this.held;
+    for (let i = 0; i < held.length; i++) this.write(held[i] as string);
   }
 
   /** The file has ended: what is held, and the blank line after a file. */
   close(): void {
-    if (this.headed) this.write('\n');
-    else if (this.held.length > 0 || this.options.verbose === true) this.write(`${this.headingAndHeld()}\n\n`);
+    if (!this.headed && (this.held.length > 0 || this.options.verbose === true)) this.writeHeadingAndHeld();
+    if (this.headed || this.held.length > 0 || this.options.verbose === true) this.write('\n');
   }
 }
 
