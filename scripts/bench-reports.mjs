@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { NOW, writeLog } from './lib/bench-corpus.mjs';
+import { CORPORA, NOW, writeLog } from './lib/bench-corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -59,7 +59,7 @@ const peaks = {};
 try {
   for (const lines of values.lines.split(',').map(Number)) {
     const log = path.join(work, `receipts-${lines}.jsonl`);
-    const bytes = writeLog(log, lines, 10);
+    const bytes = writeLog(log, lines, { ...CORPORA.valid, brokenInTen: 10 });
     console.log(`\na log of ${lines} lines, every one broken (${(bytes / 2 ** 20).toFixed(0)} MiB)`);
     for (const format of formats) {
       const report = path.join(work, `report.${format}`);

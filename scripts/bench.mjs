@@ -2,8 +2,10 @@
 // npm run bench: how fast `validate-contracts` checks a corpus, beside a floor that only walks,
 // reads and JSON.parses the same files, and a reference: the floor plus validate(). Writes
 // deterministic corpora (all seven contracts, nested folders; templates: the canonical documents
-// of ../shared/conformance) to a temporary folder: a valid one (one document in ten invalid) and
-// an error-heavy one (seven in ten), runs whole processes several times, and prints median wall
+// of ../shared/conformance) to a temporary folder: a valid one (one document in ten invalid), an
+// error-heavy one (seven in ten), an error-dense one (seven in ten, each broken in three ways) and
+// one of large documents (a fifth as many, each listing 600 references; see lib/bench-corpus.mjs),
+// runs whole processes several times, and prints median wall
 // times, the ratios to the reference and the floor, and peak memory (maxRSS reported by the process,
 // the median of the same runs).
 // A benchmark, never a test: it asserts nothing. Needs `npm run build` first.
@@ -13,14 +15,14 @@
 // input (a pipe), with the pretty report (--quiet) and --format json, beside a reference that reads
 // the log a chunk at a time, JSON.parses and validate()s each line in one process.
 //
-//   node scripts/bench.mjs [--sizes 10000,100000] [--runs 5] [--corpora valid,error-heavy] [--log-lines 50000,200000] [--log-runs 3] [--keep]
+//   node scripts/bench.mjs [--sizes 10000,100000] [--runs 5] [--corpora valid,error-heavy,error-dense,large-documents] [--log-lines 50000,200000] [--log-runs 3] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CORPORA, NOW, templates, writeCorpus, writeLog } from './lib/bench-corpus.mjs';
+import { CORPORA, describeCorpus, NOW, templates, writeCorpus, writeLog } from './lib/bench-corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(repo, 'dist', 'cli.cjs');
@@ -183,7 +185,7 @@ console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?
 
 for (const size of sizes) {
   for (const kind of corpora) {
-    process.stdout.write(`\nwriting a corpus of ${size} documents, ${kind} (${CORPORA[kind]} in ten invalid)... `);
+    process.stdout.write(`\nwriting a corpus of ${Math.round(size * CORPORA[kind].share)} documents, ${kind} (${describeCorpus(CORPORA[kind])})... `);
     const corpus = writeCorpus(size, CORPORA[kind]);
     console.log(corpus);
     const n = size >= 100000 ? Math.min(runs, 3) : runs;

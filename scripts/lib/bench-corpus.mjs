@@ -1,6 +1,7 @@
 // The bench's corpora: deterministic folders of contract documents (all seven contracts, nested
 // folders; one in ten broken in one of six ways, or seven in ten for an error-heavy corpus, as a
-// repository in the middle of a migration), made from the canonical documents of
+// repository in the middle of a migration; seven in ten broken in three ways at once; or a fifth as
+// many documents, each listing hundreds of references), made from the canonical documents of
 // ../shared/conformance. Used by scripts/bench.mjs.
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
@@ -40,11 +41,25 @@ function random(seed) {
 
 const pad = (n, w) => String(n).padStart(w, '0');
 
-/** The corpora: how many documents in ten are broken. */
-export const CORPORA = { valid: 1, 'error-heavy': 7 };
+/**
+ * The corpora: how many documents in ten are broken (`brokenInTen`), in how many ways each (`ways`),
+ * how many references each SourceOS receipt and ledger lists (`refs`, as `evidenceRefs`; 0: the
+ * template's), and what share of the size given is written (`share`).
+ */
+export const CORPORA = {
+  valid: { brokenInTen: 1, ways: 1, refs: 0, share: 1 },
+  'error-heavy': { brokenInTen: 7, ways: 1, refs: 0, share: 1 },
+  'error-dense': { brokenInTen: 7, ways: 3, refs: 0, share: 1 },
+  'large-documents': { brokenInTen: 1, ways: 1, refs: 600, share: 0.2 },
+};
 
-/** One document: the template with its ids made unique; and, for `brokenInTen` in ten, broken in one way. */
-function makeDocument(kind, i, repoId, rand, brokenInTen) {
+/** What a corpus is, said in a line. */
+export function describeCorpus({ brokenInTen, ways, refs }) {
+  return `${brokenInTen} in ten invalid${ways > 1 ? `, each in ${ways} ways` : ''}${refs > 0 ? `, ${refs} references a receipt or ledger` : ''}`;
+}
+
+/** One document: the template with its ids made unique; and, for `brokenInTen` in ten, broken in `ways` ways. */
+function makeDocument(kind, i, repoId, rand, { brokenInTen, ways = 1, refs = 0 }) {
   const doc = structuredClone(templates[kind]);
   const tag = `bench-${repoId}-${pad(i, 6)}`;
   const ledgerRef = `urn:srcos:capability-ledger:bench-${repoId}-ledger`;
@@ -69,12 +84,25 @@ function makeDocument(kind, i, repoId, rand, brokenInTen) {
     doc.id = doc.id.replace(/[^:]+$/, tag);
     if (kind === 'CapabilityLedger' && i % 100 < 7) doc.id = ledgerRef;
     if ('capabilityLedgerRef' in doc) doc.capabilityLedgerRef = ledgerRef;
+    if (refs > 0 && Array.isArray(doc.evidenceRefs)) doc.evidenceRefs = Array.from({ length: refs }, (_, k) => `${doc.evidenceRefs[0]}-${k}`);
     folder = `receipts/${kind.replace(/[A-Z]/g, (c, at) => (at ? '-' : '') + c.toLowerCase())}/${pad(i % 7, 2)}`;
     name = `${tag}.json`;
   }
   let text = `${JSON.stringify(doc, null, 2)}\n`;
-  if ((i + 7) % 10 < brokenInTen) text = breakDocument(kind, doc, text, rand);
+  if ((i + 7) % 10 < brokenInTen) text = ways === 1 ? breakDocument(kind, doc, text, rand) : breakInWays(kind, doc, ways, rand);
   return { folder, name, text };
+}
+
+/** The document broken in `ways` of the ways that leave it JSON (a missing, an unexpected, a mistyped property, a malformed value). */
+function breakInWays(kind, doc, ways, rand) {
+  const chosen = [0, 1, 2, 5].sort(() => rand() - 0.5).slice(0, ways);
+  let copy = { ...doc };
+  const keys = Object.keys(doc).filter((key) => key !== 'type');
+  if (chosen.includes(0)) delete copy[keys[Math.floor(rand() * keys.length)]];
+  if (chosen.includes(1)) copy = { ...copy, unexpected: true };
+  if (chosen.includes(2)) copy[keys[Math.floor(rand() * keys.length)]] = 42;
+  const text = `${JSON.stringify(copy, null, 2)}\n`;
+  return chosen.includes(5) ? breakDocument(kind, copy, text, () => 5 / 6) : text;
 }
 
 function breakDocument(kind, doc, text, rand) {
@@ -103,15 +131,16 @@ function breakDocument(kind, doc, text, rand) {
   }
 }
 
-/** Writes a corpus of `size` documents (`brokenInTen` in ten broken) to a new temporary folder; returns its path. */
-export function writeCorpus(size, brokenInTen = CORPORA.valid) {
-  const root = mkdtempSync(path.join(os.tmpdir(), `contracts-bench-${size}-`));
+/** Writes the corpus `shape` (one of CORPORA) for `size` documents to a new temporary folder; returns its path. */
+export function writeCorpus(size, shape = CORPORA.valid) {
+  const count = Math.round(size * shape.share);
+  const root = mkdtempSync(path.join(os.tmpdir(), `contracts-bench-${count}-`));
   const perRepo = 100;
-  const rand = random(size);
+  const rand = random(count);
   const folders = new Set();
-  for (let i = 0; i < size; i++) {
+  for (let i = 0; i < count; i++) {
     const repoId = `repo-${pad(Math.floor(i / perRepo), 4)}`;
-    const { folder, name, text } = makeDocument(kinds[i % kinds.length], i, repoId, rand, brokenInTen);
+    const { folder, name, text } = makeDocument(kinds[i % kinds.length], i, repoId, rand, shape);
     const dir = path.join(root, `group-${pad(Math.floor(i / 2000), 2)}`, repoId, folder);
     if (!folders.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -129,7 +158,7 @@ export const LOG_KINDS = ['CapabilityLedger', 'BrowserAutomationReceipt', 'GitWo
  * Writes a JSON Lines log of `lines` documents of the five SourceOS contracts to `file` (one in ten
  * broken, as in the corpora, on one line each), a few thousand lines at a time; returns its size in bytes.
  */
-export function writeLog(file, lines, brokenInTen = CORPORA.valid) {
+export function writeLog(file, lines, shape = CORPORA.valid) {
   const rand = random(lines);
   const fd = openSync(file, 'w');
   let size = 0;
@@ -137,7 +166,7 @@ export function writeLog(file, lines, brokenInTen = CORPORA.valid) {
   try {
     for (let i = 0; i < lines; i++) {
       const kind = LOG_KINDS[i % LOG_KINDS.length];
-      const { text } = makeDocument(kind, i, 'log', rand, brokenInTen);
+      const { text } = makeDocument(kind, i, 'log', rand, shape);
       // the document on one line: a line break is never inside a JSON string
       pending.push(text.replace(/\n\s*/g, ''));
       if (pending.length === 4096 || i === lines - 1) {
