@@ -14,11 +14,11 @@ export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(
 
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** The commands of one document's issues (errors only with `quiet`). */
-function commands(doc: DocumentReport, quiet: boolean): string {
+/** The commands of one document's issues (`warnings`: whether warnings are shown too). */
+function commands(doc: DocumentReport, warnings: boolean): string {
   let text = '';
   for (const issue of doc.issues) {
-    if (quiet && issue.severity !== 'error') continue;
+    if (!warnings && issue.severity !== 'error') continue;
     const props = `file=${escapeProperty(doc.file)},line=${issue.line},col=${issue.column},title=${escapeProperty(issue.code)}`;
     const at = issue.pointer === '' ? '' : ` (at ${issue.pointer})`;
     const message = `${issue.message}${at} [${decidedShort(doc.contract, doc.detection)}]`;
@@ -28,9 +28,10 @@ function commands(doc: DocumentReport, quiet: boolean): string {
 }
 
 function open(options: ReportOptions, write: (text: string) => void): ReportStream {
+  const warnings = warningsUnlessQuiet(options);
   return {
     document(doc) {
-      const text = commands(doc, options.quiet);
+      const text = commands(doc, warnings);
       if (text !== '') write(text);
     },
     end(result) {

@@ -83,13 +83,13 @@ function heading(shown: string, ways: ReadonlySet<string>, paint: Paint): string
 
 /**
  * Adds the lines of a document's issues to `lines`, each with its line break, so that each is written
- * as it is (errors only with `quiet`); `shown`: its file, printable.
+ * as it is (`warnings`: whether warnings are shown too); `shown`: its file, printable.
  */
-function addIssueLines(lines: string[], doc: DocumentReport, shown: string, paint: Paint, quiet: boolean): void {
+function addIssueLines(lines: string[], doc: DocumentReport, shown: string, paint: Paint, warnings: boolean): void {
   const issues = doc.issues;
   for (let i = 0; i < issues.length; i++) {
     const issue = issues[i] as (typeof issues)[number];
-    if (quiet && issue.severity !== 'error') continue;
+    if (!warnings && issue.severity !== 'error') continue;
     const severity = issue.severity === 'error' ? paint('31', 'error  ') : paint('33', 'warning');
     const place = `${shown}:${issue.line}:${issue.column}`;
     const pointer = issue.pointer === '' ? '' : `  ${paint('2', printable(issue.pointer))}`;
@@ -108,6 +108,8 @@ class FileSection {
   private lastWay = '';
   /** The file's name as it may be shown on a terminal. */
   private readonly shown: string;
+  /** Whether warnings are shown (not with `quiet`). */
+  private readonly warnings: boolean;
 
   constructor(
     readonly file: string,
@@ -116,13 +118,14 @@ class FileSection {
     private readonly write: (text: string) => void,
   ) {
     this.shown = printable(file);
+    this.warnings = warningsUnlessQuiet(options);
   }
 
   add(doc: DocumentReport): void {
     const way = decidedLong(doc.contract, doc.detection);
     if (!this.headed) {
       this.ways.add(way);
-      addIssueLines(this.held, doc, this.shown, this.paint, this.options.quiet);
+      addIssueLines(this.held, doc, this.shown, this.paint, this.warnings);
       if (this.held.length > HELD_LINES || this.ways.size > WAYS_KEPT) {
         this.writeHeadingAndHeld();
         this.held = [];
@@ -131,7 +134,7 @@ class FileSection {
       return;
     }
     const lines: string[] = [];
-    addIssueLines(lines, doc, this.shown, this.paint, this.options.quiet);
+    addIssueLines(lines, doc, this.shown, this.paint, this.warnings);
     if (lines.length === 0 && this.options.verbose !== true) return;
     if (!this.ways.has(way) && way !== this.lastWay) {
       this.write(`${this.paint('1', this.shown)}  ${this.paint('2', `— also: ${oneLine(way)}`)}\n`);
@@ -150,8 +153,11 @@ class FileSection {
 
   /** The file has ended: what is held, and the blank line after a file. */
   close(): void {
-    if (!this.headed && (this.held.length > 0 || this.options.verbose === true)) this.writeHeadingAndHeld();
-    if (this.headed || this.held.length > 0 || this.options.verbose === true) this.write('\n');
+    if (!this.headed) {
+      if (this.held.length === 0 && this.options.verbose !== true) return;
+      this.writeHeadingAndHeld();
+    }
+    this.write('\n');
   }
 }
 
