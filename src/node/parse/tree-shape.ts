@@ -57,8 +57,8 @@ export function countKeyColons(text: string, start: number, end: number): number
  * Whether raw JSON text nests deeper than `maxDepth` (an object or array is one level), found by
  * counting brackets outside strings, and stopping as soon as it does. For large texts, before
  * JSON.parse: a hostile file of ten million brackets would otherwise build ten million arrays.
- * Strings are skipped by searching for their closing quote (2,000 documents of 66 KB: 30 ms
- * against 370 ms looking at each character).
+ * Strings are skipped by searching for their closing quote (2,000 documents of 66 KB: 48–52 ms
+ * against 372 ms looking at each character, in CPU profiles of the CLI).
  */
 export function nestsDeeper(text: string, maxDepth: number, start: number, end: number): boolean {
   let depth = 0;

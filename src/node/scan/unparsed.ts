@@ -20,7 +20,7 @@ const NOTHING_SAYS_OURS: Detection = { by: 'none', reason: 'nothing in its text 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Where the string that opens at `at` ends (after its closing quote), or the end of its line when it is not closed. */
-function stringEnd(text: string, at: number, end: number): number {
+function stringEndOnItsLine(text: string, at: number, end: number): number {
   for (let i = at + 1; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 92) i++; // a backslash escapes the next character
@@ -66,7 +66,7 @@ export function* topLevelEvidence(text: string, start = 0, end = text.length): G
   for (let i = start; i < end; ) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      const close = stringEnd(text, i, end);
+      const close = stringEndOnItsLine(text, i, end);
       if (depth === 1) {
         if (pending !== undefined) {
           const value = decoded(text.slice(i, close));
